@@ -1,0 +1,107 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration.Memory;
+using Npgsql;
+using OpenIddict.Validation.AspNetCore;
+using Programmes.Gateway.Clients;
+using Programmes.Gateway.Persistence;
+using Programmes.Gateway.Routing;
+using Programmes.ServiceDefaults;
+using Scalar.AspNetCore;
+
+namespace Programmes.Gateway;
+
+/// <summary>
+/// The only door into the system: the OAuth 2.0 token server, the reverse proxy to the four services
+/// with coarse route policies, and the API reference for all of them.
+/// </summary>
+public static class GatewayService
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(GatewayService).Assembly.GetName().Name,
+        });
+        // Defaults first, so that environment variables and arguments override them.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = RouteTable.Defaults() });
+        builder.AddServiceDefaults();
+
+        var connectionString = builder.Configuration.GetConnectionString("Database")
+            ?? throw new InvalidOperationException("ConnectionStrings:Database is not configured.");
+        var authority = builder.Configuration["Auth:Authority"]
+            ?? throw new InvalidOperationException("Auth:Authority (the gateway's own public base URL) is not configured.");
+        var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
+        builder.Services.AddSingleton(dataSource);
+        builder.Services.AddDbContext<GatewayDb>(options => options
+            .UseNpgsql(dataSource)
+            .UseSnakeCaseNamingConvention()
+            .UseOpenIddict());
+
+        builder.Services.AddOpenIddict()
+            .AddCore(options => options.UseEntityFrameworkCore().UseDbContext<GatewayDb>())
+            .AddServer(options =>
+            {
+                options.SetIssuer(new Uri(authority));
+                options.SetTokenEndpointUris("connect/token");
+                options.AllowClientCredentialsFlow();
+                options.SetAccessTokenLifetime(TimeSpan.FromMinutes(builder.Configuration.GetValue("Auth:TokenLifetimeMinutes", 15)));
+                options.AddSigningKey(SigningKeyStore.GetOrCreate(dataSource));
+                // Only access tokens are issued, and they are plain signed JWTs the services can read.
+                options.AddEphemeralEncryptionKey();
+                options.DisableAccessTokenEncryption();
+                options.DisableTokenStorage();
+                options.UseAspNetCore()
+                    .EnableTokenEndpointPassthrough()
+                    .DisableTransportSecurityRequirement();
+            })
+            .AddValidation(options =>
+            {
+                options.UseLocalServer();
+                options.UseAspNetCore();
+            });
+
+        builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
+        builder.Services.AddAuthorization(options =>
+        {
+            options.AddPolicy("anonymous", policy => policy.RequireAssertion(_ => true));
+            foreach (var route in RouteTable.Services)
+            {
+                options.AddPolicy(RouteTable.PolicyName(route.Cluster), policy => policy
+                    .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+                    .RequireAuthenticatedUser()
+                    .RequireRole(route.Roles));
+            }
+        });
+        builder.Services.AddScoped<ClientRegistry>();
+        builder.Services.AddReverseProxy()
+            .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            .ConfigureHttpClient((_, handler) => handler.ConnectTimeout = TimeSpan.FromSeconds(2));
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.MapServiceDefaults();
+        app.MapIssuingToken();
+        app.MapScalarApiReference("/docs", options =>
+        {
+            options.Title = "Programmes API";
+            foreach (var route in RouteTable.Services)
+            {
+                options.AddDocument(route.Cluster, route.Title, $"/openapi/{route.Cluster}.json");
+            }
+        });
+        app.MapReverseProxy(proxy => proxy.Use(DownstreamFailure.WriteProblemAsync));
+        return app;
+    }
+
+    /// <summary>Creates the gateway's tables and seeds the demo clients, if configured.</summary>
+    public static async Task PrepareAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<GatewayDb>().Database.MigrateAsync(cancellationToken);
+        }
+        await DemoClients.SeedAsync(app.Services, cancellationToken);
+    }
+}

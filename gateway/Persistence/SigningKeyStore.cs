@@ -1,0 +1,52 @@
+using System.Security.Cryptography;
+using Microsoft.IdentityModel.Tokens;
+using Npgsql;
+
+namespace Programmes.Gateway.Persistence;
+
+/// <summary>
+/// The RSA key that signs access tokens, kept in the gateway's database so that every gateway instance
+/// signs with the same key and tokens survive restarts. The first instance to start creates it.
+/// </summary>
+internal static class SigningKeyStore
+{
+    private const string Sql = """
+        SELECT pg_advisory_xact_lock(20291);
+        CREATE TABLE IF NOT EXISTS gateway_signing_keys (
+            key_id text PRIMARY KEY,
+            private_key_pem text NOT NULL,
+            created_at timestamptz NOT NULL DEFAULT now());
+        INSERT INTO gateway_signing_keys (key_id, private_key_pem)
+        SELECT @key_id, @pem WHERE NOT EXISTS (SELECT 1 FROM gateway_signing_keys);
+        SELECT key_id, private_key_pem FROM gateway_signing_keys ORDER BY created_at DESC LIMIT 1;
+        """;
+
+    public static RsaSecurityKey GetOrCreate(NpgsqlDataSource dataSource)
+    {
+        using var candidate = RSA.Create(2048);
+        using var connection = dataSource.OpenConnection();
+        using var transaction = connection.BeginTransaction();
+        using var command = new NpgsqlCommand(Sql, connection, transaction);
+        command.Parameters.AddWithValue("key_id", Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)));
+        command.Parameters.AddWithValue("pem", candidate.ExportRSAPrivateKeyPem());
+        string keyId, pem;
+        using (var reader = command.ExecuteReader())
+        {
+            do
+            {
+                if (reader.FieldCount == 2 && reader.Read())
+                {
+                    break;
+                }
+            }
+            while (reader.NextResult());
+            keyId = reader.GetString(0);
+            pem = reader.GetString(1);
+        }
+        transaction.Commit();
+
+        var rsa = RSA.Create();
+        rsa.ImportFromPem(pem);
+        return new RsaSecurityKey(rsa) { KeyId = keyId };
+    }
+}

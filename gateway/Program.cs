@@ -1,0 +1,5 @@
+using Programmes.Gateway;
+
+var app = GatewayService.Build(args);
+await app.PrepareAsync();
+await app.RunAsync();

@@ -1,0 +1,35 @@
+using Programmes.ServiceDefaults;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Programmes.Gateway.Routing;
+
+/// <summary>A service that is down or too slow answers as a problem, quickly, instead of an empty 502.</summary>
+internal static class DownstreamFailure
+{
+    public static async Task WriteProblemAsync(HttpContext context, Func<Task> next)
+    {
+        await next();
+        var error = context.GetForwarderErrorFeature();
+        if (error is null || context.Response.HasStarted)
+        {
+            return;
+        }
+        var (status, title) = error.Error switch
+        {
+            ForwarderError.RequestTimedOut => (StatusCodes.Status504GatewayTimeout, "The service did not answer in time."),
+            ForwarderError.RequestBodyClient or ForwarderError.RequestCanceled => (StatusCodes.Status400BadRequest, "The request body could not be read."),
+            _ => (StatusCodes.Status503ServiceUnavailable, "The service is unavailable. Retry later."),
+        };
+        context.Response.StatusCode = status;
+        if (status >= 500)
+        {
+            context.Response.Headers.RetryAfter = "5";
+        }
+        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = { Status = status, Title = title, Type = status >= 500 ? ProblemTypes.DependencyUnavailable : ProblemTypes.MalformedRequest },
+        });
+    }
+}

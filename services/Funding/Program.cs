@@ -1,0 +1,7 @@
+using Programmes.Messaging;
+using Programmes.Funding;
+using Programmes.Funding.Persistence;
+
+var app = FundingService.Build(args);
+await app.MigrateDatabaseAsync<FundingDb>();
+await app.RunAsync();

@@ -1,0 +1,7 @@
+using Programmes.Messaging;
+using Programmes.ProgrammePlanning;
+using Programmes.ProgrammePlanning.Persistence;
+
+var app = ProgrammePlanningService.Build(args);
+await app.MigrateDatabaseAsync<PlanningDb>();
+await app.RunAsync();

@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Programmes.Messaging;
+using Programmes.RequestIntake.SubmittingRequest;
+
+namespace Programmes.RequestIntake.Persistence;
+
+public sealed class IntakeDb(DbContextOptions<IntakeDb> options) : DbContext(options)
+{
+    public DbSet<AssistanceRequest> Requests => Set<AssistanceRequest>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(IntakeDb).Assembly);
+        modelBuilder.AddOutboxAndInbox();
+    }
+}
+
+/// <summary>Lets <c>dotnet ef migrations add</c> build the model without starting the service.</summary>
+internal sealed class DesignTimeIntakeDbFactory : IDesignTimeDbContextFactory<IntakeDb>
+{
+    public IntakeDb CreateDbContext(string[] args) => new(new DbContextOptionsBuilder<IntakeDb>()
+        .UseNpgsql("Host=localhost;Database=design")
+        .UseSnakeCaseNamingConvention()
+        .Options);
+}

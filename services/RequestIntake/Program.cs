@@ -1,0 +1,7 @@
+using Programmes.Messaging;
+using Programmes.RequestIntake;
+using Programmes.RequestIntake.Persistence;
+
+var app = RequestIntakeService.Build(args);
+await app.MigrateDatabaseAsync<IntakeDb>();
+await app.RunAsync();

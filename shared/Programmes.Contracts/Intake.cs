@@ -1,0 +1,68 @@
+namespace Programmes.Contracts;
+
+// Facts published by request-intake. Every event carries the ids and the State a consumer needs,
+// so no consumer has to call intake back.
+
+public sealed record AssistanceRequestSubmitted(
+    Guid RequestId,
+    string StateCode,
+    string RequestingAuthority,
+    IReadOnlyList<string> ThematicAreas,
+    IReadOnlyList<string> Instruments,
+    IReadOnlyList<string> PreferredModalities,
+    DateOnly? DesiredStart,
+    DateOnly? DesiredEnd,
+    RequestOrigin Origin,
+    DateTimeOffset SubmittedAt);
+
+public enum RequestOrigin
+{
+    MemberState,
+    CtedReferral,
+}
+
+public sealed record AssistanceRequestAccepted(
+    Guid RequestId,
+    string StateCode,
+    IReadOnlyList<string> ThematicAreas,
+    IReadOnlyList<string> Instruments,
+    DateTimeOffset AcceptedAt);
+
+public sealed record AssistanceRequestDeclined(
+    Guid RequestId,
+    string StateCode,
+    string Reason,
+    string? ReasonText,
+    DateTimeOffset DeclinedAt);
+
+public sealed record AssistanceRequestInformationRequested(
+    Guid RequestId,
+    string StateCode,
+    IReadOnlyList<string> Questions,
+    DateTimeOffset RequestedAt);
+
+public sealed record AssistanceRequestInformationProvided(
+    Guid RequestId,
+    string StateCode,
+    DateTimeOffset ProvidedAt);
+
+/// <summary>The State endorsed a CTED referral: from now on it is the State's own request.</summary>
+public sealed record CtedReferralEndorsed(
+    Guid RequestId,
+    Guid ReferralId,
+    string StateCode,
+    DateTimeOffset EndorsedAt);
+
+public sealed record CtedReferralDeclinedByState(
+    Guid RequestId,
+    Guid ReferralId,
+    string StateCode,
+    DateTimeOffset DeclinedAt);
+
+public sealed record RatificationStatusChanged(
+    string StateCode,
+    string InstrumentCode,
+    string PreviousStatus,
+    string Status,
+    DateOnly? EffectiveDate,
+    DateTimeOffset ChangedAt);

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Programmes.Messaging;
+
+public static class DatabaseStartup
+{
+    /// <summary>
+    /// Applies the service's EF Core migrations and the outbox/inbox schema. EF Core takes a database lock
+    /// while migrating, so several instances may start at once.
+    /// </summary>
+    public static async Task MigrateDatabaseAsync<TDbContext>(this WebApplication app, CancellationToken cancellationToken = default)
+        where TDbContext : DbContext
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+        await OutboxSchema.EnsureAsync(scope.ServiceProvider.GetRequiredService<NpgsqlDataSource>(), cancellationToken);
+    }
+}

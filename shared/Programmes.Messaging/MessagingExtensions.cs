@@ -1,0 +1,86 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using Programmes.ServiceDefaults;
+
+namespace Programmes.Messaging;
+
+public static class MessagingExtensions
+{
+    /// <summary>
+    /// Registers the service's database: one NpgsqlDataSource (traced), the EF Core context on it with
+    /// snake_case names, and a readiness check. Connection string: <c>ConnectionStrings:Database</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceDatabase<TDbContext>(this IHostApplicationBuilder builder)
+        where TDbContext : DbContext
+    {
+        var connectionString = builder.Configuration.GetConnectionString("Database")
+            ?? throw new InvalidOperationException("ConnectionStrings:Database is not configured.");
+        var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
+        builder.Services.AddSingleton(dataSource);
+        builder.Services.AddDbContext<TDbContext>(options => options
+            .UseNpgsql(dataSource)
+            .UseSnakeCaseNamingConvention());
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
+            "database",
+            sp => new DatabaseHealthCheck(sp.GetRequiredService<NpgsqlDataSource>()),
+            HealthStatus.Unhealthy,
+            [ServiceDefaultsExtensions.ReadyTag],
+            TimeSpan.FromSeconds(5)));
+        return builder;
+    }
+
+    /// <summary>
+    /// MassTransit over RabbitMQ (quorum queues, retry with backoff then the _error queue), the outbox
+    /// relay for <typeparamref name="TDbContext"/>, and readiness checks for broker and outbox.
+    /// Connection string: <c>ConnectionStrings:RabbitMq</c> (an amqp:// URI).
+    /// </summary>
+    public static IHostApplicationBuilder AddMessaging<TDbContext>(
+        this IHostApplicationBuilder builder,
+        string serviceName,
+        Action<IBusRegistrationConfigurator>? consumers = null)
+        where TDbContext : DbContext
+    {
+        var rabbit = builder.Configuration.GetConnectionString("RabbitMq")
+            ?? throw new InvalidOperationException("ConnectionStrings:RabbitMq is not configured.");
+        var retry = builder.Configuration.GetSection("Messaging:Retry").Get<RetrySettings>() ?? new RetrySettings();
+
+        builder.Services.AddMassTransit(x =>
+        {
+            // Queues are named "<service>-<consumer>"; each service's consumers compete across its instances.
+            x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            consumers?.Invoke(x);
+            x.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            {
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbitEndpoint)
+                {
+                    rabbitEndpoint.SetQuorumQueue();
+                }
+            });
+            x.UsingRabbitMq((context, cfg) =>
+            {
+                cfg.Host(new Uri(rabbit));
+                cfg.UseMessageRetry(r => r.Exponential(retry.Limit, retry.MinInterval, retry.MaxInterval, retry.Delta));
+                cfg.ConfigureEndpoints(context);
+            });
+        });
+
+        builder.Services.Configure<OutboxRelayOptions>(builder.Configuration.GetSection("Messaging:Outbox"));
+        builder.Services.AddSingleton<OutboxMetrics>();
+        builder.Services.AddHostedService<OutboxRelay>();
+        builder.Services.AddHealthChecks().AddCheck<OutboxHealthCheck>("outbox", HealthStatus.Degraded, [ServiceDefaultsExtensions.ReadyTag]);
+        return builder;
+    }
+
+    private sealed class RetrySettings
+    {
+        public int Limit { get; set; } = 5;
+        public TimeSpan MinInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+        public TimeSpan MaxInterval { get; set; } = TimeSpan.FromSeconds(10);
+        public TimeSpan Delta { get; set; } = TimeSpan.FromMilliseconds(500);
+    }
+}

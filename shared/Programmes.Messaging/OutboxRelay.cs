@@ -1,0 +1,251 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Programmes.ServiceDefaults;
+
+namespace Programmes.Messaging;
+
+/// <summary>
+/// Publishes committed outbox rows to the broker, with publisher confirms, and marks them sent.
+/// <list type="bullet">
+/// <item>Wakes on the insert trigger's NOTIFY; polls as a safety net.</item>
+/// <item>Several instances run at once: rows are claimed with <c>FOR UPDATE SKIP LOCKED</c>, and an
+/// aggregate's rows are claimed by one relay at a time (transaction-scoped advisory lock), so an
+/// aggregate's events leave in the order they were written.</item>
+/// <item>A failed publish is retried with backoff until it succeeds; later events of the same aggregate wait.</item>
+/// <item>A crash after publishing and before marking sent republishes with the same message id; the
+/// consumers' inbox makes that harmless.</item>
+/// </list>
+/// </summary>
+public sealed partial class OutboxRelay(
+    NpgsqlDataSource dataSource,
+    IBus bus,
+    IOptions<OutboxRelayOptions> options,
+    OutboxMetrics metrics,
+    ILogger<OutboxRelay> logger) : BackgroundService
+{
+    private static readonly ActivitySource Source = Telemetry.CreateSource("Messaging");
+    private const string AggregateLockClass = "20290"; // advisory lock class of the outbox aggregates
+
+    private readonly OutboxRelayOptions _options = options.Value;
+    private DateTimeOffset _nextCleanup = DateTimeOffset.MinValue;
+
+    private const string ClaimSql = $"""
+        SELECT o.id, o.aggregate_id, o.message_type, o.body, o.trace_parent, o.trace_state, o.attempts
+        FROM {OutboxSchema.OutboxTable} o
+        WHERE o.sent_at IS NULL
+          AND o.next_attempt_at <= now()
+          AND NOT EXISTS (
+              SELECT 1 FROM {OutboxSchema.OutboxTable} e
+              WHERE e.aggregate_id = o.aggregate_id AND e.sent_at IS NULL
+                AND e.sequence < o.sequence AND e.next_attempt_at > now())
+          AND pg_try_advisory_xact_lock({AggregateLockClass}, hashtext(o.aggregate_id))
+        ORDER BY o.sequence
+        LIMIT @limit
+        FOR UPDATE OF o SKIP LOCKED
+        """;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var listener = await dataSource.OpenConnectionAsync(stoppingToken);
+                await using (var listen = new NpgsqlCommand($"LISTEN {OutboxSchema.Channel}", listener))
+                {
+                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                }
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    var published = await RelayOnceAsync(stoppingToken);
+                    await CleanupIfDueAsync(stoppingToken);
+                    if (published < _options.BatchSize)
+                    {
+                        // Sleep until an insert commits somewhere (NOTIFY) or the poll interval passes.
+                        await listener.WaitAsync(_options.PollInterval, stoppingToken);
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                LogRelayFailed(logger, ex);
+                await Task.Delay(_options.RetryDelay, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    /// <summary>Claims one batch, publishes it and records the outcome in the same transaction. Returns rows claimed.</summary>
+    public async Task<int> RelayOnceAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        var rows = new List<Row>();
+        await using (var claim = new NpgsqlCommand(ClaimSql, connection, transaction))
+        {
+            claim.Parameters.AddWithValue("limit", _options.BatchSize);
+            await using var reader = await claim.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(new Row(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                    reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetInt32(6)));
+            }
+        }
+        if (rows.Count == 0)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            await metrics.RefreshAsync(dataSource, cancellationToken);
+            return 0;
+        }
+
+        // Aggregates go out in parallel; one aggregate's events go out one after another, in order.
+        var outcomes = await Task.WhenAll(rows.GroupBy(r => r.AggregateId).Select(g => PublishInOrderAsync(g.ToList(), cancellationToken)));
+        var sent = outcomes.SelectMany(o => o.Sent).ToArray();
+        var failed = outcomes.Where(o => o.Failure is not null).Select(o => o.Failure!.Value).ToArray();
+
+        if (_options.AfterPublishBeforeMarkingSent is { } fault)
+        {
+            await fault(sent);
+        }
+
+        if (sent.Length > 0)
+        {
+            await using var mark = new NpgsqlCommand(
+                $"UPDATE {OutboxSchema.OutboxTable} SET sent_at = now(), last_error = NULL WHERE id = ANY(@ids)", connection, transaction);
+            mark.Parameters.AddWithValue("ids", sent);
+            await mark.ExecuteNonQueryAsync(cancellationToken);
+        }
+        foreach (var (row, error) in failed)
+        {
+            var delay = TimeSpan.FromTicks(Math.Min(_options.MaxRetryDelay.Ticks, _options.RetryDelay.Ticks * (1L << Math.Min(row.Attempts, 20))));
+            await using var retry = new NpgsqlCommand(
+                $"""
+                UPDATE {OutboxSchema.OutboxTable}
+                SET attempts = attempts + 1, last_error = @error, next_attempt_at = now() + @delay
+                WHERE id = @id
+                """, connection, transaction);
+            retry.Parameters.AddWithValue("id", row.Id);
+            retry.Parameters.AddWithValue("error", error.Length > 2000 ? error[..2000] : error);
+            retry.Parameters.AddWithValue("delay", delay);
+            await retry.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+
+        metrics.Published.Add(sent.Length);
+        metrics.PublishFailures.Add(failed.Length);
+        await metrics.RefreshAsync(dataSource, cancellationToken);
+        return rows.Count;
+    }
+
+    private async Task<(List<Guid> Sent, (Row Row, string Error)? Failure)> PublishInOrderAsync(List<Row> rows, CancellationToken cancellationToken)
+    {
+        var sent = new List<Guid>(rows.Count);
+        foreach (var row in rows)
+        {
+            try
+            {
+                await PublishAsync(row, cancellationToken);
+                sent.Add(row.Id);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                LogPublishFailed(logger, ex, row.Id, row.MessageType);
+                return (sent, (row, ex.Message));
+            }
+        }
+        return (sent, null);
+    }
+
+    private async Task PublishAsync(Row row, CancellationToken cancellationToken)
+    {
+        var type = MessageTypes.Resolve(row.MessageType);
+        var message = JsonSerializer.Deserialize(row.Body, type, MessageTypes.Json)
+            ?? throw new InvalidOperationException($"Outbox row {row.Id} has an empty body.");
+
+        // Continue the trace of the transaction that wrote the event; MassTransit's send span is our child
+        // and carries the context on to the consumer in the message headers.
+        ActivityContext.TryParse(row.TraceParent, row.TraceState, isRemote: true, out var parent);
+        using var activity = Source.StartActivity($"outbox relay {type.Name}", ActivityKind.Internal, parent);
+        activity?.SetTag(Telemetry.Attributes.MessageType, type.Name);
+        activity?.SetTag("messaging.message.id", row.Id.ToString());
+
+        await bus.Publish(message, type, context => context.MessageId = row.Id, cancellationToken);
+    }
+
+    private async Task CleanupIfDueAsync(CancellationToken cancellationToken)
+    {
+        if (DateTimeOffset.UtcNow < _nextCleanup)
+        {
+            return;
+        }
+        _nextCleanup = DateTimeOffset.UtcNow + _options.CleanupInterval;
+        await using var command = dataSource.CreateCommand(
+            $"""
+            DELETE FROM {OutboxSchema.OutboxTable} WHERE sent_at < now() - @sent;
+            DELETE FROM {OutboxSchema.InboxTable} WHERE processed_at < now() - @inbox;
+            """);
+        command.Parameters.AddWithValue("sent", _options.SentRetention);
+        command.Parameters.AddWithValue("inbox", _options.InboxRetention);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private sealed record Row(Guid Id, string AggregateId, string MessageType, string Body, string? TraceParent, string? TraceState, int Attempts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox relay iteration failed; retrying")]
+    private static partial void LogRelayFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing outbox message {MessageId} ({MessageType}) failed; it will be retried")]
+    private static partial void LogPublishFailed(ILogger logger, Exception exception, Guid messageId, string messageType);
+}
+
+/// <summary>Outbox health figures: backlog size and the age of the oldest unsent event.</summary>
+public sealed class OutboxMetrics
+{
+    private readonly Meter _meter = Telemetry.CreateMeter("Messaging");
+    private long _pending;
+    private double _oldestAgeSeconds;
+    private DateTimeOffset _refreshedAt = DateTimeOffset.MinValue;
+
+    public OutboxMetrics()
+    {
+        Published = _meter.CreateCounter<long>("programmes.outbox.published", description: "Outbox events published");
+        PublishFailures = _meter.CreateCounter<long>("programmes.outbox.publish_failures", description: "Failed publish attempts");
+        InboxDuplicates = _meter.CreateCounter<long>("programmes.inbox.duplicates", description: "Redelivered messages ignored by the inbox");
+        _meter.CreateObservableGauge("programmes.outbox.pending", () => Volatile.Read(ref _pending), description: "Unsent outbox events");
+        _meter.CreateObservableGauge("programmes.outbox.oldest_pending_age", () => Volatile.Read(ref _oldestAgeSeconds), "s", "Age of the oldest unsent outbox event");
+    }
+
+    public Counter<long> Published { get; }
+    public Counter<long> PublishFailures { get; }
+    public Counter<long> InboxDuplicates { get; }
+    public long Pending => Volatile.Read(ref _pending);
+    public TimeSpan OldestPendingAge => TimeSpan.FromSeconds(Volatile.Read(ref _oldestAgeSeconds));
+
+    /// <summary>Re-reads the backlog at most once a second.</summary>
+    public async Task RefreshAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        if (DateTimeOffset.UtcNow - _refreshedAt < TimeSpan.FromSeconds(1))
+        {
+            return;
+        }
+        _refreshedAt = DateTimeOffset.UtcNow;
+        await using var command = dataSource.CreateCommand(
+            $"SELECT count(*), coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8 FROM {OutboxSchema.OutboxTable} WHERE sent_at IS NULL");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (await reader.ReadAsync(cancellationToken))
+        {
+            Volatile.Write(ref _pending, reader.GetInt64(0));
+            Volatile.Write(ref _oldestAgeSeconds, reader.GetDouble(1));
+        }
+    }
+}

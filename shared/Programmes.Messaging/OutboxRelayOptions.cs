@@ -1,0 +1,32 @@
+namespace Programmes.Messaging;
+
+public sealed class OutboxRelayOptions
+{
+    /// <summary>Rows taken per transaction.</summary>
+    public int BatchSize { get; set; } = 200;
+
+    /// <summary>How long the relay sleeps when no notification arrives (a safety net for missed notifications).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>First retry delay after a failed publish; doubles per attempt up to <see cref="MaxRetryDelay"/>.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Sent rows are kept this long (for inspection), then deleted.</summary>
+    public TimeSpan SentRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Inbox rows are kept this long; it must exceed the longest time a message can be redelivered.</summary>
+    public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(30);
+
+    public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Readiness turns Degraded when the oldest unsent event is older than this.</summary>
+    public TimeSpan BacklogAgeThreshold { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Fault injection for tests: called after a batch was published and before it is marked sent.
+    /// Throwing here leaves the batch unsent, as if the process had died at that moment.
+    /// </summary>
+    public Func<IReadOnlyList<Guid>, Task>? AfterPublishBeforeMarkingSent { get; set; }
+}

@@ -1,0 +1,173 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.Tokens;
+using Npgsql;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Programmes.ServiceDefaults;
+
+/// <summary>
+/// The cross-cutting set-up every process shares: telemetry, health, problem details, JSON conventions,
+/// token validation and the OpenAPI document. One call in each <c>Program.cs</c>.
+/// </summary>
+public static class ServiceDefaultsExtensions
+{
+    public const string LiveTag = "live";
+    public const string ReadyTag = "ready";
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
+    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.AddTelemetry();
+
+        builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
+
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(options =>
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
+        // Bad bodies reach the exception handler, which answers with problem details naming the field.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(
+            options => options.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            context.ProblemDetails.Extensions["traceId"] =
+                ActivityExtensions.CurrentTraceId() ?? context.HttpContext.TraceIdentifier;
+            context.ProblemDetails.Type ??= context.ProblemDetails.Status switch
+            {
+                StatusCodes.Status401Unauthorized => ProblemTypes.Unauthenticated,
+                StatusCodes.Status403Forbidden => ProblemTypes.Forbidden,
+                StatusCodes.Status404NotFound => ProblemTypes.NotFound,
+                StatusCodes.Status413PayloadTooLarge => ProblemTypes.PayloadTooLarge,
+                StatusCodes.Status415UnsupportedMediaType => ProblemTypes.UnsupportedMediaType,
+                StatusCodes.Status429TooManyRequests => ProblemTypes.RateLimited,
+                _ => null,
+            };
+        });
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
+        return builder;
+    }
+
+    /// <summary>
+    /// Validates the gateway's access tokens again inside the service (defence in depth): signature from the
+    /// gateway's JWKS, issuer, audience and lifetime. <c>Auth:Authority</c> is the gateway's base URL.
+    /// </summary>
+    public static TBuilder AddTokenValidation<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        var authority = builder.Configuration["Auth:Authority"]
+            ?? throw new InvalidOperationException("Auth:Authority (the gateway's URL) is not configured.");
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
+        {
+            options.Authority = authority;
+            options.RequireHttpsMetadata = false;
+            options.MapInboundClaims = false;
+            options.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidAudience = ProgrammesClaims.Audience,
+                NameClaimType = ProgrammesClaims.ClientId,
+                RoleClaimType = ProgrammesClaims.Role,
+                ClockSkew = TimeSpan.FromSeconds(30),
+            };
+            // The gateway may start after us: fetch keys again soon rather than caching a failure.
+            options.RefreshInterval = TimeSpan.FromSeconds(10);
+        });
+        builder.Services.AddAuthorization();
+        return builder;
+    }
+
+    public static WebApplication MapServiceDefaults(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSecurityHeaders();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(LiveTag),
+            ResponseWriter = HealthResponse.WriteAsync,
+        });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadyTag) || check.Tags.Contains(LiveTag),
+            ResponseWriter = HealthResponse.WriteAsync,
+        });
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapOpenApi("/openapi/v1.json");
+        return app;
+    }
+
+    /// <summary>Requires a token whose role is one of <paramref name="roles"/>.</summary>
+    public static TBuilder RequireRoles<TBuilder>(this TBuilder builder, params string[] roles) where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(policy => policy.RequireAuthenticatedUser().RequireRole(roles));
+
+    private static void AddTelemetry(this IHostApplicationBuilder builder)
+    {
+        var serviceName = builder.Configuration["OTEL_SERVICE_NAME"] ?? builder.Environment.ApplicationName;
+
+        builder.Logging.AddOpenTelemetry(logging =>
+        {
+            logging.IncludeFormattedMessage = true;
+            logging.IncludeScopes = true;
+        });
+
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(serviceName))
+            .WithTracing(tracing => tracing
+                .AddSource(Telemetry.SourcePattern)
+                .AddSource("MassTransit")
+                .AddSource("Yarp.ReverseProxy")
+                .AddAspNetCoreInstrumentation(options =>
+                {
+                    options.Filter = context => !IsPlumbing(context.Request.Path);
+                    options.RecordException = true;
+                })
+                .AddHttpClientInstrumentation(options => options.RecordException = true)
+                .AddNpgsql())
+            .WithMetrics(metrics => metrics
+                .AddMeter(Telemetry.SourcePattern)
+                .AddMeter("MassTransit")
+                .AddMeter("Npgsql")
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddPrometheusExporter());
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            telemetry.UseOtlpExporter();
+        }
+    }
+
+    private static bool IsPlumbing(PathString path) =>
+        path.StartsWithSegments("/health") || path.StartsWithSegments("/metrics");
+
+    private static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.CacheControl = "no-store";
+        return next(context);
+    });
+}

@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Programmes.ReferenceData;
+
+namespace Programmes.ServiceDefaults;
+
+/// <summary>
+/// Collects every problem with a request before answering, so a client fixes them all in one go.
+/// Field names are the JSON paths the client sent (camelCase).
+/// </summary>
+public sealed class Validation
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool IsValid => _errors.Count == 0;
+
+    public Validation Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list))
+        {
+            _errors[field] = list = [];
+        }
+        list.Add(message);
+        return this;
+    }
+
+    /// <summary>Adds <paramref name="message"/> unless <paramref name="condition"/> holds; returns the condition.</summary>
+    public bool Check(bool condition, string field, string message)
+    {
+        if (!condition)
+        {
+            Add(field, message);
+        }
+        return condition;
+    }
+
+    public bool Required(string? value, string field, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Add(field, "is required.");
+            return false;
+        }
+        return Check(value.Length <= maxLength, field, $"must be at most {maxLength} characters.");
+    }
+
+    public bool Optional(string? value, string field, int maxLength) =>
+        value is null || Check(value.Length <= maxLength, field, $"must be at most {maxLength} characters.");
+
+    public bool MemberState(string? code, string field) =>
+        Required(code, field, 3) && Check(Reference.IsMemberState(code), field, $"'{code}' is not the ISO 3166-1 alpha-3 code of a UN Member State.");
+
+    public bool Currency(string? code, string field) =>
+        Required(code, field, 3) && Check(Reference.IsCurrency(code), field, $"'{code}' is not an ISO 4217 currency code.");
+
+    /// <summary>Checks a list of codes against a reference table: required (unless <paramref name="allowEmpty"/>), no unknown codes, no repeats.</summary>
+    public bool Codes(IReadOnlyCollection<string>? codes, string field, Func<string?, bool> known, string what, bool allowEmpty = false, int max = 50)
+    {
+        if (codes is null || codes.Count == 0)
+        {
+            return allowEmpty || Check(false, field, $"must name at least one {what}.");
+        }
+        var ok = Check(codes.Count <= max, field, $"must name at most {max} items.");
+        var i = 0;
+        foreach (var code in codes)
+        {
+            ok &= Check(known(code), $"{field}[{i}]", $"'{code}' is not a known {what}.");
+            i++;
+        }
+        return ok & Check(codes.Distinct().Count() == codes.Count, field, "must not repeat a code.");
+    }
+
+    public bool Amount(decimal? amount, string field, bool allowZero = false)
+    {
+        if (amount is null)
+        {
+            Add(field, "is required.");
+            return false;
+        }
+        return Check(allowZero ? amount >= 0 : amount > 0, field, allowZero ? "must not be negative." : "must be greater than zero.")
+            && Check(amount <= 1_000_000_000_000m, field, "is too large.")
+            && Check(decimal.Round(amount.Value, 6) == amount.Value, field, "must have at most 6 decimal places.");
+    }
+
+    public IDictionary<string, string[]> Errors => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+
+    public ValidationProblem ToProblem() => TypedResults.ValidationProblem(
+        Errors,
+        title: "One or more fields are invalid.",
+        type: ProblemTypes.Validation);
+}
