@@ -65,7 +65,6 @@ public static class GatewayService
         builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
         builder.Services.AddAuthorization(options =>
         {
-            options.AddPolicy("anonymous", policy => policy.RequireAssertion(_ => true));
             foreach (var route in RouteTable.Services)
             {
                 options.AddPolicy(RouteTable.PolicyName(route.Cluster), policy => policy
@@ -75,6 +74,7 @@ public static class GatewayService
             }
         });
         builder.Services.AddScoped<ClientRegistry>();
+        builder.Services.AddRequestTimeouts();
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
             .ConfigureHttpClient((_, handler) => handler.ConnectTimeout = TimeSpan.FromSeconds(2));
@@ -82,6 +82,7 @@ public static class GatewayService
 
         var app = builder.Build();
         app.MapServiceDefaults();
+        app.UseRequestTimeouts();
         app.MapIssuingToken();
         app.MapScalarApiReference("/docs", options =>
         {

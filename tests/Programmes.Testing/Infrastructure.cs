@@ -1,0 +1,82 @@
+using Npgsql;
+using Testcontainers.PostgreSql;
+using Testcontainers.RabbitMq;
+
+namespace Programmes.Testing;
+
+/// <summary>
+/// One PostgreSQL and one RabbitMQ container per test process, shared by every test in it. Each test
+/// class takes its own databases and its own RabbitMQ virtual host, so classes never see each other's
+/// data or queues. Images come from PROGRAMMES_POSTGRES_IMAGE / PROGRAMMES_RABBITMQ_IMAGE (tests/run.sh
+/// sets them to the offline stand-ins when the official images cannot be pulled).
+/// </summary>
+public static class Infrastructure
+{
+    public const string User = "programmes";
+    public const string Password = "programmes";
+
+    private static readonly Lazy<Task<Containers>> Started = new(StartAsync);
+
+    public static string PostgresImage => Environment.GetEnvironmentVariable("PROGRAMMES_POSTGRES_IMAGE") is { Length: > 0 } image ? image : "postgres:15";
+    public static string RabbitMqImage => Environment.GetEnvironmentVariable("PROGRAMMES_RABBITMQ_IMAGE") is { Length: > 0 } image ? image : "rabbitmq:3.10-management";
+
+    public static Task<PostgreSqlContainer> PostgresAsync() => Started.Value.ContinueWith(t => t.Result.Postgres, TaskScheduler.Default);
+    public static Task<RabbitMqContainer> RabbitMqAsync() => Started.Value.ContinueWith(t => t.Result.RabbitMq, TaskScheduler.Default);
+
+    /// <summary>Creates an empty database and returns its connection string.</summary>
+    public static async Task<string> CreateDatabaseAsync(string prefix)
+    {
+        var postgres = await PostgresAsync();
+        var name = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 33, 63)];
+        await using (var connection = new NpgsqlConnection(postgres.GetConnectionString()))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+        return new NpgsqlConnectionStringBuilder(postgres.GetConnectionString()) { Database = name }.ConnectionString;
+    }
+
+    /// <summary>Creates a RabbitMQ virtual host and returns an amqp:// URI for it.</summary>
+    public static async Task<string> CreateVirtualHostAsync()
+    {
+        var rabbit = await RabbitMqAsync();
+        var vhost = $"test-{Guid.NewGuid():N}";
+        await ExecAsync(rabbit, "rabbitmqctl", "add_vhost", vhost);
+        await ExecAsync(rabbit, "rabbitmqctl", "set_permissions", "-p", vhost, User, ".*", ".*", ".*");
+        var uri = new UriBuilder(rabbit.GetConnectionString()) { Path = "/" + Uri.EscapeDataString(vhost) };
+        return uri.Uri.ToString();
+    }
+
+    private static async Task ExecAsync(RabbitMqContainer rabbit, params string[] command)
+    {
+        var result = await rabbit.ExecAsync(command);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{string.Join(' ', command)} failed: {result.Stderr}{result.Stdout}");
+        }
+    }
+
+    private static async Task<Containers> StartAsync()
+    {
+        var postgres = new PostgreSqlBuilder(PostgresImage)
+            .WithUsername(User)
+            .WithPassword(Password)
+            .WithDatabase("postgres_admin")
+            .WithCommand("-c", "max_connections=500")
+            .Build();
+        var rabbit = new RabbitMqBuilder(RabbitMqImage)
+            .WithUsername(User)
+            .WithPassword(Password)
+            .Build();
+        await Task.WhenAll(postgres.StartAsync(), rabbit.StartAsync());
+
+        // Ryuk (the reaper) cannot be pulled here: remove our containers when the test process ends.
+        // tests/run.sh also removes anything labelled by Testcontainers if a run is killed.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+            Task.WhenAll(postgres.DisposeAsync().AsTask(), rabbit.DisposeAsync().AsTask()).Wait(TimeSpan.FromSeconds(20));
+        return new Containers(postgres, rabbit);
+    }
+
+    private sealed record Containers(PostgreSqlContainer Postgres, RabbitMqContainer RabbitMq);
+}

@@ -1,0 +1,224 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Trace;
+using Programmes.Gateway;
+using Programmes.Gateway.Clients;
+using Programmes.Messaging;
+using Xunit;
+
+namespace Programmes.Testing;
+
+/// <summary>The services a test system can start behind its gateway.</summary>
+[Flags]
+public enum Services
+{
+    None = 0,
+    Intake = 1,
+    Planning = 2,
+    Coordination = 4,
+    Funding = 8,
+    All = Intake | Planning | Coordination | Funding,
+}
+
+/// <summary>
+/// The whole system in the test process, on real PostgreSQL and RabbitMQ: the gateway and the chosen
+/// services, each on its own loopback port with its own fresh database and a shared fresh virtual host.
+/// Clients call it only through the gateway, with real tokens. Spans of every component are collected
+/// in <see cref="Spans"/>.
+/// </summary>
+public class TestSystem : IAsyncLifetime
+{
+    private readonly Services _services;
+    private readonly List<WebApplication> _apps = [];
+    private readonly Dictionary<string, string> _tokens = [];
+
+    public TestSystem() : this(Services.All)
+    {
+    }
+
+    protected TestSystem(Services services) => _services = services;
+
+    public Uri GatewayUrl { get; private set; } = null!;
+    public string RabbitMqUri { get; private set; } = null!;
+    public WebApplication Gateway { get; private set; } = null!;
+    public Dictionary<Services, WebApplication> ServiceApps { get; } = [];
+    public Dictionary<Services, Uri> ServiceUrls { get; } = [];
+    public Dictionary<string, string> ConnectionStrings { get; } = [];
+
+    /// <summary>Every finished span of every component, in the order they ended.</summary>
+    public List<Activity> Spans { get; } = [];
+
+    /// <summary>Extra configuration for every app (e.g. shorter deadlines); set before InitializeAsync.</summary>
+    public Dictionary<string, string?> Settings { get; } = new()
+    {
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["Messaging:Outbox:PollInterval"] = "00:00:00.500",
+        ["Messaging:Retry:Limit"] = "2",
+        ["Messaging:Retry:MinInterval"] = "00:00:00.050",
+        ["Messaging:Retry:MaxInterval"] = "00:00:00.200",
+        ["Messaging:Retry:Delta"] = "00:00:00.050",
+    };
+
+    /// <summary>Per-service hook to replace registrations (a fake clock, say) before the app is built.</summary>
+    public Action<Services, WebApplicationBuilder>? Configure { get; set; }
+
+    public virtual async Task InitializeAsync()
+    {
+        RabbitMqUri = await Infrastructure.CreateVirtualHostAsync();
+        var gatewayPort = FreePort();
+        GatewayUrl = new Uri($"http://127.0.0.1:{gatewayPort}/");
+        var ports = new Dictionary<Services, int>();
+        foreach (var service in Selected())
+        {
+            ports[service] = FreePort();
+            ServiceUrls[service] = new Uri($"http://127.0.0.1:{ports[service]}/");
+        }
+
+        var gatewaySettings = new Dictionary<string, string?>(Settings)
+        {
+            ["ConnectionStrings:Database"] = ConnectionStrings["gateway"] = await Infrastructure.CreateDatabaseAsync("gateway"),
+            ["Auth:Authority"] = GatewayUrl.ToString(),
+            ["OTEL_SERVICE_NAME"] = "gateway",
+        };
+        for (var i = 0; i < TestClients.All.Count; i++)
+        {
+            var client = TestClients.All[i];
+            gatewaySettings[$"DemoClients:Clients:{i}:ClientId"] = client.ClientId;
+            gatewaySettings[$"DemoClients:Clients:{i}:ClientSecret"] = client.ClientSecret;
+            gatewaySettings[$"DemoClients:Clients:{i}:Role"] = client.Role;
+            gatewaySettings[$"DemoClients:Clients:{i}:Subject"] = client.Subject;
+            gatewaySettings[$"DemoClients:Clients:{i}:DisplayName"] = client.DisplayName;
+        }
+        foreach (var service in Selected())
+        {
+            gatewaySettings[$"ReverseProxy:Clusters:{ClusterOf(service)}:Destinations:d1:Address"] = ServiceUrls[service].ToString();
+        }
+
+        Gateway = GatewayService.Build(AsArgs(GatewayUrl, gatewaySettings), builder =>
+        {
+            // One collector sees every component's spans: all apps share the process's ActivitySources.
+            builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Spans));
+            Configure?.Invoke(Services.None, builder);
+        });
+        await Gateway.PrepareAsync();
+        await Gateway.StartAsync();
+        _apps.Add(Gateway);
+
+        foreach (var service in Selected())
+        {
+            var settings = new Dictionary<string, string?>(Settings)
+            {
+                ["ConnectionStrings:Database"] = ConnectionStrings[ClusterOf(service)] = await Infrastructure.CreateDatabaseAsync(ClusterOf(service)),
+                ["ConnectionStrings:RabbitMq"] = RabbitMqUri,
+                ["Auth:Authority"] = GatewayUrl.ToString(),
+                ["OTEL_SERVICE_NAME"] = ClusterOf(service),
+            };
+            var app = await StartServiceAsync(service, ServiceUrls[service], settings);
+            ServiceApps[service] = app;
+            _apps.Add(app);
+        }
+    }
+
+    /// <summary>Builds, migrates and starts one service; used again by tests that restart a service.</summary>
+    public async Task<WebApplication> StartServiceAsync(Services service, Uri url, Dictionary<string, string?> settings)
+    {
+        void Apply(WebApplicationBuilder builder) => Configure?.Invoke(service, builder);
+        var args = AsArgs(url, settings);
+        var app = service switch
+        {
+            Services.Intake => Programmes.RequestIntake.RequestIntakeService.Build(args, Apply),
+            Services.Planning => Programmes.ProgrammePlanning.ProgrammePlanningService.Build(args, Apply),
+            Services.Coordination => Programmes.PartnerCoordination.PartnerCoordinationService.Build(args, Apply),
+            Services.Funding => Programmes.Funding.FundingService.Build(args, Apply),
+            _ => throw new ArgumentOutOfRangeException(nameof(service)),
+        };
+        await (service switch
+        {
+            Services.Intake => app.MigrateDatabaseAsync<Programmes.RequestIntake.Persistence.IntakeDb>(),
+            Services.Planning => app.MigrateDatabaseAsync<Programmes.ProgrammePlanning.Persistence.PlanningDb>(),
+            Services.Coordination => app.MigrateDatabaseAsync<Programmes.PartnerCoordination.Persistence.CoordinationDb>(),
+            _ => app.MigrateDatabaseAsync<Programmes.Funding.Persistence.FundingDb>(),
+        });
+        await app.StartAsync();
+        return app;
+    }
+
+    /// <summary>An HttpClient on the gateway carrying a fresh token of <paramref name="client"/>.</summary>
+    public async Task<HttpClient> ClientAsync(DemoClient client)
+    {
+        var http = new HttpClient { BaseAddress = GatewayUrl };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(client));
+        return http;
+    }
+
+    /// <summary>An HttpClient on the gateway with no token.</summary>
+    public HttpClient AnonymousClient() => new() { BaseAddress = GatewayUrl };
+
+    public async Task<string> TokenAsync(DemoClient client)
+    {
+        lock (_tokens)
+        {
+            if (_tokens.TryGetValue(client.ClientId, out var cached))
+            {
+                return cached;
+            }
+        }
+        using var http = AnonymousClient();
+        var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = client.ClientId,
+            ["client_secret"] = client.ClientSecret,
+        }));
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"Token for {client.ClientId}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
+        lock (_tokens)
+        {
+            _tokens[client.ClientId] = token;
+        }
+        return token;
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        foreach (var app in Enumerable.Reverse(_apps))
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    public static string ClusterOf(Services service) => service switch
+    {
+        Services.Intake => "intake",
+        Services.Planning => "planning",
+        Services.Coordination => "coordination",
+        Services.Funding => "funding",
+        _ => throw new ArgumentOutOfRangeException(nameof(service)),
+    };
+
+    private IEnumerable<Services> Selected() =>
+        new[] { Services.Intake, Services.Planning, Services.Coordination, Services.Funding }.Where(s => _services.HasFlag(s));
+
+    /// <summary>Settings travel as command-line arguments: the apps read them while building, before any hook runs.</summary>
+    private static string[] AsArgs(Uri url, Dictionary<string, string?> settings) =>
+        [$"--urls={url}", .. settings.Where(s => s.Value is not null).Select(s => $"--{s.Key}={s.Value}")];
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
