@@ -41,11 +41,15 @@ as_root() {
 # apt_install PKG... : install Debian packages, refreshing the index once if needed.
 apt_install() {
   is_debian || die "cannot install $* automatically: this is not a Debian/apt system; install it and retry"
-  log "installing $* with apt-get"
-  if ! as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@" >&2; then
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get update >&2 || true
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@" >&2 \
-      || die "apt-get install $* failed"
+  local logf="$PROGRAMMES_STATE_DIR/logs/apt.log"
+  mkdir -p "$(dirname "$logf")"
+  log "installing $* with apt-get (log: ${logf#"$PROGRAMMES_ROOT"/})"
+  if ! as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@" >>"$logf" 2>&1; then
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update >>"$logf" 2>&1 || true
+    if ! as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@" >>"$logf" 2>&1; then
+      tail -n 20 "$logf" >&2
+      die "apt-get install $* failed"
+    fi
   fi
 }
 

@@ -1,0 +1,156 @@
+#!/usr/bin/env bash
+# Bring the whole system up on this machine: Docker and images (offline
+# stand-ins where registries are unreachable), publish the five apps, build
+# their images, start everything with compose and wait until it is healthy.
+#
+#   deploy/up.sh            PROGRAMMES_UP_TIMEOUT=seconds (default 300)
+#   deploy/down.sh [--volumes]
+set -euo pipefail
+
+# shellcheck source=lib.sh
+. "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
+PROGRAMMES_LOG_TAG=up
+started=$(now_s)
+cd "$PROGRAMMES_ROOT"
+
+# project path | assembly | compose service
+APPS=(
+  "services/RequestIntake/Programmes.RequestIntake.csproj|Programmes.RequestIntake|request-intake"
+  "services/ProgrammePlanning/Programmes.ProgrammePlanning.csproj|Programmes.ProgrammePlanning|programme-planning"
+  "services/PartnerCoordination/Programmes.PartnerCoordination.csproj|Programmes.PartnerCoordination|partner-coordination"
+  "services/Funding/Programmes.Funding.csproj|Programmes.Funding|funding"
+  "gateway/Programmes.Gateway.csproj|Programmes.Gateway|gateway"
+)
+BUILD_DIR="$PROGRAMMES_DEPLOY_DIR/.build"
+COMPOSE_FILE="$PROGRAMMES_DEPLOY_DIR/compose.yaml"
+LOG_DIR="$PROGRAMMES_STATE_DIR/logs"
+mkdir -p "$BUILD_DIR" "$LOG_DIR"
+
+command -v dotnet >/dev/null 2>&1 || die "the .NET SDK (dotnet) is not on PATH; install the SDK pinned in global.json and retry"
+for a in "${APPS[@]}"; do
+  [ -f "${a%%|*}" ] || die "project ${a%%|*} not found"
+done
+
+# 1. Docker and the four infrastructure images.
+ensure_images
+read -r -a COMPOSE <<<"$(compose_cmd)"
+compose() { "${COMPOSE[@]}" -p programmes -f "$COMPOSE_FILE" --env-file "$PROGRAMMES_IMAGES_ENV" "$@"; }
+
+# 2. Build the five apps in one MSBuild run (shared projects compile once, in
+#    parallel where possible), then publish each without rebuilding.
+t0=$(now_s)
+traversal="$BUILD_DIR/apps.proj"
+{
+  echo '<Project DefaultTargets="Build">'
+  echo '  <ItemGroup>'
+  for a in "${APPS[@]}"; do echo "    <App Include=\"$PROGRAMMES_ROOT/${a%%|*}\" />"; done
+  echo '  </ItemGroup>'
+  echo '  <Target Name="Restore"><MSBuild Projects="@(App)" Targets="Restore" /></Target>'
+  echo '  <Target Name="Build"><MSBuild Projects="@(App)" Targets="Build" BuildInParallel="true" /></Target>'
+  echo '</Project>'
+} >"$traversal"
+log "building the five apps (Release)"
+if ! dotnet build "$traversal" -c Release -m -nologo -v:m >"$LOG_DIR/build.log" 2>&1; then
+  grep -E ': (error|warning) ' "$LOG_DIR/build.log" | sort -u | head -n 40 >&2 || tail -n 40 "$LOG_DIR/build.log" >&2
+  die "build failed (full log: ${LOG_DIR#"$PROGRAMMES_ROOT"/}/build.log)"
+fi
+for a in "${APPS[@]}"; do
+  IFS='|' read -r proj asm name <<<"$a"
+  out="$BUILD_DIR/$name"
+  rm -rf "$out"
+  if ! dotnet publish "$proj" -c Release --no-build -nologo -v:q -o "$out" >"$LOG_DIR/publish-$name.log" 2>&1; then
+    tail -n 30 "$LOG_DIR/publish-$name.log" >&2
+    die "dotnet publish $proj failed"
+  fi
+  [ -f "$out/$asm.dll" ] || die "$out/$asm.dll missing after publish"
+done
+log "apps built and published in $(fmt_elapsed "$t0")"
+
+# 3. One image per app.
+t0=$(now_s)
+for a in "${APPS[@]}"; do
+  IFS='|' read -r proj asm name <<<"$a"
+  if ! docker build -f "$PROGRAMMES_DEPLOY_DIR/service.Dockerfile" \
+      --build-arg "DOTNET_IMAGE=$PROGRAMMES_DOTNET_IMAGE" --build-arg "APP=$asm" \
+      -t "programmes/$name:local" "$BUILD_DIR/$name" >"$LOG_DIR/image-$name.log" 2>&1; then
+    tail -n 30 "$LOG_DIR/image-$name.log" >&2
+    die "docker build of programmes/$name:local failed"
+  fi
+done
+log "app images built in $(fmt_elapsed "$t0")"
+
+# 4. Start (compose re-creates containers whose image changed).
+log "starting the system with ${COMPOSE[*]}"
+up_rc=0
+compose up -d --remove-orphans >"$LOG_DIR/compose-up.log" 2>&1 || up_rc=$?
+if [ "$up_rc" != 0 ]; then
+  warn "compose up exited with $up_rc (waiting for the deadline anyway):"
+  tail -n 10 "$LOG_DIR/compose-up.log" >&2
+fi
+
+# 5. Wait until every container is healthy (or running, when it has no health check).
+timeout_s="${PROGRAMMES_UP_TIMEOUT:-300}"
+deadline=$(( $(now_s) + timeout_s ))
+mapfile -t expected < <(compose config --services)
+# One `docker inspect` per round (compose CLIs are slow to start on a busy machine).
+container_states() {
+  local ids
+  ids="$(docker ps -aq --filter label=com.docker.compose.project=programmes)"
+  [ -n "$ids" ] || return 0
+  # shellcheck disable=SC2086
+  docker inspect -f '{{index .Config.Labels "com.docker.compose.service"}} {{.State.Status}}/{{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}' $ids 2>/dev/null || true
+}
+while :; do
+  states="$(container_states)"
+  pending=()
+  for svc in "${expected[@]}"; do
+    state="$(awk -v s="$svc" '$1 == s { print $2; exit }' <<<"$states")"
+    case "$state" in
+      running/healthy|running/none) ;;
+      "") pending+=("$svc:not-created") ;;
+      *) pending+=("$svc:$state") ;;
+    esac
+  done
+  [ ${#pending[@]} -eq 0 ] && break
+  if [ "$(now_s)" -ge "$deadline" ]; then
+    warn "not healthy after ${timeout_s}s: ${pending[*]}"
+    for p in "${pending[@]}"; do
+      svc="${p%%:*}"
+      echo "----- last logs of $svc -----" >&2
+      compose logs --no-color --tail=40 "$svc" >&2 2>&1 || true
+    done
+    die "the system did not become healthy (deploy/down.sh stops it)"
+  fi
+  sleep 2
+done
+log "all ${#expected[@]} containers healthy"
+
+# 6. Where things are.
+clients="$(tr -d '\n' <"$PROGRAMMES_DEPLOY_DIR/demo-clients.json" | sed 's/}/}\n/g')"
+field() { sed -nE "s/.*\"$1\"[[:space:]]*:[[:space:]]*\"([^\"]*)\".*/\1/p" <<<"$2"; }
+cat <<EOF
+
+Programmes is up ($(fmt_elapsed "$started")).
+
+  Gateway (API)          http://localhost:5080
+  API docs               http://localhost:5080/docs
+  Aspire dashboard       http://localhost:18888        (traces, logs, metrics)
+  RabbitMQ management    http://localhost:15672        (programmes / programmes)
+  PostgreSQL             localhost:5433                (programmes / programmes; databases intake, planning, coordination, funding, gateway)
+  Services (diagnostics) request-intake :5101, programme-planning :5102, partner-coordination :5103, funding :5104
+
+Demo clients (OAuth 2.0 client credentials, from deploy/demo-clients.json):
+EOF
+printf '  %-18s %-26s %-11s %s\n' "client id" "secret" "role" "subject"
+while IFS= read -r obj; do
+  id="$(field clientId "$obj")"; [ -n "$id" ] || continue
+  printf '  %-18s %-26s %-11s %s\n' "$id" "$(field clientSecret "$obj")" "$(field role "$obj")" "$(field subject "$obj")"
+done <<<"$clients"
+cat <<'EOF'
+
+Get a token:
+  curl -s -u demo-staff:demo-staff-secret -d grant_type=client_credentials http://localhost:5080/connect/token
+
+Stop: deploy/down.sh    (add --volumes to delete the data too)
+EOF
+echo "Elapsed: $(fmt_elapsed "$started")"
