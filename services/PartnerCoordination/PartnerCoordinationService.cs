@@ -1,5 +1,12 @@
 using Programmes.Messaging;
+using Programmes.PartnerCoordination.ClearingProgrammes;
+using Programmes.PartnerCoordination.DeclaringActivities;
+using Programmes.PartnerCoordination.DeliveringWebhooks;
+using Programmes.PartnerCoordination.ManagingEndpoints;
+using Programmes.PartnerCoordination.ManagingPartners;
 using Programmes.PartnerCoordination.Persistence;
+using Programmes.PartnerCoordination.RecordingJointInitiatives;
+using Programmes.PartnerCoordination.ReferringNeeds;
 using Programmes.ServiceDefaults;
 
 namespace Programmes.PartnerCoordination;
@@ -22,11 +29,27 @@ public static class PartnerCoordinationService
         builder.AddServiceDatabase<CoordinationDb>();
         builder.AddMessaging<CoordinationDb>(Name, consumers =>
         {
+            consumers.AddConsumer<ProgrammeProposedConsumer>();
         });
+        builder.Services.Configure<ClearanceOptions>(builder.Configuration.GetSection("Clearance"));
+        builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection("Webhooks"));
+        builder.Services.AddHostedService<PartnerSeeding>();
+        builder.Services.AddHostedService<ClearanceDeadlineWatch>();
+        builder.Services.AddSingleton<WebhookSignal>();
+        builder.Services.AddSingleton<WebhookSender>();
+        builder.Services.AddHostedService<WebhookDispatcher>();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapServiceDefaults();
+        app.MapManagingPartners();
+        app.MapManagingEndpoints();
+        app.MapDeliveryLog();
+        app.MapReferringNeeds();
+        app.MapDeclaringActivities();
+        app.MapViewingRounds();
+        app.MapAnsweringRound();
+        app.MapRecordingJointInitiatives();
         return app;
     }
 }

@@ -1,11 +1,27 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Programmes.Messaging;
+using Programmes.PartnerCoordination.ClearingProgrammes;
+using Programmes.PartnerCoordination.DeclaringActivities;
+using Programmes.PartnerCoordination.DeliveringWebhooks;
+using Programmes.PartnerCoordination.ManagingEndpoints;
+using Programmes.PartnerCoordination.ManagingPartners;
+using Programmes.PartnerCoordination.RecordingJointInitiatives;
+using Programmes.PartnerCoordination.ReferringNeeds;
 
 namespace Programmes.PartnerCoordination.Persistence;
 
 public sealed class CoordinationDb(DbContextOptions<CoordinationDb> options) : DbContext(options)
 {
+    public DbSet<Partner> Partners => Set<Partner>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<DeliveryAttempt> DeliveryAttempts => Set<DeliveryAttempt>();
+    public DbSet<CtedReferral> Referrals => Set<CtedReferral>();
+    public DbSet<DeclaredActivity> DeclaredActivities => Set<DeclaredActivity>();
+    public DbSet<ClearanceRound> ClearanceRounds => Set<ClearanceRound>();
+    public DbSet<JointInitiative> JointInitiatives => Set<JointInitiative>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CoordinationDb).Assembly);

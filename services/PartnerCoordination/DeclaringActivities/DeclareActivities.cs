@@ -1,0 +1,148 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Programmes.PartnerCoordination.ClearingProgrammes;
+using Programmes.PartnerCoordination.ManagingPartners;
+using Programmes.PartnerCoordination.Persistence;
+using Programmes.ReferenceData;
+using Programmes.ServiceDefaults;
+
+namespace Programmes.PartnerCoordination.DeclaringActivities;
+
+public sealed record DeclareActivity(string? StateCode, string? ThematicArea, string? Modality, string? Title, DateOnly? StartDate, DateOnly? EndDate);
+
+public sealed record DeclaredActivityView(Guid Id, string PartnerCode, string StateCode, string ThematicArea, string Modality, string Title,
+    DateOnly StartDate, DateOnly EndDate, string Status, DateTimeOffset DeclaredAt, DateTimeOffset UpdatedAt)
+{
+    public static DeclaredActivityView From(DeclaredActivity a) => new(a.Id, a.PartnerCode, a.StateCode, a.ThematicArea, a.Modality, a.Title,
+        a.StartDate, a.EndDate, a.Status.ToString(), a.DeclaredAt, a.UpdatedAt);
+}
+
+public static class DeclaringActivitiesEndpoints
+{
+    public static IEndpointRouteBuilder MapDeclaringActivities(this IEndpointRouteBuilder app)
+    {
+        var activities = app.MapGroup("/api/coordination/activities").WithTags("Declared activities");
+        activities.MapGet("", List).RequireRoles(Roles.Partner, Roles.Staff);
+        activities.MapGet("/{id:guid}", Get).RequireRoles(Roles.Partner, Roles.Staff);
+        activities.MapPost("", Declare).RequireRoles(Roles.Partner);
+        activities.MapPut("/{id:guid}", Update).RequireRoles(Roles.Partner);
+        activities.MapPost("/{id:guid}/withdraw", Withdraw).RequireRoles(Roles.Partner);
+        return app;
+    }
+
+    private static async Task<Ok<DeclaredActivityView[]>> List(ClaimsPrincipal user, CoordinationDb db, CancellationToken cancellationToken, string? stateCode = null)
+    {
+        var caller = user.GetCaller();
+        var query = db.DeclaredActivities.AsNoTracking();
+        query = caller.IsStaff ? query : query.Where(a => a.PartnerCode == caller.Party);
+        query = stateCode is null ? query : query.Where(a => a.StateCode == stateCode);
+        var activities = await query.OrderBy(a => a.StartDate).Take(1000).ToListAsync(cancellationToken);
+        return TypedResults.Ok(activities.Select(DeclaredActivityView.From).ToArray());
+    }
+
+    private static async Task<Results<Ok<DeclaredActivityView>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, CoordinationDb db, CancellationToken cancellationToken)
+    {
+        var activity = await FindAsync(id, user, db, cancellationToken);
+        return activity is null ? Problem.NotFound("The declared activity") : TypedResults.Ok(DeclaredActivityView.From(activity));
+    }
+
+    private static async Task<Results<Created<DeclaredActivityView>, ValidationProblem>> Declare(
+        DeclareActivity body, ClaimsPrincipal user, CoordinationDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var validation = Validate(body);
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+        var now = clock.GetUtcNow();
+        var activity = new DeclaredActivity
+        {
+            Id = Guid.CreateVersion7(now),
+            PartnerCode = user.GetCaller().Party,
+            StateCode = body.StateCode!,
+            ThematicArea = body.ThematicArea!,
+            Modality = body.Modality!,
+            Title = body.Title!,
+            StartDate = body.StartDate!.Value,
+            EndDate = body.EndDate!.Value,
+            Status = DeclaredActivityStatus.Planned,
+            DeclaredAt = now,
+            UpdatedAt = now,
+        };
+        db.DeclaredActivities.Add(activity);
+        await OverlapDetection.RefreshOpenRoundsAsync(db, activity, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/coordination/activities/{activity.Id}", DeclaredActivityView.From(activity));
+    }
+
+    private static async Task<Results<Ok<DeclaredActivityView>, ValidationProblem, ProblemHttpResult>> Update(
+        Guid id, DeclareActivity body, ClaimsPrincipal user, CoordinationDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var activity = await FindAsync(id, user, db, cancellationToken);
+        if (activity is null)
+        {
+            return Problem.NotFound("The declared activity");
+        }
+        var validation = Validate(body);
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+        if (activity.Status == DeclaredActivityStatus.Withdrawn)
+        {
+            return Problem.IllegalTransition("update the activity", activity.Status.ToString());
+        }
+        activity.StateCode = body.StateCode!;
+        activity.ThematicArea = body.ThematicArea!;
+        activity.Modality = body.Modality!;
+        activity.Title = body.Title!;
+        activity.StartDate = body.StartDate!.Value;
+        activity.EndDate = body.EndDate!.Value;
+        activity.UpdatedAt = clock.GetUtcNow();
+        await OverlapDetection.RefreshOpenRoundsAsync(db, activity, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(DeclaredActivityView.From(activity));
+    }
+
+    private static async Task<Results<Ok<DeclaredActivityView>, ProblemHttpResult>> Withdraw(
+        Guid id, ClaimsPrincipal user, CoordinationDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var activity = await FindAsync(id, user, db, cancellationToken);
+        if (activity is null)
+        {
+            return Problem.NotFound("The declared activity");
+        }
+        if (activity.Status == DeclaredActivityStatus.Withdrawn)
+        {
+            return Problem.IllegalTransition("withdraw the activity", activity.Status.ToString());
+        }
+        activity.Status = DeclaredActivityStatus.Withdrawn;
+        activity.UpdatedAt = clock.GetUtcNow();
+        await OverlapDetection.RefreshOpenRoundsAsync(db, activity, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(DeclaredActivityView.From(activity));
+    }
+
+    private static async Task<DeclaredActivity?> FindAsync(Guid id, ClaimsPrincipal user, CoordinationDb db, CancellationToken cancellationToken)
+    {
+        var activity = await db.DeclaredActivities.FindAsync([id], cancellationToken);
+        return activity is not null && user.GetCaller().CanActFor(activity.PartnerCode) ? activity : null;
+    }
+
+    private static Validation Validate(DeclareActivity body)
+    {
+        var validation = new Validation();
+        validation.MemberState(body.StateCode, "stateCode");
+        validation.Check(Reference.IsThematicArea(body.ThematicArea), "thematicArea", $"'{body.ThematicArea}' is not a known thematic area.");
+        validation.Check(Reference.IsDeliveryModality(body.Modality), "modality", $"'{body.Modality}' is not a known delivery modality.");
+        validation.Required(body.Title, "title", 300);
+        validation.Check(body.StartDate is not null, "startDate", "is required.");
+        validation.Check(body.EndDate is not null, "endDate", "is required.");
+        if (body.StartDate is not null && body.EndDate is not null)
+        {
+            validation.Check(body.EndDate >= body.StartDate, "endDate", "must not be before startDate.");
+        }
+        return validation;
+    }
+}

@@ -1,0 +1,170 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Programmes.PartnerCoordination.DeliveringWebhooks;
+using Programmes.PartnerCoordination.ManagingPartners;
+using Programmes.PartnerCoordination.Persistence;
+using Programmes.ServiceDefaults;
+
+namespace Programmes.PartnerCoordination.ManagingEndpoints;
+
+public sealed record EndpointRequest(string? Url, List<string>? EventTypes);
+
+public sealed record RotateSecret(int? GraceHours);
+
+/// <summary>An endpoint as listed; <see cref="Secret"/> is shown only when it was just created or rotated.</summary>
+public sealed record EndpointView(Guid Id, string PartnerCode, string Url, IReadOnlyList<string> EventTypes, bool Enabled,
+    DateTimeOffset? FailingSince, DateTimeOffset? DisabledAt, string? DisabledReason, DateTimeOffset? PreviousSecretExpiresAt,
+    DateTimeOffset CreatedAt, string? Secret = null)
+{
+    public static EndpointView From(WebhookEndpoint e, bool withSecret = false) => new(e.Id, e.PartnerCode, e.Url, e.EventTypes,
+        e.IsEnabled, e.FailingSince, e.DisabledAt, e.DisabledReason, e.PreviousSecretExpiresAt, e.CreatedAt, withSecret ? e.Secret : null);
+}
+
+public static class ManagingEndpointsEndpoints
+{
+    public static IEndpointRouteBuilder MapManagingEndpoints(this IEndpointRouteBuilder app)
+    {
+        var endpoints = app.MapGroup("/api/coordination/partners/{code}/endpoints").WithTags("Webhook endpoints")
+            .RequireRoles(Roles.Partner, Roles.Staff);
+        endpoints.MapGet("", List);
+        endpoints.MapPost("", Create);
+        endpoints.MapPut("/{id:guid}", Update);
+        endpoints.MapPost("/{id:guid}/rotate-secret", Rotate);
+        endpoints.MapPost("/{id:guid}/enable", Enable);
+        endpoints.MapDelete("/{id:guid}", Delete);
+        return app;
+    }
+
+    private static async Task<Results<Ok<EndpointView[]>, ProblemHttpResult>> List(string code, ClaimsPrincipal user, CoordinationDb db, CancellationToken cancellationToken)
+    {
+        if (!await PartnerVisibleAsync(code, user, db, cancellationToken))
+        {
+            return Problem.NotFound("The partner");
+        }
+        var list = await db.WebhookEndpoints.AsNoTracking().Where(e => e.PartnerCode == code).OrderBy(e => e.CreatedAt).ToListAsync(cancellationToken);
+        return TypedResults.Ok(list.Select(e => EndpointView.From(e)).ToArray());
+    }
+
+    private static async Task<Results<Created<EndpointView>, ValidationProblem, ProblemHttpResult>> Create(
+        string code, EndpointRequest body, ClaimsPrincipal user, CoordinationDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!await PartnerVisibleAsync(code, user, db, cancellationToken))
+        {
+            return Problem.NotFound("The partner");
+        }
+        var validation = Validate(body);
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+        var now = clock.GetUtcNow();
+        var endpoint = new WebhookEndpoint
+        {
+            Id = Guid.CreateVersion7(now),
+            PartnerCode = code,
+            Url = body.Url!,
+            EventTypes = body.EventTypes!,
+            Secret = WebhookSignature.NewSecret(),
+            CreatedAt = now,
+        };
+        db.WebhookEndpoints.Add(endpoint);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/coordination/partners/{code}/endpoints/{endpoint.Id}", EndpointView.From(endpoint, withSecret: true));
+    }
+
+    private static async Task<Results<Ok<EndpointView>, ValidationProblem, ProblemHttpResult>> Update(
+        string code, Guid id, EndpointRequest body, ClaimsPrincipal user, CoordinationDb db, CancellationToken cancellationToken)
+    {
+        var endpoint = await FindAsync(code, id, user, db, cancellationToken);
+        if (endpoint is null)
+        {
+            return Problem.NotFound("The webhook endpoint");
+        }
+        var validation = Validate(body);
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+        endpoint.Url = body.Url!;
+        endpoint.EventTypes = body.EventTypes!;
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(EndpointView.From(endpoint));
+    }
+
+    private static async Task<Results<Ok<EndpointView>, ValidationProblem, ProblemHttpResult>> Rotate(
+        string code, Guid id, RotateSecret? body, ClaimsPrincipal user, CoordinationDb db, TimeProvider clock,
+        IOptions<WebhookOptions> options, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        validation.Check(body?.GraceHours is null or >= 0 and <= 24 * 14, "graceHours", "must be between 0 and 336.");
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+        var endpoint = await FindAsync(code, id, user, db, cancellationToken);
+        if (endpoint is null)
+        {
+            return Problem.NotFound("The webhook endpoint");
+        }
+        var grace = body?.GraceHours is { } hours ? TimeSpan.FromHours(hours) : options.Value.SecretGrace;
+        endpoint.PreviousSecret = endpoint.Secret;
+        endpoint.PreviousSecretExpiresAt = clock.GetUtcNow() + grace;
+        endpoint.Secret = WebhookSignature.NewSecret();
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(EndpointView.From(endpoint, withSecret: true));
+    }
+
+    private static async Task<Results<Ok<EndpointView>, ProblemHttpResult>> Enable(
+        string code, Guid id, ClaimsPrincipal user, CoordinationDb db, WebhookSignal signal, CancellationToken cancellationToken)
+    {
+        var endpoint = await FindAsync(code, id, user, db, cancellationToken);
+        if (endpoint is null)
+        {
+            return Problem.NotFound("The webhook endpoint");
+        }
+        endpoint.DisabledAt = null;
+        endpoint.DisabledReason = null;
+        endpoint.FailingSince = null;
+        await db.SaveChangesAsync(cancellationToken);
+        signal.Notify();
+        return TypedResults.Ok(EndpointView.From(endpoint));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
+        string code, Guid id, ClaimsPrincipal user, CoordinationDb db, CancellationToken cancellationToken)
+    {
+        var endpoint = await FindAsync(code, id, user, db, cancellationToken);
+        if (endpoint is null)
+        {
+            return Problem.NotFound("The webhook endpoint");
+        }
+        // Its pending deliveries stop with it; the delivery log stays for the record.
+        await db.WebhookDeliveries.Where(d => d.EndpointId == id && d.Status == DeliveryStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DeliveryStatus.Failed), cancellationToken);
+        db.WebhookEndpoints.Remove(endpoint);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    internal static async Task<bool> PartnerVisibleAsync(string code, ClaimsPrincipal user, CoordinationDb db, CancellationToken cancellationToken) =>
+        user.GetCaller().CanActFor(code) && await db.Partners.AnyAsync(p => p.Code == code, cancellationToken);
+
+    internal static async Task<WebhookEndpoint?> FindAsync(string code, Guid id, ClaimsPrincipal user, CoordinationDb db, CancellationToken cancellationToken) =>
+        user.GetCaller().CanActFor(code)
+            ? await db.WebhookEndpoints.SingleOrDefaultAsync(e => e.Id == id && e.PartnerCode == code, cancellationToken)
+            : null;
+
+    private static Validation Validate(EndpointRequest body)
+    {
+        var validation = new Validation();
+        if (validation.Required(body.Url, "url", 2000))
+        {
+            validation.Check(Uri.TryCreate(body.Url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+                && string.IsNullOrEmpty(uri.UserInfo), "url", "must be an absolute http(s) URL without credentials.");
+        }
+        validation.Codes(body.EventTypes, "eventTypes", WebhookEventTypes.IsKnown, $"event type ({string.Join(", ", WebhookEventTypes.All)})");
+        return validation;
+    }
+}

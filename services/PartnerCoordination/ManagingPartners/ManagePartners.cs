@@ -1,0 +1,109 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Programmes.PartnerCoordination.Persistence;
+using Programmes.ReferenceData;
+using Programmes.ServiceDefaults;
+
+namespace Programmes.PartnerCoordination.ManagingPartners;
+
+public sealed record PartnerInterests(List<string>? ThematicAreas, List<string>? StateCodes, List<string>? RegionalGroups);
+
+public sealed record RegisterPartner(string? Code, string? Name, string? Kind, PartnerInterests? Interests);
+
+public sealed record PartnerView(string Code, string Name, string Kind, IReadOnlyList<string> ThematicAreas,
+    IReadOnlyList<string> StateCodes, IReadOnlyList<string> RegionalGroups, DateTimeOffset UpdatedAt)
+{
+    public static PartnerView From(Partner p) => new(p.Code, p.Name, p.Kind, p.ThematicAreas, p.StateCodes, p.RegionalGroups, p.UpdatedAt);
+}
+
+public static class ManagingPartnersEndpoints
+{
+    public static IEndpointRouteBuilder MapManagingPartners(this IEndpointRouteBuilder app)
+    {
+        var partners = app.MapGroup("/api/coordination/partners").WithTags("Partners");
+        partners.MapGet("", List).RequireRoles(Roles.Staff, Roles.Partner);
+        partners.MapGet("/{code}", Get).RequireRoles(Roles.Staff, Roles.Partner);
+        partners.MapPost("", Register).RequireRoles(Roles.Staff);
+        partners.MapPut("/{code}/interests", SetInterests).RequireRoles(Roles.Staff);
+        return app;
+    }
+
+    private static async Task<Ok<PartnerView[]>> List(ClaimsPrincipal user, CoordinationDb db, CancellationToken cancellationToken)
+    {
+        var caller = user.GetCaller();
+        var query = db.Partners.AsNoTracking();
+        if (!caller.IsStaff)
+        {
+            query = query.Where(p => p.Code == caller.Party);
+        }
+        var partners = await query.OrderBy(p => p.Code).ToListAsync(cancellationToken);
+        return TypedResults.Ok(partners.Select(PartnerView.From).ToArray());
+    }
+
+    private static async Task<Results<Ok<PartnerView>, ProblemHttpResult>> Get(string code, ClaimsPrincipal user, CoordinationDb db, CancellationToken cancellationToken)
+    {
+        var partner = user.GetCaller().CanActFor(code) ? await db.Partners.FindAsync([code], cancellationToken) : null;
+        return partner is null ? Problem.NotFound("The partner") : TypedResults.Ok(PartnerView.From(partner));
+    }
+
+    private static async Task<Results<Created<PartnerView>, ValidationProblem, ProblemHttpResult>> Register(
+        RegisterPartner body, CoordinationDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        if (validation.Required(body.Code, "code", 40))
+        {
+            validation.Check(body.Code!.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '-'), "code", "must use upper-case letters, digits and '-'.");
+        }
+        validation.Required(body.Name, "name", 300);
+        validation.Required(body.Kind, "kind", 200);
+        Validate(body.Interests, validation, "interests.");
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+        if (await db.Partners.AnyAsync(p => p.Code == body.Code, cancellationToken))
+        {
+            return Problem.Conflict($"A partner with code {body.Code} is already registered.");
+        }
+        var partner = new Partner { Code = body.Code!, Name = body.Name!, Kind = body.Kind!, UpdatedAt = clock.GetUtcNow() };
+        Apply(partner, body.Interests);
+        db.Partners.Add(partner);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/coordination/partners/{partner.Code}", PartnerView.From(partner));
+    }
+
+    private static async Task<Results<Ok<PartnerView>, ValidationProblem, ProblemHttpResult>> SetInterests(
+        string code, PartnerInterests body, CoordinationDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        Validate(body, validation, "");
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+        var partner = await db.Partners.FindAsync([code], cancellationToken);
+        if (partner is null)
+        {
+            return Problem.NotFound("The partner");
+        }
+        Apply(partner, body);
+        partner.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(PartnerView.From(partner));
+    }
+
+    private static void Validate(PartnerInterests? interests, Validation validation, string prefix)
+    {
+        validation.Codes(interests?.ThematicAreas, prefix + "thematicAreas", Reference.IsThematicArea, "thematic area", allowEmpty: true);
+        validation.Codes(interests?.StateCodes, prefix + "stateCodes", Reference.IsMemberState, "Member State", allowEmpty: true, max: 193);
+        validation.Codes(interests?.RegionalGroups, prefix + "regionalGroups", g => g is not null && Reference.RegionalGroups.Contains(g), "regional group", allowEmpty: true);
+    }
+
+    private static void Apply(Partner partner, PartnerInterests? interests)
+    {
+        partner.ThematicAreas = interests?.ThematicAreas ?? [];
+        partner.StateCodes = interests?.StateCodes ?? [];
+        partner.RegionalGroups = interests?.RegionalGroups ?? [];
+    }
+}

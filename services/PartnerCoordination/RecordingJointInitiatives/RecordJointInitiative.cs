@@ -1,0 +1,88 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Programmes.Contracts;
+using Programmes.Messaging;
+using Programmes.PartnerCoordination.DeliveringWebhooks;
+using Programmes.PartnerCoordination.Persistence;
+using Programmes.ServiceDefaults;
+
+namespace Programmes.PartnerCoordination.RecordingJointInitiatives;
+
+public sealed record InitiativePartnerRequest(string? PartnerCode, string? Role, string? Contribution);
+
+public sealed record RecordJointInitiative(Guid? ProgrammeId, string? Title, List<InitiativePartnerRequest>? Partners);
+
+public sealed record JointInitiativeView(Guid Id, Guid ProgrammeId, string Title, IReadOnlyList<InitiativePartner> Partners, DateTimeOffset RecordedAt)
+{
+    public static JointInitiativeView From(JointInitiative i) => new(i.Id, i.ProgrammeId, i.Title, i.Partners, i.RecordedAt);
+}
+
+public static class RecordingJointInitiativesEndpoints
+{
+    public static IEndpointRouteBuilder MapRecordingJointInitiatives(this IEndpointRouteBuilder app)
+    {
+        var initiatives = app.MapGroup("/api/coordination/joint-initiatives").WithTags("Joint initiatives");
+        initiatives.MapPost("", Record).RequireRoles(Roles.Staff);
+        initiatives.MapGet("", List).RequireRoles(Roles.Staff, Roles.Partner);
+        return app;
+    }
+
+    private static async Task<Results<Created<JointInitiativeView>, ValidationProblem>> Record(
+        RecordJointInitiative body, CoordinationDb db, TimeProvider clock, WebhookSignal signal, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        if (validation.Check(body.ProgrammeId is not null, "programmeId", "is required."))
+        {
+            validation.Check(await db.ClearanceRounds.AnyAsync(r => r.ProgrammeId == body.ProgrammeId, cancellationToken),
+                "programmeId", "must be a programme proposed for clearance.");
+        }
+        validation.Required(body.Title, "title", 500);
+        var partners = body.Partners ?? [];
+        if (validation.Check(partners.Count is > 0 and <= 50, "partners", "must name between 1 and 50 partners."))
+        {
+            var known = await db.Partners.Select(p => p.Code).ToListAsync(cancellationToken);
+            for (var i = 0; i < partners.Count; i++)
+            {
+                validation.Check(known.Contains(partners[i].PartnerCode ?? ""), $"partners[{i}].partnerCode", $"'{partners[i].PartnerCode}' is not a registered partner.");
+                validation.Required(partners[i].Role, $"partners[{i}].role", 200);
+                validation.Optional(partners[i].Contribution, $"partners[{i}].contribution", 2000);
+            }
+            validation.Check(partners.Select(p => p.PartnerCode).Distinct().Count() == partners.Count, "partners", "must not repeat a partner.");
+        }
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        var now = clock.GetUtcNow();
+        var initiative = new JointInitiative
+        {
+            Id = Guid.CreateVersion7(now),
+            ProgrammeId = body.ProgrammeId!.Value,
+            Title = body.Title!,
+            Partners = [.. partners.Select(p => new InitiativePartner(p.PartnerCode!, p.Role!, p.Contribution))],
+            PartnerCodes = [.. partners.Select(p => p.PartnerCode!)],
+            RecordedAt = now,
+        };
+        Telemetry.Tag(Telemetry.Attributes.ProgrammeId, initiative.ProgrammeId);
+        db.JointInitiatives.Add(initiative);
+        var fact = new JointInitiativeRecorded(initiative.Id, initiative.ProgrammeId, initiative.Title,
+            [.. initiative.Partners.Select(p => new JointInitiativePartner(p.PartnerCode, p.Role, p.Contribution))], now);
+        db.AddEvent(fact, initiative.ProgrammeId);
+        await db.QueueWebhooksAsync(initiative.PartnerCodes, WebhookEventTypes.JointInitiativeRecorded, fact, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        signal.Notify();
+        return TypedResults.Created($"/api/coordination/joint-initiatives?programmeId={initiative.ProgrammeId}", JointInitiativeView.From(initiative));
+    }
+
+    private static async Task<Ok<JointInitiativeView[]>> List(ClaimsPrincipal user, CoordinationDb db, CancellationToken cancellationToken, Guid? programmeId = null)
+    {
+        var caller = user.GetCaller();
+        var query = db.JointInitiatives.AsNoTracking();
+        query = caller.IsStaff ? query : query.Where(i => i.PartnerCodes.Contains(caller.Party));
+        query = programmeId is null ? query : query.Where(i => i.ProgrammeId == programmeId);
+        var initiatives = await query.OrderByDescending(i => i.RecordedAt).Take(500).ToListAsync(cancellationToken);
+        return TypedResults.Ok(initiatives.Select(JointInitiativeView.From).ToArray());
+    }
+}

@@ -1,0 +1,101 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Programmes.Contracts;
+using Programmes.Messaging;
+using Programmes.PartnerCoordination.ManagingPartners;
+using Programmes.PartnerCoordination.Persistence;
+using Programmes.ReferenceData;
+using Programmes.ServiceDefaults;
+
+namespace Programmes.PartnerCoordination.ReferringNeeds;
+
+public sealed record ReferNeeds(string? StateCode, List<string>? ThematicAreas, List<string>? Instruments, string? Recommendation,
+    string? AssessmentReference, DateOnly? AssessmentDate, bool? StateConsented);
+
+public sealed record ReferralView(Guid Id, string StateCode, IReadOnlyList<string> ThematicAreas, IReadOnlyList<string> Instruments,
+    string Recommendation, string AssessmentReference, DateOnly AssessmentDate, bool StateConsented, DateTimeOffset ReceivedAt, DateTimeOffset? SharedAt)
+{
+    public static ReferralView From(CtedReferral r) => new(r.Id, r.StateCode, r.ThematicAreas, r.Instruments, r.Recommendation,
+        r.AssessmentReference, r.AssessmentDate, r.StateConsented, r.ReceivedAt, r.SharedAt);
+}
+
+public static class ReferringNeedsEndpoints
+{
+    public static IEndpointRouteBuilder MapReferringNeeds(this IEndpointRouteBuilder app)
+    {
+        var referrals = app.MapGroup("/api/coordination/referrals").WithTags("CTED referrals");
+        referrals.MapPost("", Refer).RequireRoles(Roles.Partner);
+        referrals.MapGet("", List).RequireRoles(Roles.Staff);
+        referrals.MapGet("/{id:guid}", Get).RequireRoles(Roles.Staff);
+        return app;
+    }
+
+    private static async Task<Results<Created<ReferralView>, ValidationProblem, ProblemHttpResult>> Refer(
+        ReferNeeds body, ClaimsPrincipal user, CoordinationDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!user.GetCaller().Is(Roles.Partner, Partner.Cted))
+        {
+            return TypedResults.Problem(title: "Only CTED refers needs identified in its assessments.",
+                statusCode: StatusCodes.Status403Forbidden, type: ProblemTypes.Forbidden);
+        }
+        var validation = new Validation();
+        validation.MemberState(body.StateCode, "stateCode");
+        validation.Codes(body.ThematicAreas, "thematicAreas", Reference.IsThematicArea, "thematic area");
+        validation.Codes(body.Instruments, "instruments", Reference.IsInstrument, "instrument", allowEmpty: true);
+        validation.Required(body.Recommendation, "recommendation", 8000);
+        validation.Required(body.AssessmentReference, "assessmentReference", 200);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (validation.Check(body.AssessmentDate is not null, "assessmentDate", "is required."))
+        {
+            validation.Check(body.AssessmentDate <= today, "assessmentDate", "must not be in the future.");
+        }
+        validation.Check(body.StateConsented is not null, "stateConsented", "is required: say whether the State consented to sharing.");
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        var now = clock.GetUtcNow();
+        var consented = body.StateConsented!.Value;
+        var referral = new CtedReferral
+        {
+            Id = Guid.CreateVersion7(now),
+            StateCode = body.StateCode!,
+            ThematicAreas = body.ThematicAreas!,
+            Instruments = body.Instruments ?? [],
+            Recommendation = body.Recommendation!,
+            AssessmentReference = body.AssessmentReference!,
+            AssessmentDate = body.AssessmentDate!.Value,
+            StateConsented = consented,
+            ReceivedAt = now,
+            SharedAt = consented ? now : null,
+        };
+        Telemetry.Tag(Telemetry.Attributes.StateCode, referral.StateCode);
+        db.Referrals.Add(referral);
+        if (consented)
+        {
+            db.AddEvent(new CtedReferralShared(referral.Id, referral.StateCode, referral.ThematicAreas, referral.Instruments,
+                referral.Recommendation, referral.AssessmentReference, referral.AssessmentDate, now), referral.Id);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/coordination/referrals/{referral.Id}", ReferralView.From(referral));
+    }
+
+    private static async Task<Ok<ReferralView[]>> List(CoordinationDb db, CancellationToken cancellationToken, string? stateCode = null)
+    {
+        var query = db.Referrals.AsNoTracking();
+        if (stateCode is not null)
+        {
+            query = query.Where(r => r.StateCode == stateCode);
+        }
+        var referrals = await query.OrderByDescending(r => r.ReceivedAt).Take(500).ToListAsync(cancellationToken);
+        return TypedResults.Ok(referrals.Select(ReferralView.From).ToArray());
+    }
+
+    private static async Task<Results<Ok<ReferralView>, ProblemHttpResult>> Get(Guid id, CoordinationDb db, CancellationToken cancellationToken)
+    {
+        var referral = await db.Referrals.FindAsync([id], cancellationToken);
+        return referral is null ? Problem.NotFound("The referral") : TypedResults.Ok(ReferralView.From(referral));
+    }
+}
