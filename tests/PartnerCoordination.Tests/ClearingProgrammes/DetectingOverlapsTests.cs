@@ -29,7 +29,7 @@ public sealed class DetectingOverlapsTests(CoordinationSystem system)
         await system.ProposeAsync(programme);
         var round = await system.RoundOfAsync(programme.ProgrammeId);
 
-        Assert.Equal([sameDates, partly], DeclaredActivitiesIn(round).Order());
+        Assert.Equal(new[] { sameDates, partly }.Order(), DeclaredActivitiesIn(round).Order());
         var overlap = round.GetProperty("overlaps").EnumerateArray().Single(o => o.GetProperty("declaredActivityId").GetGuid() == partly);
         Assert.Equal("2027-06-11", overlap.GetProperty("from").GetString());
         Assert.Equal("2027-06-11", overlap.GetProperty("to").GetString());
