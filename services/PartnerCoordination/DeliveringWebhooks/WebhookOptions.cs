@@ -21,5 +21,8 @@ public sealed class WebhookOptions
 
     public int PerEndpointConcurrency { get; set; } = 4;
     public int MaxConcurrency { get; set; } = 128;
+
+    /// <summary>Attempts recorded at once (one database connection each).</summary>
+    public int MaxConcurrentRecords { get; set; } = 16;
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

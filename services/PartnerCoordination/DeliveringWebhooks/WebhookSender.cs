@@ -13,6 +13,10 @@ public sealed class WebhookSender(IServiceScopeFactory scopes, TimeProvider cloc
 {
     private readonly WebhookOptions _options = options.Value;
 
+    // Sends are many and mostly waiting on partners; recording them needs a pooled connection each, so
+    // it is bounded well below the pool size and the API and consumers keep connections to work with.
+    private readonly SemaphoreSlim _recording = new(options.Value.MaxConcurrentRecords);
+
     // One client for every partner: no redirects (a receiver must not bounce a signed body elsewhere), no
     // built-in timeout (each attempt has its own), connections pooled per receiver host.
     private readonly HttpClient _http = new(new SocketsHttpHandler
@@ -63,7 +67,15 @@ public sealed class WebhookSender(IServiceScopeFactory scopes, TimeProvider cloc
             }
         }
         var latency = Stopwatch.GetElapsedTime(started);
-        await RecordAsync(delivery, attemptedAt, status, error, latency, stoppingToken);
+        await _recording.WaitAsync(stoppingToken);
+        try
+        {
+            await RecordAsync(delivery, attemptedAt, status, error, latency, stoppingToken);
+        }
+        finally
+        {
+            _recording.Release();
+        }
     }
 
     private async Task RecordAsync(ClaimedDelivery claimed, DateTimeOffset attemptedAt, int? status, string? error, TimeSpan latency, CancellationToken cancellationToken)
@@ -115,5 +127,9 @@ public sealed class WebhookSender(IServiceScopeFactory scopes, TimeProvider cloc
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _http.Dispose();
+        _recording.Dispose();
+    }
 }
