@@ -6,7 +6,8 @@
 # project's .trx file); the exit code is non-zero if anything failed.
 #
 # Knobs: PROGRAMMES_TEST_IMAGES="postgres rabbitmq" (add dotnet/dashboard when a
-# suite needs them), PROGRAMMES_TEST_RESULTS (results directory).
+# suite needs them), PROGRAMMES_TEST_RESULTS (results directory),
+# PROGRAMMES_TEST_REAP=all (see the reaper below).
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,16 +18,44 @@ started=$(now_s)
 RESULTS="${PROGRAMMES_TEST_RESULTS:-$ROOT/TestResults}"
 summary_printed=""
 
-# Remove every Testcontainers container (and its anonymous volumes) this or an
-# earlier, interrupted run left behind. Ryuk is disabled, so this is the reaper.
+# Reaper (Ryuk is disabled). Testcontainers labels its containers
+# org.testcontainers=true. Other runs may share this Docker engine (worktrees,
+# other users), so by default only this run's containers are removed:
+#  - those labelled programmes.test-run=$PROGRAMMES_TEST_RUN_ID (test fixtures
+#    can add this label to be matched exactly), and
+#  - unlabelled Testcontainers containers created while this run was going that
+#    did not exist when it started.
+# PROGRAMMES_TEST_REAP=all removes every Testcontainers container (and thereby
+# leftovers of killed runs): use it on a machine that runs one suite at a time.
+RUN_ID="$(date -u +%Y%m%dT%H%M%SZ)-$$"
+RUN_STARTED_UTC="$(date -u +%Y-%m-%dT%H:%M:%S)"
+PREEXISTING=" "
+SNAPSHOT_TAKEN=""
+docker_ok() { command -v docker >/dev/null 2>&1 && timeout 20 docker version >/dev/null 2>&1; }
+snapshot_containers() {
+  docker_ok || return 0
+  PREEXISTING=" $(timeout 20 docker ps -aq --no-trunc --filter label=org.testcontainers=true 2>/dev/null | tr '\n' ' ') "
+  SNAPSHOT_TAKEN=1
+}
 reap_containers() {
-  command -v docker >/dev/null 2>&1 || return 0
-  local ids
-  ids="$(timeout 20 docker ps -aq --filter label=org.testcontainers=true 2>/dev/null || true)"
-  if [ -n "$ids" ]; then
+  docker_ok || return 0
+  local ids="" id created run
+  if [ "${PROGRAMMES_TEST_REAP:-run}" = all ]; then
+    ids="$(timeout 20 docker ps -aq --no-trunc --filter label=org.testcontainers=true 2>/dev/null || true)"
+  elif [ -n "$SNAPSHOT_TAKEN" ]; then
+    while read -r id created run; do
+      [ -n "$id" ] || continue
+      if [ "$run" = "$RUN_ID" ]; then ids+="$id "; continue; fi
+      [ "$run" = "-" ] || continue                       # another run's labelled container
+      case "$PREEXISTING" in *" $id "*) continue ;; esac  # was there before this run
+      [[ "$created" > "$RUN_STARTED_UTC" ]] && ids+="$id "
+    done < <(timeout 20 docker ps -aq --no-trunc --filter label=org.testcontainers=true 2>/dev/null \
+      | xargs -r docker inspect -f '{{.Id}} {{.Created}} {{with index .Config.Labels "programmes.test-run"}}{{.}}{{else}}-{{end}}' 2>/dev/null || true)
+  fi
+  if [ -n "${ids// /}" ]; then
     # shellcheck disable=SC2086
-    timeout 60 docker rm -fv $ids >/dev/null 2>&1 || true
-    log "removed $(wc -w <<<"$ids") Testcontainers container(s)"
+    timeout 120 docker rm -fv $ids >/dev/null 2>&1 || true
+    log "removed $(wc -w <<<"$ids") Testcontainers container(s) with their anonymous volumes"
   fi
 }
 
@@ -82,13 +111,15 @@ ensure_images "${wanted_images[@]}"
 load_images   # also expose images resolved earlier (dotnet, dashboard) if any
 set +e
 export TESTCONTAINERS_RYUK_DISABLED=true
+export PROGRAMMES_TEST_RUN_ID="$RUN_ID"
 [ -n "${DOCKER_API_VERSION:-}" ] && export DOCKER_API_VERSION
 export PROGRAMMES_POSTGRES_IMAGE PROGRAMMES_RABBITMQ_IMAGE
 iati="$(cd "$ROOT/.." && pwd)/shared/reference/iati-2.03"
 if [ -d "$iati" ]; then export PROGRAMMES_IATI_SCHEMA_DIR="$iati"; fi
 log "DOCKER_API_VERSION=${DOCKER_API_VERSION:-<client default>} PROGRAMMES_POSTGRES_IMAGE=${PROGRAMMES_POSTGRES_IMAGE:-} PROGRAMMES_RABBITMQ_IMAGE=${PROGRAMMES_RABBITMQ_IMAGE:-}${PROGRAMMES_IATI_SCHEMA_DIR:+ PROGRAMMES_IATI_SCHEMA_DIR=$PROGRAMMES_IATI_SCHEMA_DIR}"
 
-reap_containers
+if [ "${PROGRAMMES_TEST_REAP:-run}" = all ]; then reap_containers; fi
+snapshot_containers
 cd "$ROOT"
 log "dotnet test Programmes.sln -c Release $*"
 dotnet test Programmes.sln -c Release --logger "trx" --results-directory "$RESULTS" "$@"
