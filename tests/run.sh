@@ -7,7 +7,7 @@
 #
 # Knobs: PROGRAMMES_TEST_IMAGES="postgres rabbitmq" (add dotnet/dashboard when a
 # suite needs them), PROGRAMMES_TEST_RESULTS (results directory),
-# PROGRAMMES_TEST_REAP=all (see the reaper below).
+# PROGRAMMES_TEST_REAP=all|run (see the reaper below).
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -18,44 +18,52 @@ started=$(now_s)
 RESULTS="${PROGRAMMES_TEST_RESULTS:-$ROOT/TestResults}"
 summary_printed=""
 
-# Reaper (Ryuk is disabled). Testcontainers labels its containers
-# org.testcontainers=true. Other runs may share this Docker engine (worktrees,
-# other users), so by default only this run's containers are removed:
-#  - those labelled programmes.test-run=$PROGRAMMES_TEST_RUN_ID (test fixtures
-#    can add this label to be matched exactly), and
-#  - unlabelled Testcontainers containers created while this run was going that
-#    did not exist when it started.
-# PROGRAMMES_TEST_REAP=all removes every Testcontainers container (and thereby
-# leftovers of killed runs): use it on a machine that runs one suite at a time.
+# Reaper (Ryuk's image cannot be pulled, so Ryuk is disabled). Testcontainers
+# labels its containers org.testcontainers=true, but other test runs may share
+# this Docker engine (worktrees, other users, a bare `dotnet test`), so by
+# default only containers provably this run's are removed: those labelled
+#   programmes.test-run=$PROGRAMMES_TEST_RUN_ID
+# (the test fixtures add that label), plus, at start, labelled leftovers of runs
+# whose tests/run.sh process is gone (killed runs).
+# PROGRAMMES_TEST_REAP=all (the default when CI is set: CI runners run one suite
+# at a time) removes every org.testcontainers=true container instead.
 RUN_ID="$(date -u +%Y%m%dT%H%M%SZ)-$$"
-RUN_STARTED_UTC="$(date -u +%Y-%m-%dT%H:%M:%S)"
-PREEXISTING=" "
-SNAPSHOT_TAKEN=""
+REAP_MODE="${PROGRAMMES_TEST_REAP:-$([ -n "${CI:-}" ] && echo all || echo run)}"
 docker_ok() { command -v docker >/dev/null 2>&1 && timeout 20 docker version >/dev/null 2>&1; }
-snapshot_containers() {
+# Prints "ID RUN-LABEL" for every Testcontainers container ("-" when unlabelled).
+testcontainers() {
+  timeout 30 docker ps -aq --no-trunc --filter label=org.testcontainers=true 2>/dev/null \
+    | xargs -r timeout 30 docker inspect -f '{{.Id}} {{with index .Config.Labels "programmes.test-run"}}{{.}}{{else}}-{{end}}' 2>/dev/null || true
+}
+remove_containers() { # remove_containers WHAT ID...
+  local what="$1"; shift
+  [ $# -gt 0 ] || return 0
+  timeout 120 docker rm -fv "$@" >/dev/null 2>&1 || true
+  log "removed $# $what Testcontainers container(s) with their anonymous volumes"
+}
+reap_leftovers() { # labelled containers of runs whose run.sh is no longer alive
   docker_ok || return 0
-  PREEXISTING=" $(timeout 20 docker ps -aq --no-trunc --filter label=org.testcontainers=true 2>/dev/null | tr '\n' ' ') "
-  SNAPSHOT_TAKEN=1
+  local id run pid ids=()
+  while read -r id run; do
+    [ -n "$id" ] && [ "$run" != - ] && [ "$run" != "$RUN_ID" ] || continue
+    pid="${run##*-}"
+    if [[ "$pid" =~ ^[0-9]+$ ]] && grep -qs 'run\.sh' "/proc/$pid/cmdline"; then continue; fi
+    ids+=("$id")
+  done < <(testcontainers)
+  remove_containers "left-over" "${ids[@]}"
 }
 reap_containers() {
   docker_ok || return 0
-  local ids="" id created run
-  if [ "${PROGRAMMES_TEST_REAP:-run}" = all ]; then
-    ids="$(timeout 20 docker ps -aq --no-trunc --filter label=org.testcontainers=true 2>/dev/null || true)"
-  elif [ -n "$SNAPSHOT_TAKEN" ]; then
-    while read -r id created run; do
-      [ -n "$id" ] || continue
-      if [ "$run" = "$RUN_ID" ]; then ids+="$id "; continue; fi
-      [ "$run" = "-" ] || continue                       # another run's labelled container
-      case "$PREEXISTING" in *" $id "*) continue ;; esac  # was there before this run
-      [[ "$created" > "$RUN_STARTED_UTC" ]] && ids+="$id "
-    done < <(timeout 20 docker ps -aq --no-trunc --filter label=org.testcontainers=true 2>/dev/null \
-      | xargs -r docker inspect -f '{{.Id}} {{.Created}} {{with index .Config.Labels "programmes.test-run"}}{{.}}{{else}}-{{end}}' 2>/dev/null || true)
-  fi
-  if [ -n "${ids// /}" ]; then
-    # shellcheck disable=SC2086
-    timeout 120 docker rm -fv $ids >/dev/null 2>&1 || true
-    log "removed $(wc -w <<<"$ids") Testcontainers container(s) with their anonymous volumes"
+  local id run ids=() unlabelled=0
+  while read -r id run; do
+    [ -n "$id" ] || continue
+    if [ "$REAP_MODE" = all ] || [ "$run" = "$RUN_ID" ]; then ids+=("$id")
+    elif [ "$run" = - ]; then unlabelled=$((unlabelled + 1))
+    fi
+  done < <(testcontainers)
+  remove_containers "this run's" "${ids[@]}"
+  if [ "$unlabelled" -gt 0 ]; then
+    log "$unlabelled Testcontainers container(s) without a programmes.test-run label are running (other runs', or fixtures that do not label); not touched. Remove them all with: PROGRAMMES_TEST_REAP=all tests/run.sh, or docker rm -fv \$(docker ps -aq --filter label=org.testcontainers=true)"
   fi
 }
 
@@ -118,8 +126,7 @@ iati="$(cd "$ROOT/.." && pwd)/shared/reference/iati-2.03"
 if [ -d "$iati" ]; then export PROGRAMMES_IATI_SCHEMA_DIR="$iati"; fi
 log "DOCKER_API_VERSION=${DOCKER_API_VERSION:-<client default>} PROGRAMMES_POSTGRES_IMAGE=${PROGRAMMES_POSTGRES_IMAGE:-} PROGRAMMES_RABBITMQ_IMAGE=${PROGRAMMES_RABBITMQ_IMAGE:-}${PROGRAMMES_IATI_SCHEMA_DIR:+ PROGRAMMES_IATI_SCHEMA_DIR=$PROGRAMMES_IATI_SCHEMA_DIR}"
 
-if [ "${PROGRAMMES_TEST_REAP:-run}" = all ]; then reap_containers; fi
-snapshot_containers
+if [ "$REAP_MODE" = all ]; then reap_containers; else reap_leftovers; fi
 cd "$ROOT"
 log "dotnet test Programmes.sln -c Release $*"
 dotnet test Programmes.sln -c Release --logger "trx" --results-directory "$RESULTS" "$@"
