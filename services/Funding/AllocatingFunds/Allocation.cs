@@ -17,6 +17,9 @@ public sealed class Allocation
 {
     public Guid Id { get; init; }
     public Guid ProgrammeId { get; init; }
+
+    /// <summary>1 for the programme's first allocation, 2 for the next...</summary>
+    public int Ordinal { get; init; }
     public Guid PaymentId { get; init; }
     public Payment Payment { get; init; } = null!;
     public Guid DonorId { get; init; }
@@ -43,7 +46,7 @@ internal sealed class AllocationConfiguration : IEntityTypeConfiguration<Allocat
         allocation.HasOne(a => a.Payment).WithMany().HasForeignKey(a => a.PaymentId).OnDelete(DeleteBehavior.Restrict);
         allocation.HasOne(a => a.Donor).WithMany().HasForeignKey(a => a.DonorId).OnDelete(DeleteBehavior.Restrict);
         allocation.HasOne<BudgetedProgramme>().WithMany().HasForeignKey(a => a.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
-        allocation.HasIndex(a => new { a.ProgrammeId, a.AllocatedAt });
+        allocation.HasIndex(a => new { a.ProgrammeId, a.Ordinal }).IsUnique();
         allocation.HasIndex(a => a.DonorId);
     }
 }

@@ -55,7 +55,7 @@ public sealed class Allocator(FundingDb db, IOptions<FundingOptions> options, Ti
         var excess = programme.AllocatedUsd - programme.BudgetUsd;
         var allocations = await db.Allocations.Include(a => a.Payment)
             .Where(a => a.ProgrammeId == programme.ProgrammeId && a.AmountUsd > 0)
-            .OrderByDescending(a => a.AllocatedAt).ThenByDescending(a => a.Id)
+            .OrderByDescending(a => a.Ordinal)
             .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         foreach (var allocation in allocations.TakeWhile(_ => excess > 0m))
@@ -97,6 +97,7 @@ public sealed class Allocator(FundingDb db, IOptions<FundingOptions> options, Ti
             {
                 Id = Guid.CreateVersion7(now),
                 ProgrammeId = programme.ProgrammeId,
+                Ordinal = ++programme.AllocationsMade,
                 PaymentId = payment.Id,
                 Payment = payment,
                 DonorId = donor.Id,

@@ -17,6 +17,9 @@ public sealed class BudgetedProgramme
     public decimal SupportCostUsd { get; set; }
     public bool FullyFunded { get; set; }
 
+    /// <summary>Allocations made so far: numbers them, so releases undo the newest first.</summary>
+    public int AllocationsMade { get; set; }
+
     /// <summary>When the latest budget was set; an older ProgrammeBudgeted arriving late changes nothing.</summary>
     public DateTimeOffset BudgetedAt { get; set; }
 

@@ -8,7 +8,7 @@ namespace Programmes.Funding.ViewingFundingStatus;
 
 public sealed record DonorShare(Guid DonorId, string DonorCode, string DonorName, string Source, decimal AllocatedUsd, decimal SupportCostUsd);
 
-public sealed record AllocationView(Guid Id, Guid DonorId, Guid PaymentId, string Source, string Step, decimal AmountUsd, decimal SupportCostUsd,
+public sealed record AllocationView(Guid Id, int Ordinal, Guid DonorId, Guid PaymentId, string Source, string Step, decimal AmountUsd, decimal SupportCostUsd,
     decimal ReleasedUsd, DateTimeOffset AllocatedAt);
 
 public sealed record FundingStatus(Guid ProgrammeId, IReadOnlyList<string> StateCodes, IReadOnlyList<string> ThematicAreas, decimal BudgetUsd,
@@ -34,7 +34,7 @@ public static class ViewingFundingStatusEndpoint
         }
         var allocations = await db.Allocations.AsNoTracking().Include(a => a.Donor)
             .Where(a => a.ProgrammeId == programmeId)
-            .OrderBy(a => a.AllocatedAt).ThenBy(a => a.Id)
+            .OrderBy(a => a.Ordinal)
             .ToListAsync(cancellationToken);
         var byDonor = allocations.Where(a => a.AmountUsd > 0m)
             .GroupBy(a => a.Donor)
@@ -43,7 +43,7 @@ public static class ViewingFundingStatusEndpoint
             .ToList();
         return TypedResults.Ok(new FundingStatus(programme.ProgrammeId, programme.StateCodes, programme.ThematicAreas, Money.Usd(programme.BudgetUsd),
             Money.Usd(programme.AllocatedUsd), Money.Usd(programme.SupportCostUsd), Money.Usd(programme.GapUsd), programme.FullyFunded, byDonor,
-            allocations.Select(a => new AllocationView(a.Id, a.DonorId, a.PaymentId, a.Source.ToString(), a.Step.ToString(), Money.Usd(a.AmountUsd),
+            allocations.Select(a => new AllocationView(a.Id, a.Ordinal, a.DonorId, a.PaymentId, a.Source.ToString(), a.Step.ToString(), Money.Usd(a.AmountUsd),
                 Money.Usd(a.SupportCostUsd), Money.Usd(a.ReleasedUsd), a.AllocatedAt)).ToList()));
     }
 
