@@ -16,7 +16,7 @@ public enum DonorKind
 /// <summary>Whoever funds the work: a Member State, an intergovernmental organisation, a private donor, or the regular budget.</summary>
 public sealed class Donor
 {
-    /// <summary>The one regular-budget source, present in every database.</summary>
+    /// <summary>The one regular-budget source, inserted by the Initial migration.</summary>
     public static readonly Guid RegularBudgetId = new("00000000-0000-0000-0000-000000000018");
     public const string RegularBudgetCode = "REGULAR-BUDGET";
 
@@ -53,14 +53,5 @@ internal sealed class DonorConfiguration : IEntityTypeConfiguration<Donor>
         donor.Property(d => d.IatiIdentifier).HasMaxLength(100);
         donor.Property(d => d.ContactName).HasMaxLength(200);
         donor.Property(d => d.ContactEmail).HasMaxLength(254);
-        donor.HasData(new Donor
-        {
-            Id = Donor.RegularBudgetId,
-            Code = Donor.RegularBudgetCode,
-            Name = "United Nations regular budget (ECOSOC 2017/17 op. 18)",
-            Kind = DonorKind.RegularBudget,
-            AgreementReferences = [],
-            RegisteredAt = new DateTimeOffset(2017, 7, 6, 0, 0, 0, TimeSpan.Zero),
-        });
     }
 }

@@ -206,11 +206,6 @@ namespace Programmes.Funding.Persistence.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
-            migrationBuilder.InsertData(
-                table: "donors",
-                columns: new[] { "id", "agreement_references", "code", "contact_email", "contact_name", "iati_identifier", "kind", "name", "registered_at", "state_code" },
-                values: new object[] { new Guid("00000000-0000-0000-0000-000000000018"), new List<string>(), "REGULAR-BUDGET", null, null, null, "RegularBudget", "United Nations regular budget (ECOSOC 2017/17 op. 18)", new DateTimeOffset(new DateTime(2017, 7, 6, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), null });
-
             migrationBuilder.CreateIndex(
                 name: "ix_allocations_donor_id",
                 table: "allocations",
@@ -281,6 +276,17 @@ namespace Programmes.Funding.Persistence.Migrations
                 table: "programmes",
                 column: "first_budgeted_at",
                 filter: "NOT fully_funded");
+
+            // The regular budget (op. 18) is a source in every database, beside the donors staff register.
+            migrationBuilder.InsertData(
+                table: "donors",
+                columns: new[] { "id", "code", "name", "kind", "agreement_references", "registered_at" },
+                values: new object[]
+                {
+                    new Guid("00000000-0000-0000-0000-000000000018"), "REGULAR-BUDGET",
+                    "United Nations regular budget (ECOSOC 2017/17 op. 18)", "RegularBudget", new List<string>(),
+                    new DateTimeOffset(2017, 7, 6, 0, 0, 0, TimeSpan.Zero),
+                });
         }
 
         /// <inheritdoc />

@@ -13,7 +13,7 @@ using Programmes.Funding.Persistence;
 namespace Programmes.Funding.Persistence.Migrations
 {
     [DbContext(typeof(FundingDb))]
-    [Migration("20261127030500_Initial")]
+    [Migration("20261127034049_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -491,17 +491,6 @@ namespace Programmes.Funding.Persistence.Migrations
                         .HasDatabaseName("ix_donors_code");
 
                     b.ToTable("donors", (string)null);
-
-                    b.HasData(
-                        new
-                        {
-                            Id = new Guid("00000000-0000-0000-0000-000000000018"),
-                            AgreementReferences = new List<string>(),
-                            Code = "REGULAR-BUDGET",
-                            Kind = "RegularBudget",
-                            Name = "United Nations regular budget (ECOSOC 2017/17 op. 18)",
-                            RegisteredAt = new DateTimeOffset(new DateTime(2017, 7, 6, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
-                        });
                 });
 
             modelBuilder.Entity("Programmes.Messaging.InboxMessage", b =>
