@@ -61,7 +61,7 @@ internal sealed class IdempotencyFilter(FundingDb db, TimeProvider clock, IOptio
             : null;
         var location = outcome.GetType().GetProperty(nameof(Created.Location))?.GetValue(outcome) as string;
         await db.Database.ExecuteSqlAsync(
-            $"UPDATE idempotency_keys SET status_code = {status}, location = {location}, response_body = {body}::jsonb WHERE client_id = {clientId} AND key = {key}",
+            $"UPDATE idempotency_keys SET status_code = {status}, location = {location}, response_body = {body} WHERE client_id = {clientId} AND key = {key}",
             cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return result;

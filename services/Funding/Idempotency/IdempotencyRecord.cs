@@ -14,6 +14,7 @@ public sealed class IdempotencyRecord
     public required string RequestHash { get; init; }
     public int? StatusCode { get; init; }
     public string? Location { get; init; }
+    /// <summary>Text, not jsonb: a replay must repeat the first response byte for byte.</summary>
     public string? ResponseBody { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
 }
@@ -28,7 +29,6 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
         record.Property(r => r.ClientId).HasMaxLength(200);
         record.Property(r => r.Key).HasMaxLength(IdempotencyFilter.MaxKeyLength);
         record.Property(r => r.RequestHash).HasMaxLength(64);
-        record.Property(r => r.ResponseBody).HasColumnType("jsonb");
         record.HasIndex(r => r.CreatedAt);
     }
 }

@@ -37,8 +37,8 @@ public static class ViewingFundingStatusEndpoint
             .OrderBy(a => a.Ordinal)
             .ToListAsync(cancellationToken);
         var byDonor = allocations.Where(a => a.AmountUsd > 0m)
-            .GroupBy(a => a.Donor)
-            .Select(g => new DonorShare(g.Key.Id, g.Key.Code, g.Key.Name, g.First().Source.ToString(), Money.Usd(g.Sum(a => a.AmountUsd)), Money.Usd(g.Sum(a => a.SupportCostUsd))))
+            .GroupBy(a => a.DonorId)
+            .Select(g => new DonorShare(g.Key, g.First().Donor.Code, g.First().Donor.Name, g.First().Source.ToString(), Money.Usd(g.Sum(a => a.AmountUsd)), Money.Usd(g.Sum(a => a.SupportCostUsd))))
             .OrderByDescending(s => s.AllocatedUsd)
             .ToList();
         return TypedResults.Ok(new FundingStatus(programme.ProgrammeId, programme.StateCodes, programme.ThematicAreas, Money.Usd(programme.BudgetUsd),

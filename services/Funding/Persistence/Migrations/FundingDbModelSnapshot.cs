@@ -172,7 +172,7 @@ namespace Programmes.Funding.Persistence.Migrations
                         .HasColumnName("request_hash");
 
                     b.Property<string>("ResponseBody")
-                        .HasColumnType("jsonb")
+                        .HasColumnType("text")
                         .HasColumnName("response_body");
 
                     b.Property<int?>("StatusCode")

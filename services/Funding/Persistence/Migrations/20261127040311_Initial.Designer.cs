@@ -13,7 +13,7 @@ using Programmes.Funding.Persistence;
 namespace Programmes.Funding.Persistence.Migrations
 {
     [DbContext(typeof(FundingDb))]
-    [Migration("20261127034049_Initial")]
+    [Migration("20261127040311_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -175,7 +175,7 @@ namespace Programmes.Funding.Persistence.Migrations
                         .HasColumnName("request_hash");
 
                     b.Property<string>("ResponseBody")
-                        .HasColumnType("jsonb")
+                        .HasColumnType("text")
                         .HasColumnName("response_body");
 
                     b.Property<int?>("StatusCode")

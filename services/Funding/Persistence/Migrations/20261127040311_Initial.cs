@@ -55,7 +55,7 @@ namespace Programmes.Funding.Persistence.Migrations
                     request_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     status_code = table.Column<int>(type: "integer", nullable: true),
                     location = table.Column<string>(type: "text", nullable: true),
-                    response_body = table.Column<string>(type: "jsonb", nullable: true),
+                    response_body = table.Column<string>(type: "text", nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
