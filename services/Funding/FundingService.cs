@@ -1,5 +1,15 @@
-using Programmes.Messaging;
+using Programmes.Funding.AllocatingFunds;
+using Programmes.Funding.Idempotency;
+using Programmes.Funding.LoadingExchangeRates;
 using Programmes.Funding.Persistence;
+using Programmes.Funding.ReadingStatements;
+using Programmes.Funding.ReceivingPayment;
+using Programmes.Funding.RecordingInKind;
+using Programmes.Funding.RecordingPledge;
+using Programmes.Funding.RegisteringDonor;
+using Programmes.Funding.ViewingContributions;
+using Programmes.Funding.ViewingFundingStatus;
+using Programmes.Messaging;
 using Programmes.ServiceDefaults;
 
 namespace Programmes.Funding;
@@ -22,11 +32,28 @@ public static class FundingService
         builder.AddServiceDatabase<FundingDb>();
         builder.AddMessaging<FundingDb>(Name, consumers =>
         {
+            consumers.AddConsumer<ProgrammeBudgetedConsumer>();
         });
+        builder.Services.Configure<FundingOptions>(builder.Configuration.GetSection("Funding"));
+        builder.Services.AddScoped<Allocator>();
+        builder.Services.AddScoped<RateLoader>();
+        builder.Services.AddHostedService<IdempotencyKeyCleanup>();
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseRequestBodyBuffering();
         app.MapServiceDefaults();
+        app.MapRegisteringDonor();
+        app.MapUpdatingDonor();
+        app.MapViewingDonors();
+        app.MapReadingStatement();
+        app.MapRecordingPledge();
+        app.MapReceivingPayment();
+        app.MapRecordingInKind();
+        app.MapViewingContributions();
+        app.MapLoadingExchangeRate();
+        app.MapLoadingExchangeRatesCsv();
+        app.MapViewingFundingStatus();
         return app;
     }
 }

@@ -45,14 +45,17 @@ public sealed record FundsAllocated(
     string Source,
     decimal AmountUsd,
     decimal SupportCostUsd,
-    DateTimeOffset AllocatedAt);
+    DateTimeOffset AllocatedAt,
+    Guid? PaymentId = null,
+    string? Step = null);
 
 public sealed record FundsReleased(
     Guid AllocationId,
     Guid ProgrammeId,
     Guid DonorId,
     decimal AmountUsd,
-    DateTimeOffset ReleasedAt);
+    DateTimeOffset ReleasedAt,
+    decimal SupportCostUsd = 0m);
 
 public sealed record ProgrammeFullyFunded(
     Guid ProgrammeId,
@@ -66,3 +69,14 @@ public sealed record ProgrammeFundingGapOpened(
     decimal BudgetUsd,
     decimal AllocatedUsd,
     DateTimeOffset OpenedAt);
+
+/// <summary>A contribution recorded while its month's rate was missing now has its USD value.</summary>
+public sealed record ContributionConverted(
+    Guid ContributionId,
+    string ContributionKind,
+    Guid DonorId,
+    decimal Amount,
+    string Currency,
+    decimal AmountUsd,
+    DateOnly RateMonth,
+    DateTimeOffset ConvertedAt);

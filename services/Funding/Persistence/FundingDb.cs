@@ -1,11 +1,27 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Programmes.Funding.AllocatingFunds;
+using Programmes.Funding.Idempotency;
+using Programmes.Funding.LoadingExchangeRates;
+using Programmes.Funding.ReceivingPayment;
+using Programmes.Funding.RecordingInKind;
+using Programmes.Funding.RecordingPledge;
+using Programmes.Funding.RegisteringDonor;
 using Programmes.Messaging;
 
 namespace Programmes.Funding.Persistence;
 
 public sealed class FundingDb(DbContextOptions<FundingDb> options) : DbContext(options)
 {
+    public DbSet<Donor> Donors => Set<Donor>();
+    public DbSet<Pledge> Pledges => Set<Pledge>();
+    public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<InKindContribution> InKindContributions => Set<InKindContribution>();
+    public DbSet<ExchangeRate> ExchangeRates => Set<ExchangeRate>();
+    public DbSet<BudgetedProgramme> Programmes => Set<BudgetedProgramme>();
+    public DbSet<Allocation> Allocations => Set<Allocation>();
+    public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(FundingDb).Assembly);

@@ -1,0 +1,62 @@
+using MassTransit;
+using Programmes.Contracts;
+using Programmes.Funding.Persistence;
+using Programmes.Messaging;
+using Programmes.ServiceDefaults;
+
+namespace Programmes.Funding.AllocatingFunds;
+
+/// <summary>
+/// A new or changed programme budget: allocate to a new programme or a raised budget, release funds
+/// above a lowered one (and offer them to programmes still waiting).
+/// </summary>
+public sealed class ProgrammeBudgetedConsumer(FundingDb db, OutboxMetrics metrics, Allocator allocator, TimeProvider clock)
+    : InboxConsumer<ProgrammeBudgeted, FundingDb>(db, metrics)
+{
+    protected override async Task HandleAsync(ProgrammeBudgeted message, ConsumeContext<ProgrammeBudgeted> context)
+    {
+        var cancellationToken = context.CancellationToken;
+        Telemetry.Tag(Telemetry.Attributes.ProgrammeId, message.ProgrammeId);
+        await allocator.LockAsync(cancellationToken);
+
+        var programme = await Db.Programmes.FindAsync([message.ProgrammeId], cancellationToken);
+        if (programme is null)
+        {
+            programme = new BudgetedProgramme
+            {
+                ProgrammeId = message.ProgrammeId,
+                StateCodes = [.. message.StateCodes],
+                ThematicAreas = [.. message.ThematicAreas],
+                BudgetUsd = message.BudgetUsd,
+                BudgetedAt = message.BudgetedAt,
+                FirstBudgetedAt = message.BudgetedAt,
+            };
+            Db.Programmes.Add(programme);
+            await allocator.AllocateAsync(programme, cancellationToken);
+            return;
+        }
+        if (message.BudgetedAt <= programme.BudgetedAt)
+        {
+            return;
+        }
+
+        var previousBudget = programme.BudgetUsd;
+        programme.BudgetUsd = message.BudgetUsd;
+        programme.StateCodes = [.. message.StateCodes];
+        programme.ThematicAreas = [.. message.ThematicAreas];
+        programme.BudgetedAt = message.BudgetedAt;
+        if (programme.AllocatedUsd > programme.BudgetUsd)
+        {
+            await allocator.ReleaseExcessAsync(programme, cancellationToken);
+            await Db.SaveChangesAsync(cancellationToken);
+            await allocator.AllocateWaitingAsync(cancellationToken);
+            return;
+        }
+        if (programme.FullyFunded && programme.BudgetUsd > previousBudget && !Money.IsCovered(programme.GapUsd))
+        {
+            programme.FullyFunded = false;
+            Db.AddEvent(new ProgrammeFundingGapOpened(programme.ProgrammeId, programme.BudgetUsd, programme.AllocatedUsd, clock.GetUtcNow()), programme.ProgrammeId);
+        }
+        await allocator.AllocateAsync(programme, cancellationToken);
+    }
+}

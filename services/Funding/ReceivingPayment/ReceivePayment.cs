@@ -1,0 +1,87 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Programmes.Contracts;
+using Programmes.Funding.AllocatingFunds;
+using Programmes.Funding.Idempotency;
+using Programmes.Funding.LoadingExchangeRates;
+using Programmes.Funding.Persistence;
+using Programmes.Funding.RecordingPledge;
+using Programmes.Funding.RegisteringDonor;
+using Programmes.Messaging;
+using Programmes.ServiceDefaults;
+
+namespace Programmes.Funding.ReceivingPayment;
+
+public sealed record ReceivePayment(decimal? Amount, string? Currency, DateOnly? ValueDate, string? BankReference);
+
+public static class ReceivingPaymentEndpoint
+{
+    public static IEndpointRouteBuilder MapReceivingPayment(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/funding/pledges/{pledgeId:guid}/payments", Handle).RequireRoles(Roles.Donor, Roles.Staff).Idempotent().WithTags("Contributions");
+        return app;
+    }
+
+    private static async Task<Results<Created<PaymentView>, ValidationProblem, ProblemHttpResult>> Handle(
+        Guid pledgeId, ReceivePayment body, ClaimsPrincipal user, FundingDb db, Allocator allocator, IOptions<FundingOptions> options,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        validation.Amount(body.Amount, "amount");
+        validation.Currency(body.Currency, "currency");
+        validation.Check(body.ValueDate is not null, "valueDate", "is required.");
+        validation.Required(body.BankReference, "bankReference", 100);
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        // Payments and allocations take turns, so two payments cannot both fit what is left of one pledge.
+        await allocator.LockAsync(cancellationToken);
+        var pledge = await db.Pledges.Include(p => p.Donor).Include(p => p.Payments).SingleOrDefaultAsync(p => p.Id == pledgeId, cancellationToken);
+        if (pledge is null || !user.GetCaller().MayActFor(pledge.Donor))
+        {
+            return Problem.NotFound("The pledge");
+        }
+        if (body.Currency != pledge.Currency)
+        {
+            return validation.Add("currency", $"must be the pledge's currency, {pledge.Currency}.").ToProblem();
+        }
+        var outstanding = pledge.Amount - pledge.Payments.Sum(p => p.Amount);
+        var tolerance = pledge.Amount * options.Value.OverpaymentTolerance;
+        if (body.Amount > outstanding + tolerance)
+        {
+            return Problem.Conflict($"The payment of {body.Amount} {pledge.Currency} exceeds what is left of the pledge " +
+                $"({Money.In(pledge.Currency, outstanding)} {pledge.Currency}, tolerance {Money.In(pledge.Currency, tolerance)}).");
+        }
+
+        var now = clock.GetUtcNow();
+        var payment = new Payment
+        {
+            Id = Guid.CreateVersion7(now),
+            PledgeId = pledge.Id,
+            Pledge = pledge,
+            DonorId = pledge.DonorId,
+            Amount = body.Amount!.Value,
+            Currency = pledge.Currency,
+            AmountUsd = await db.ToUsdAsync(body.Amount.Value, pledge.Currency, body.ValueDate!.Value, cancellationToken),
+            ValueDate = body.ValueDate.Value,
+            RateMonth = Money.RateMonth(body.ValueDate.Value),
+            BankReference = body.BankReference!,
+            ReceivedAt = now,
+        };
+        Telemetry.Tag(Telemetry.Attributes.DonorId, pledge.DonorId);
+        db.Payments.Add(payment);
+        db.AddEvent(new PaymentReceived(payment.Id, pledge.Id, pledge.DonorId, payment.Amount, payment.Currency, payment.AmountUsd,
+            payment.ValueDate, now), pledge.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        if (payment.AmountUsd is not null)
+        {
+            await allocator.AllocateWaitingAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return TypedResults.Created($"/api/funding/pledges/{pledge.Id}/payments/{payment.Id}", PaymentView.From(payment));
+    }
+}

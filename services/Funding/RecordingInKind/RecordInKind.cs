@@ -1,0 +1,80 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Programmes.Contracts;
+using Programmes.Funding.Idempotency;
+using Programmes.Funding.LoadingExchangeRates;
+using Programmes.Funding.Persistence;
+using Programmes.Funding.RegisteringDonor;
+using Programmes.Messaging;
+using Programmes.ReferenceData;
+using Programmes.ServiceDefaults;
+
+namespace Programmes.Funding.RecordingInKind;
+
+public sealed record RecordInKind(Guid? DonorId, InKindKind? Kind, string? Description, decimal? EstimatedValue, string? Currency,
+    DateOnly? ContributionDate, Guid? ProgrammeId, string? ThematicArea);
+
+public sealed record InKindView(Guid Id, Guid DonorId, string DonorCode, InKindKind Kind, string Description, decimal EstimatedValue, string Currency,
+    decimal? EstimatedValueUsd, string Conversion, bool CountedAsCash, DateOnly ContributionDate, Guid? ProgrammeId, string? ThematicArea,
+    DateTimeOffset RecordedAt)
+{
+    public static InKindView From(InKindContribution c) => new(c.Id, c.DonorId, c.Donor.Code, c.Kind, c.Description,
+        Money.In(c.Currency, c.EstimatedValue), c.Currency, Money.Usd(c.EstimatedValueUsd), c.EstimatedValueUsd is null ? "PendingRate" : "Converted",
+        false, c.ContributionDate, c.ProgrammeId, c.ThematicArea, c.RecordedAt);
+}
+
+public static class RecordingInKindEndpoint
+{
+    public static IEndpointRouteBuilder MapRecordingInKind(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/funding/in-kind", Handle).RequireRoles(Roles.Donor, Roles.Staff).Idempotent().WithTags("Contributions");
+        return app;
+    }
+
+    private static async Task<Results<Created<InKindView>, ValidationProblem, ProblemHttpResult>> Handle(
+        RecordInKind body, ClaimsPrincipal user, FundingDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        validation.Check(body.Kind is not null, "kind", "is required: Goods or Services.");
+        validation.Required(body.Description, "description", 2000);
+        validation.Amount(body.EstimatedValue, "estimatedValue");
+        validation.Currency(body.Currency, "currency");
+        validation.Check(body.ContributionDate is not null, "contributionDate", "is required.");
+        validation.Check(body.ThematicArea is null || Reference.IsThematicArea(body.ThematicArea), "thematicArea", $"'{body.ThematicArea}' is not a known thematic area.");
+        validation.Check(body.ProgrammeId is not null || body.ThematicArea is not null, "programmeId", "name the programme or the thematic area the support is for.");
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+        var donor = await db.DonorForAsync(user.GetCaller(), body.DonorId, cancellationToken);
+        if (donor is null)
+        {
+            return Problem.NotFound("The donor");
+        }
+
+        var now = clock.GetUtcNow();
+        var contribution = new InKindContribution
+        {
+            Id = Guid.CreateVersion7(now),
+            DonorId = donor.Id,
+            Donor = donor,
+            Kind = body.Kind!.Value,
+            Description = body.Description!,
+            EstimatedValue = body.EstimatedValue!.Value,
+            Currency = body.Currency!,
+            EstimatedValueUsd = await db.ToUsdAsync(body.EstimatedValue.Value, body.Currency!, body.ContributionDate!.Value, cancellationToken),
+            ContributionDate = body.ContributionDate.Value,
+            RateMonth = Money.RateMonth(body.ContributionDate.Value),
+            ProgrammeId = body.ProgrammeId,
+            ThematicArea = body.ThematicArea,
+            RecordedAt = now,
+        };
+        Telemetry.Tag(Telemetry.Attributes.DonorId, donor.Id);
+        db.InKindContributions.Add(contribution);
+        db.AddEvent(new InKindContributionRecorded(contribution.Id, donor.Id, contribution.Kind.ToString(), contribution.Description,
+            contribution.EstimatedValue, contribution.Currency, contribution.EstimatedValueUsd, contribution.ProgrammeId, contribution.ThematicArea, now),
+            contribution.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/funding/in-kind/{contribution.Id}", InKindView.From(contribution));
+    }
+}

@@ -1,0 +1,28 @@
+using Programmes.Funding.ReceivingPayment;
+
+namespace Programmes.Funding.RecordingPledge;
+
+public sealed record PaymentView(Guid Id, Guid PledgeId, Guid DonorId, decimal Amount, string Currency, decimal? AmountUsd, string Conversion,
+    DateOnly ValueDate, string BankReference, DateTimeOffset ReceivedAt)
+{
+    public static PaymentView From(Payment p) => new(p.Id, p.PledgeId, p.DonorId, Money.In(p.Currency, p.Amount), p.Currency,
+        Money.Usd(p.AmountUsd), Pending(p.AmountUsd), p.ValueDate, p.BankReference, p.ReceivedAt);
+
+    internal static string Pending(decimal? usd) => usd is null ? "PendingRate" : "Converted";
+}
+
+/// <summary>A pledge as clients see it: amounts rounded to the currency's minor units, USD to cents.</summary>
+public sealed record PledgeView(Guid Id, Guid DonorId, string DonorCode, decimal Amount, string Currency, decimal? AmountUsd, string Conversion,
+    DateOnly PledgeDate, string AgreementReference, DateOnly? PeriodStart, DateOnly? PeriodEnd,
+    Earmarking Earmarking, string EarmarkingLevel, string? EarmarkedTo, decimal Paid, decimal Outstanding,
+    IReadOnlyList<PaymentView> Payments, DateTimeOffset RecordedAt)
+{
+    public static PledgeView From(Pledge p)
+    {
+        var paid = p.Payments.Sum(x => x.Amount);
+        return new(p.Id, p.DonorId, p.Donor.Code, Money.In(p.Currency, p.Amount), p.Currency, Money.Usd(p.AmountUsd), PaymentView.Pending(p.AmountUsd),
+            p.PledgeDate, p.AgreementReference, p.PeriodStart, p.PeriodEnd, p.Earmarking, p.EarmarkingLevel, p.EarmarkedTo,
+            Money.In(p.Currency, paid), Money.In(p.Currency, Math.Max(0m, p.Amount - paid)),
+            p.Payments.OrderBy(x => x.ValueDate).ThenBy(x => x.Id).Select(PaymentView.From).ToList(), p.RecordedAt);
+    }
+}

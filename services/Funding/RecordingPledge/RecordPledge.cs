@@ -1,0 +1,105 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Programmes.Contracts;
+using Programmes.Funding.Idempotency;
+using Programmes.Funding.LoadingExchangeRates;
+using Programmes.Funding.Persistence;
+using Programmes.Funding.RegisteringDonor;
+using Programmes.Messaging;
+using Programmes.ReferenceData;
+using Programmes.ServiceDefaults;
+
+namespace Programmes.Funding.RecordingPledge;
+
+public sealed record RecordPledge(Guid? DonorId, decimal? Amount, string? Currency, DateOnly? PledgeDate, string? AgreementReference,
+    DateOnly? PeriodStart, DateOnly? PeriodEnd, Earmarking? Earmarking, string? EarmarkedTo);
+
+public static class RecordingPledgeEndpoint
+{
+    public static IEndpointRouteBuilder MapRecordingPledge(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/funding/pledges", Handle).RequireRoles(Roles.Donor, Roles.Staff).Idempotent().WithTags("Contributions");
+        return app;
+    }
+
+    private static async Task<Results<Created<PledgeView>, ValidationProblem, ProblemHttpResult>> Handle(
+        RecordPledge body, ClaimsPrincipal user, FundingDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        validation.Amount(body.Amount, "amount");
+        validation.Currency(body.Currency, "currency");
+        validation.Check(body.PledgeDate is not null, "pledgeDate", "is required.");
+        validation.Required(body.AgreementReference, "agreementReference", 100);
+        validation.Check(body.PeriodStart is null || body.PeriodEnd is null || body.PeriodEnd >= body.PeriodStart, "periodEnd", "must not be before periodStart.");
+        var earmarkedTo = ValidateEarmarking(validation, body.Earmarking, body.EarmarkedTo);
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+        var donor = await db.DonorForAsync(user.GetCaller(), body.DonorId, cancellationToken);
+        if (donor is null)
+        {
+            return Problem.NotFound("The donor");
+        }
+
+        var now = clock.GetUtcNow();
+        var pledge = new Pledge
+        {
+            Id = Guid.CreateVersion7(now),
+            DonorId = donor.Id,
+            Donor = donor,
+            Amount = body.Amount!.Value,
+            Currency = body.Currency!,
+            AmountUsd = await db.ToUsdAsync(body.Amount.Value, body.Currency!, body.PledgeDate!.Value, cancellationToken),
+            PledgeDate = body.PledgeDate.Value,
+            RateMonth = Money.RateMonth(body.PledgeDate.Value),
+            AgreementReference = body.AgreementReference!,
+            PeriodStart = body.PeriodStart,
+            PeriodEnd = body.PeriodEnd,
+            Earmarking = body.Earmarking!.Value,
+            EarmarkedTo = earmarkedTo,
+            RecordedAt = now,
+        };
+        Telemetry.Tag(Telemetry.Attributes.DonorId, donor.Id);
+        db.Pledges.Add(pledge);
+        db.AddEvent(new PledgeRecorded(pledge.Id, donor.Id, donor.Name, pledge.Amount, pledge.Currency, pledge.AmountUsd,
+            pledge.Earmarking.ToString(), pledge.EarmarkedTo, pledge.PledgeDate, now), pledge.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/funding/pledges/{pledge.Id}", PledgeView.From(pledge));
+    }
+
+    /// <summary>Checks the target against the kind of earmarking; returns it normalised (programme ids in canonical form).</summary>
+    private static string? ValidateEarmarking(Validation validation, Earmarking? earmarking, string? target)
+    {
+        if (!validation.Check(earmarking is not null, "earmarking", "is required: Unearmarked, ThematicArea, Region, State or Programme."))
+        {
+            return null;
+        }
+        if (earmarking == Earmarking.Unearmarked)
+        {
+            validation.Check(target is null, "earmarkedTo", "must be empty for unearmarked funds.");
+            return null;
+        }
+        if (!validation.Required(target, "earmarkedTo", 100))
+        {
+            return null;
+        }
+        switch (earmarking)
+        {
+            case Earmarking.ThematicArea:
+                validation.Check(Reference.IsThematicArea(target), "earmarkedTo", $"'{target}' is not a known thematic area.");
+                return target;
+            case Earmarking.Region:
+                validation.Check(Reference.RegionalGroups.Contains(target!), "earmarkedTo",
+                    $"'{target}' is not a UN regional group ({string.Join(", ", Reference.RegionalGroups)}).");
+                return target;
+            case Earmarking.State:
+                validation.MemberState(target, "earmarkedTo");
+                return target;
+            default:
+                return validation.Check(Guid.TryParse(target, out var programmeId), "earmarkedTo", "must be a programme id.")
+                    ? programmeId.ToString()
+                    : null;
+        }
+    }
+}

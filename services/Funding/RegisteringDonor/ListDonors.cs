@@ -1,0 +1,36 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Programmes.Funding.Persistence;
+using Programmes.ServiceDefaults;
+
+namespace Programmes.Funding.RegisteringDonor;
+
+public static class ViewingDonorsEndpoint
+{
+    public static IEndpointRouteBuilder MapViewingDonors(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/funding/donors", List).RequireRoles(Roles.Staff, Roles.Donor).WithTags("Donors");
+        app.MapGet("/api/funding/donors/{id:guid}", Get).RequireRoles(Roles.Staff, Roles.Donor).WithTags("Donors");
+        return app;
+    }
+
+    /// <summary>Staff see every donor; a donor sees its own record only.</summary>
+    private static async Task<Ok<List<DonorView>>> List(ClaimsPrincipal user, FundingDb db, CancellationToken cancellationToken)
+    {
+        var caller = user.GetCaller();
+        var donors = await db.Donors.AsNoTracking()
+            .Where(d => caller.IsStaff || (d.Code == caller.Party && d.Kind != DonorKind.RegularBudget))
+            .OrderBy(d => d.Code)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(donors.Select(DonorView.From).ToList());
+    }
+
+    private static async Task<Results<Ok<DonorView>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, FundingDb db, CancellationToken cancellationToken)
+    {
+        var donor = await db.Donors.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        return donor is not null && user.GetCaller().MayActFor(donor)
+            ? TypedResults.Ok(DonorView.From(donor))
+            : Problem.NotFound("The donor");
+    }
+}

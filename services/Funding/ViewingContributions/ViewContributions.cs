@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Programmes.Funding.Persistence;
+using Programmes.Funding.RecordingInKind;
+using Programmes.Funding.RecordingPledge;
+using Programmes.Funding.RegisteringDonor;
+using Programmes.ServiceDefaults;
+
+namespace Programmes.Funding.ViewingContributions;
+
+/// <summary>A donor reads its own pledges (with their payments) and in-kind support; another donor's read as not found.</summary>
+public static class ViewingContributionsEndpoint
+{
+    public static IEndpointRouteBuilder MapViewingContributions(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/funding").RequireRoles(Roles.Donor, Roles.Staff).WithTags("Contributions");
+        group.MapGet("/pledges/{id:guid}", GetPledge);
+        group.MapGet("/pledges", ListPledges);
+        group.MapGet("/in-kind/{id:guid}", GetInKind);
+        return app;
+    }
+
+    private static async Task<Results<Ok<PledgeView>, ProblemHttpResult>> GetPledge(Guid id, ClaimsPrincipal user, FundingDb db, CancellationToken cancellationToken)
+    {
+        var pledge = await db.Pledges.AsNoTracking().Include(p => p.Donor).Include(p => p.Payments)
+            .SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        return pledge is not null && user.GetCaller().MayActFor(pledge.Donor)
+            ? TypedResults.Ok(PledgeView.From(pledge))
+            : Problem.NotFound("The pledge");
+    }
+
+    /// <summary>Newest first, 100 a page; a donor sees only its own, staff filter by donor.</summary>
+    private static async Task<Ok<List<PledgeView>>> ListPledges(Guid? donorId, int? page, ClaimsPrincipal user, FundingDb db, CancellationToken cancellationToken)
+    {
+        var caller = user.GetCaller();
+        var pledges = await db.Pledges.AsNoTracking().Include(p => p.Donor).Include(p => p.Payments)
+            .Where(p => caller.IsStaff ? donorId == null || p.DonorId == donorId : p.Donor.Code == caller.Party)
+            .OrderByDescending(p => p.RecordedAt).ThenByDescending(p => p.Id)
+            .Skip(Math.Max(0, (page ?? 1) - 1) * 100).Take(100)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(pledges.Select(PledgeView.From).ToList());
+    }
+
+    private static async Task<Results<Ok<InKindView>, ProblemHttpResult>> GetInKind(Guid id, ClaimsPrincipal user, FundingDb db, CancellationToken cancellationToken)
+    {
+        var contribution = await db.InKindContributions.AsNoTracking().Include(c => c.Donor).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        return contribution is not null && user.GetCaller().MayActFor(contribution.Donor)
+            ? TypedResults.Ok(InKindView.From(contribution))
+            : Problem.NotFound("The in-kind contribution");
+    }
+}
