@@ -26,15 +26,16 @@ public abstract class TimelineConsumer<TEvent>(IntakeDb db, OutboxMetrics metric
         var linked = await Db.Links.Where(l => l.ProgrammeId == step.ProgrammeId).Select(l => l.RequestId).ToListAsync(cancellationToken);
         var named = step.RequestIds ?? [];
         var candidates = named.Union(linked).ToList();
-        var requests = await Db.Requests.Where(r => candidates.Contains(r.Id)).ToListAsync(cancellationToken);
+        var requests = await Db.Requests.AsNoTracking().Where(r => candidates.Contains(r.Id)).ToListAsync(cancellationToken);
         foreach (var request in requests)
         {
             if (!linked.Contains(request.Id))
             {
                 Db.Links.Add(new ProgrammeLink { ProgrammeId = step.ProgrammeId, RequestId = request.Id });
             }
+            // The request row itself is left alone: programme events arrive on parallel queues, and
+            // touching it would make them conflict on its version for no gain.
             Db.Timeline.Add(TimelineEntry.For(request, step.At, step.Kind, step.Description, step.ProgrammeId));
-            request.UpdatedAt = step.At > request.UpdatedAt ? step.At : request.UpdatedAt;
         }
     }
 }

@@ -45,7 +45,7 @@ public static class RecordRatification
         ratification.UpdatedBy = user.GetCaller().ClientId;
         Telemetry.Tag(Telemetry.Attributes.StateCode, stateCode);
         db.AddEvent(new RatificationStatusChanged(stateCode, instrumentCode, previous.ToString(), status.ToString(),
-            body.EffectiveOn ?? body.SignedOn, now), Guid.CreateVersion7(now));
+            body.EffectiveOn ?? body.SignedOn, now), $"{stateCode}/{instrumentCode}");
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(View(ratification));
     }
