@@ -1,6 +1,15 @@
 using Programmes.Messaging;
-using Programmes.RequestIntake.SubmittingRequest;
+using Programmes.RequestIntake.AnsweringQuestions;
+using Programmes.RequestIntake.EndorsingReferral;
+using Programmes.RequestIntake.FollowingProgrammes;
+using Programmes.RequestIntake.MaintainingCentralAuthorities;
 using Programmes.RequestIntake.Persistence;
+using Programmes.RequestIntake.ReferringFromCted;
+using Programmes.RequestIntake.ScreeningRequest;
+using Programmes.RequestIntake.SearchingCentralAuthorities;
+using Programmes.RequestIntake.SubmittingRequest;
+using Programmes.RequestIntake.TrackingRatifications;
+using Programmes.RequestIntake.ViewingRequests;
 using Programmes.ServiceDefaults;
 
 namespace Programmes.RequestIntake;
@@ -23,12 +32,27 @@ public static class RequestIntakeService
         builder.AddServiceDatabase<IntakeDb>();
         builder.AddMessaging<IntakeDb>(Name, consumers =>
         {
+            consumers.AddConsumer<CtedReferralSharedConsumer>();
+            consumers.AddConsumer<ProgrammeProposedConsumer>();
+            consumers.AddConsumer<ProgrammeClearedConsumer>();
+            consumers.AddConsumer<ProgrammeFullyFundedConsumer>();
+            consumers.AddConsumer<ProgrammeApprovedConsumer>();
+            consumers.AddConsumer<ActivityDeliveredConsumer>();
+            consumers.AddConsumer<ProgrammeStatusChangedConsumer>();
         });
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapServiceDefaults();
         app.MapSubmittingRequest();
+        app.MapViewingRequests();
+        app.MapScreeningRequest();
+        app.MapAnsweringQuestions();
+        app.MapSubmittingReferral();
+        app.MapEndorsingReferral();
+        app.MapMaintainingCentralAuthorities();
+        app.MapSearchingCentralAuthorities();
+        app.MapTrackingRatifications();
         return app;
     }
 }

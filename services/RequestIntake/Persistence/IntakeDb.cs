@@ -1,13 +1,21 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Programmes.Messaging;
-using Programmes.RequestIntake.SubmittingRequest;
+using Programmes.RequestIntake.FollowingProgrammes;
+using Programmes.RequestIntake.MaintainingCentralAuthorities;
+using Programmes.RequestIntake.Requests;
+using Programmes.RequestIntake.TrackingRatifications;
 
 namespace Programmes.RequestIntake.Persistence;
 
 public sealed class IntakeDb(DbContextOptions<IntakeDb> options) : DbContext(options)
 {
     public DbSet<AssistanceRequest> Requests => Set<AssistanceRequest>();
+    public DbSet<TimelineEntry> Timeline => Set<TimelineEntry>();
+    public DbSet<ProgrammeLink> Links => Set<ProgrammeLink>();
+    public DbSet<CentralAuthority> CentralAuthorities => Set<CentralAuthority>();
+    public DbSet<AuthorityChange> AuthorityChanges => Set<AuthorityChange>();
+    public DbSet<Ratification> Ratifications => Set<Ratification>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,19 +1,27 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Programmes.Contracts;
-using Programmes.Messaging;
 using Programmes.ReferenceData;
 using Programmes.RequestIntake.Persistence;
+using Programmes.RequestIntake.Requests;
 using Programmes.ServiceDefaults;
 
 namespace Programmes.RequestIntake.SubmittingRequest;
 
-public sealed record SubmitRequest(string? StateCode, string? RequestingAuthority, List<string>? ThematicAreas, string? Needs);
-
-public sealed record RequestView(Guid Id, string StateCode, string RequestingAuthority, IReadOnlyList<string> ThematicAreas, string Needs, string Status, DateTimeOffset SubmittedAt)
-{
-    public static RequestView From(AssistanceRequest r) => new(r.Id, r.StateCode, r.RequestingAuthority, r.ThematicAreas, r.Needs, r.Status.ToString(), r.SubmittedAt);
-}
+public sealed record SubmitRequest(
+    string? StateCode,
+    string? RequestingAuthority,
+    List<string>? ThematicAreas,
+    string? Needs,
+    string? ContactPerson = null,
+    string? ContactEmail = null,
+    string? ContactPhone = null,
+    List<string>? Instruments = null,
+    string? Priorities = null,
+    DateOnly? DesiredStart = null,
+    DateOnly? DesiredEnd = null,
+    List<string>? PreferredModalities = null,
+    List<string>? BeneficiaryInstitutions = null);
 
 public static class SubmittingRequestEndpoint
 {
@@ -27,37 +35,66 @@ public static class SubmittingRequestEndpoint
         SubmitRequest body, ClaimsPrincipal user, IntakeDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var caller = user.GetCaller();
+        var now = clock.GetUtcNow();
+        var validation = Validate(body, caller, DateOnly.FromDateTime(now.UtcDateTime));
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        var request = new AssistanceRequest
+        {
+            Id = Guid.CreateVersion7(now),
+            StateCode = body.StateCode!,
+            Origin = RequestOrigin.MemberState,
+            RequestingAuthority = body.RequestingAuthority!.Trim(),
+            ContactPerson = body.ContactPerson,
+            ContactEmail = body.ContactEmail,
+            ContactPhone = body.ContactPhone,
+            ThematicAreas = body.ThematicAreas!,
+            Instruments = body.Instruments ?? [],
+            Needs = body.Needs!,
+            Priorities = body.Priorities,
+            DesiredStart = body.DesiredStart,
+            DesiredEnd = body.DesiredEnd,
+            PreferredModalities = body.PreferredModalities ?? [],
+            BeneficiaryInstitutions = body.BeneficiaryInstitutions ?? [],
+        };
+        Telemetry.Tag(Telemetry.Attributes.RequestId, request.Id);
+        Telemetry.Tag(Telemetry.Attributes.StateCode, request.StateCode);
+        await Screening.FlagPossibleDuplicatesAsync(db, request, cancellationToken);
+        db.Requests.Add(request);
+        Screening.Enter(db, request, now);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/intake/requests/{request.Id}", RequestView.From(request, db.Timeline.Local.Where(e => e.RequestId == request.Id)));
+    }
+
+    internal static Validation Validate(SubmitRequest body, Caller caller, DateOnly today)
+    {
         var validation = new Validation();
         if (validation.MemberState(body.StateCode, "stateCode"))
         {
             validation.Check(caller.Party == body.StateCode, "stateCode", "a State may submit requests only for itself.");
         }
         validation.Required(body.RequestingAuthority, "requestingAuthority", 200);
+        validation.Optional(body.ContactPerson, "contactPerson", 200);
+        validation.Email(body.ContactEmail, "contactEmail");
+        validation.Phone(body.ContactPhone, "contactPhone");
         validation.Codes(body.ThematicAreas, "thematicAreas", Reference.IsThematicArea, "thematic area");
+        validation.Codes(body.Instruments, "instruments", Reference.IsInstrument, "instrument", allowEmpty: true, max: 19);
         validation.Required(body.Needs, "needs", 8000);
-        if (!validation.IsValid)
+        validation.Optional(body.Priorities, "priorities", 4000);
+        if (body.DesiredStart is { } start)
         {
-            return validation.ToProblem();
+            validation.Check(start >= today, "desiredStart", "must not be in the past.");
         }
-
-        var now = clock.GetUtcNow();
-        var request = new AssistanceRequest
+        if (body.DesiredEnd is { } end)
         {
-            Id = Guid.CreateVersion7(now),
-            StateCode = body.StateCode!,
-            RequestingAuthority = body.RequestingAuthority!,
-            ThematicAreas = body.ThematicAreas!,
-            Needs = body.Needs!,
-            Status = RequestStatus.Submitted,
-            SubmittedAt = now,
-        };
-        Telemetry.Tag(Telemetry.Attributes.RequestId, request.Id);
-        Telemetry.Tag(Telemetry.Attributes.StateCode, request.StateCode);
-        db.Requests.Add(request);
-        db.AddEvent(new AssistanceRequestSubmitted(
-            request.Id, request.StateCode, request.RequestingAuthority, request.ThematicAreas, [], [],
-            null, null, RequestOrigin.MemberState, now), request.Id);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/intake/requests/{request.Id}", RequestView.From(request));
+            validation.Check(body.DesiredStart is null || end >= body.DesiredStart, "desiredEnd", "must not be before desiredStart.");
+            validation.Check(end >= today, "desiredEnd", "must not be in the past.");
+        }
+        validation.Codes(body.PreferredModalities, "preferredModalities", Reference.IsDeliveryModality, "delivery modality", allowEmpty: true, max: 20);
+        validation.Texts(body.BeneficiaryInstitutions, "beneficiaryInstitutions", 200, 20);
+        return validation;
     }
 }

@@ -112,21 +112,242 @@ namespace Programmes.RequestIntake.Persistence.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Programmes.RequestIntake.SubmittingRequest.AssistanceRequest", b =>
+            modelBuilder.Entity("Programmes.RequestIntake.FollowingProgrammes.ProgrammeLink", b =>
+                {
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.HasKey("ProgrammeId", "RequestId")
+                        .HasName("pk_programme_links");
+
+                    b.ToTable("programme_links", (string)null);
+                });
+
+            modelBuilder.Entity("Programmes.RequestIntake.MaintainingCentralAuthorities.AuthorityChange", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("action");
+
+                    b.Property<Guid>("AuthorityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("authority_id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("state_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_central_authority_changes");
+
+                    b.HasIndex("AuthorityId", "ChangedAt")
+                        .HasDatabaseName("ix_central_authority_changes_authority");
+
+                    b.ToTable("central_authority_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Programmes.RequestIntake.MaintainingCentralAuthorities.CentralAuthority", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("address");
+
+                    b.PrimitiveCollection<string[]>("Channels")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("channels");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.PrimitiveCollection<List<string>>("Languages")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("languages");
+
+                    b.Property<DateOnly>("LastConfirmed")
+                        .HasColumnType("date")
+                        .HasColumnName("last_confirmed");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("state_code");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_central_authorities");
+
+                    b.HasIndex("Languages")
+                        .HasDatabaseName("ix_central_authorities_languages");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Languages"), "gin");
+
+                    b.HasIndex("StateCode", "Kind")
+                        .HasDatabaseName("ix_central_authorities_state_kind");
+
+                    b.ToTable("central_authorities", (string)null);
+                });
+
+            modelBuilder.Entity("Programmes.RequestIntake.Requests.AssistanceRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("AssessmentDate")
+                        .HasColumnType("date")
+                        .HasColumnName("assessment_date");
+
+                    b.Property<string>("AssessmentReference")
+                        .HasColumnType("text")
+                        .HasColumnName("assessment_reference");
+
+                    b.PrimitiveCollection<List<string>>("BeneficiaryInstitutions")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("beneficiary_institutions");
+
+                    b.Property<string>("ContactEmail")
+                        .HasColumnType("text")
+                        .HasColumnName("contact_email");
+
+                    b.Property<string>("ContactPerson")
+                        .HasColumnType("text")
+                        .HasColumnName("contact_person");
+
+                    b.Property<string>("ContactPhone")
+                        .HasColumnType("text")
+                        .HasColumnName("contact_phone");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("decline_reason");
+
+                    b.Property<string>("DeclineText")
+                        .HasColumnType("text")
+                        .HasColumnName("decline_text");
+
+                    b.Property<DateOnly?>("DesiredEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("desired_end");
+
+                    b.Property<DateOnly?>("DesiredStart")
+                        .HasColumnType("date")
+                        .HasColumnName("desired_start");
+
+                    b.PrimitiveCollection<List<string>>("Instruments")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("instruments");
+
+                    b.Property<string>("LastAnswer")
+                        .HasColumnType("text")
+                        .HasColumnName("last_answer");
+
                     b.Property<string>("Needs")
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("needs");
 
-                    b.Property<string>("RequestingAuthority")
+                    b.PrimitiveCollection<List<string>>("OpenQuestions")
                         .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("open_questions");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("origin");
+
+                    b.PrimitiveCollection<List<Guid>>("PossibleDuplicateOf")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("possible_duplicate_of");
+
+                    b.PrimitiveCollection<List<string>>("PreferredModalities")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("preferred_modalities");
+
+                    b.Property<string>("Priorities")
                         .HasColumnType("text")
+                        .HasColumnName("priorities");
+
+                    b.Property<Guid?>("ReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_id");
+
+                    b.Property<string>("RequestingAuthority")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("requesting_authority");
 
                     b.Property<string>("StateCode")
@@ -137,8 +358,8 @@ namespace Programmes.RequestIntake.Persistence.Migrations
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
                         .HasColumnName("status");
 
                     b.Property<DateTimeOffset>("SubmittedAt")
@@ -150,13 +371,165 @@ namespace Programmes.RequestIntake.Persistence.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("thematic_areas");
 
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_assistance_requests");
 
-                    b.HasIndex("StateCode", "SubmittedAt")
-                        .HasDatabaseName("ix_assistance_requests_state_code_submitted_at");
+                    b.HasIndex("ReferralId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_assistance_requests_referral");
+
+                    b.HasIndex("SubmittedAt")
+                        .HasDatabaseName("ix_assistance_requests_submitted");
+
+                    b.HasIndex("ThematicAreas")
+                        .HasDatabaseName("ix_assistance_requests_thematic_areas");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("ThematicAreas"), "gin");
+
+                    b.HasIndex("Status", "SubmittedAt")
+                        .HasDatabaseName("ix_assistance_requests_status_submitted");
+
+                    b.HasIndex("StateCode", "Status", "SubmittedAt")
+                        .HasDatabaseName("ix_assistance_requests_state_status_submitted");
+
+                    b.HasIndex("StateCode", "SubmittedAt", "Id")
+                        .HasDatabaseName("ix_assistance_requests_state_submitted");
 
                     b.ToTable("assistance_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Programmes.RequestIntake.Requests.TimelineEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("ProgrammeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_timeline_entries");
+
+                    b.HasIndex("RequestId", "At")
+                        .HasDatabaseName("ix_timeline_entries_request_at");
+
+                    b.ToTable("timeline_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Programmes.RequestIntake.TrackingRatifications.Ratification", b =>
+                {
+                    b.Property<string>("StateCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("state_code");
+
+                    b.Property<string>("InstrumentCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("instrument_code");
+
+                    b.Property<DateOnly?>("EffectiveOn")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_on");
+
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("signed_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("StateCode", "InstrumentCode")
+                        .HasName("pk_ratifications");
+
+                    b.ToTable("ratifications", (string)null);
+                });
+
+            modelBuilder.Entity("Programmes.RequestIntake.MaintainingCentralAuthorities.AuthorityChange", b =>
+                {
+                    b.OwnsMany("Programmes.RequestIntake.MaintainingCentralAuthorities.FieldChange", "Changes", b1 =>
+                        {
+                            b1.Property<Guid>("AuthorityChangeId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Field")
+                                .IsRequired();
+
+                            b1.Property<string>("From");
+
+                            b1.Property<string>("To");
+
+                            b1.HasKey("AuthorityChangeId", "__synthesizedOrdinal");
+
+                            b1.ToTable("central_authority_changes");
+
+                            b1
+                                .ToJson("changes")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AuthorityChangeId")
+                                .HasConstraintName("fk_central_authority_changes_central_authority_changes_authori");
+                        });
+
+                    b.Navigation("Changes");
+                });
+
+            modelBuilder.Entity("Programmes.RequestIntake.Requests.TimelineEntry", b =>
+                {
+                    b.HasOne("Programmes.RequestIntake.Requests.AssistanceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_timeline_entries_assistance_requests_request_id");
                 });
 #pragma warning restore 612, 618
         }

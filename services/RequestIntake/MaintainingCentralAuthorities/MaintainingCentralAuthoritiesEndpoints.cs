@@ -1,0 +1,104 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Programmes.RequestIntake.Persistence;
+using Programmes.ServiceDefaults;
+
+namespace Programmes.RequestIntake.MaintainingCentralAuthorities;
+
+/// <summary>
+/// Each State keeps its own entries in the directory of designated central authorities (op. 3). Every
+/// change is audited in the same transaction: who, when, which fields from what to what.
+/// </summary>
+public static class MaintainingCentralAuthoritiesEndpoints
+{
+    public static IEndpointRouteBuilder MapMaintainingCentralAuthorities(this IEndpointRouteBuilder app)
+    {
+        var authorities = app.MapGroup("/api/intake/central-authorities").RequireRoles(Roles.State).WithTags("Central authorities");
+        authorities.MapPost("", Register);
+        authorities.MapPut("/{id:guid}", Update);
+        authorities.MapDelete("/{id:guid}", Remove);
+        return app;
+    }
+
+    private static async Task<Results<Created<AuthorityView>, ValidationProblem>> Register(
+        AuthorityBody body, ClaimsPrincipal user, IntakeDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var validation = body.Validate(DateOnly.FromDateTime(now.UtcDateTime));
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+        var caller = user.GetCaller();
+        var authority = new CentralAuthority { Id = Guid.CreateVersion7(now), StateCode = caller.Party, Name = "" };
+        body.ApplyTo(authority);
+        authority.UpdatedAt = now;
+        Telemetry.Tag(Telemetry.Attributes.StateCode, caller.Party);
+        db.CentralAuthorities.Add(authority);
+        db.AuthorityChanges.Add(AuthorityChange.Between(null, authority, caller.ClientId, now)!);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/intake/central-authorities/{authority.Id}", AuthorityView.From(authority));
+    }
+
+    private static async Task<Results<Ok<AuthorityView>, ProblemHttpResult, ValidationProblem>> Update(
+        Guid id, AuthorityBody body, ClaimsPrincipal user, IntakeDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var validation = body.Validate(DateOnly.FromDateTime(now.UtcDateTime));
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+        var caller = user.GetCaller();
+        var authority = await db.CentralAuthorities.FirstOrDefaultAsync(a => a.Id == id && a.StateCode == caller.Party, cancellationToken);
+        if (authority is null)
+        {
+            return Problem.NotFound("The central authority");
+        }
+        var before = Copy(authority);
+        body.ApplyTo(authority);
+        if (AuthorityChange.Between(before, authority, caller.ClientId, now) is { } change)
+        {
+            authority.UpdatedAt = now;
+            db.AuthorityChanges.Add(change);
+        }
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Problem.Conflict("The authority was changed by someone else meanwhile; read it again and retry.");
+        }
+        return TypedResults.Ok(AuthorityView.From(authority));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Remove(
+        Guid id, ClaimsPrincipal user, IntakeDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var caller = user.GetCaller();
+        var authority = await db.CentralAuthorities.FirstOrDefaultAsync(a => a.Id == id && a.StateCode == caller.Party, cancellationToken);
+        if (authority is null)
+        {
+            return Problem.NotFound("The central authority");
+        }
+        db.CentralAuthorities.Remove(authority);
+        db.AuthorityChanges.Add(AuthorityChange.Between(authority, null, caller.ClientId, clock.GetUtcNow())!);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Problem.Conflict("The authority was changed by someone else meanwhile; read it again and retry.");
+        }
+        return TypedResults.NoContent();
+    }
+
+    private static CentralAuthority Copy(CentralAuthority a) => new()
+    {
+        Id = a.Id, StateCode = a.StateCode, Kind = a.Kind, Name = a.Name, Address = a.Address, Phone = a.Phone, Email = a.Email,
+        Languages = [.. a.Languages], Channels = [.. a.Channels], Notes = a.Notes, LastConfirmed = a.LastConfirmed,
+    };
+}

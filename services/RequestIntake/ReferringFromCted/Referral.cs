@@ -1,0 +1,40 @@
+using Programmes.Contracts;
+using Programmes.RequestIntake.Persistence;
+using Programmes.RequestIntake.Requests;
+using Programmes.ServiceDefaults;
+
+namespace Programmes.RequestIntake.ReferringFromCted;
+
+/// <summary>
+/// Needs CTED identified, shared with the State's consent. They become a request that waits for the
+/// State: no assistance without the State's request.
+/// </summary>
+public static class Referral
+{
+    public static AssistanceRequest Receive(
+        IntakeDb db, Guid referralId, string stateCode, IReadOnlyList<string> thematicAreas, IReadOnlyList<string> instruments,
+        string recommendation, string assessmentReference, DateOnly assessmentDate, DateTimeOffset now)
+    {
+        var request = new AssistanceRequest
+        {
+            Id = Guid.CreateVersion7(now),
+            StateCode = stateCode,
+            Origin = RequestOrigin.CtedReferral,
+            ThematicAreas = [.. thematicAreas],
+            Instruments = [.. instruments],
+            Needs = recommendation,
+            ReferralId = referralId,
+            AssessmentReference = assessmentReference,
+            AssessmentDate = assessmentDate,
+            Status = RequestStatus.AwaitingStateEndorsement,
+            SubmittedAt = now,
+            UpdatedAt = now,
+        };
+        Telemetry.Tag(Telemetry.Attributes.RequestId, request.Id);
+        Telemetry.Tag(Telemetry.Attributes.StateCode, stateCode);
+        db.Requests.Add(request);
+        db.Timeline.Add(TimelineEntry.For(request, now, "ReferralReceived",
+            $"CTED referred needs identified in assessment {assessmentReference}; awaiting the State's endorsement."));
+        return request;
+    }
+}

@@ -1,0 +1,44 @@
+namespace Programmes.RequestIntake.Requests;
+
+public sealed record TimelineEntryView(DateTimeOffset At, string Kind, string Description, Guid? ProgrammeId)
+{
+    public static TimelineEntryView From(TimelineEntry e) => new(e.At, e.Kind, e.Description, e.ProgrammeId);
+}
+
+/// <summary>A request as every client reads it.</summary>
+public sealed record RequestView(
+    Guid Id,
+    string StateCode,
+    string Origin,
+    string Status,
+    string? RequestingAuthority,
+    string? ContactPerson,
+    string? ContactEmail,
+    string? ContactPhone,
+    IReadOnlyList<string> ThematicAreas,
+    IReadOnlyList<string> Instruments,
+    string Needs,
+    string? Priorities,
+    DateOnly? DesiredStart,
+    DateOnly? DesiredEnd,
+    IReadOnlyList<string> PreferredModalities,
+    IReadOnlyList<string> BeneficiaryInstitutions,
+    IReadOnlyList<Guid> PossibleDuplicateOf,
+    string? DeclineReason,
+    string? DeclineText,
+    IReadOnlyList<string> OpenQuestions,
+    string? LastAnswer,
+    Guid? ReferralId,
+    string? AssessmentReference,
+    DateOnly? AssessmentDate,
+    DateTimeOffset SubmittedAt,
+    DateTimeOffset UpdatedAt,
+    IReadOnlyList<TimelineEntryView> Timeline)
+{
+    public static RequestView From(AssistanceRequest r, IEnumerable<TimelineEntry> timeline) => new(
+        r.Id, r.StateCode, r.Origin.ToString(), r.Status.ToString(), r.RequestingAuthority, r.ContactPerson, r.ContactEmail,
+        r.ContactPhone, r.ThematicAreas, r.Instruments, r.Needs, r.Priorities, r.DesiredStart, r.DesiredEnd,
+        r.PreferredModalities, r.BeneficiaryInstitutions, r.PossibleDuplicateOf, r.DeclineReason?.ToString(), r.DeclineText,
+        r.OpenQuestions, r.LastAnswer, r.ReferralId, r.AssessmentReference, r.AssessmentDate, r.SubmittedAt, r.UpdatedAt,
+        timeline.OrderBy(e => e.At).ThenBy(e => e.Id).Select(TimelineEntryView.From).ToList());
+}

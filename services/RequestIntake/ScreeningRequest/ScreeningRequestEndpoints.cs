@@ -1,0 +1,16 @@
+using Programmes.ServiceDefaults;
+
+namespace Programmes.RequestIntake.ScreeningRequest;
+
+/// <summary>Staff screen a request: within the mandate, a duplicate, complete? Then accept, decline or ask.</summary>
+public static class ScreeningRequestEndpoints
+{
+    public static IEndpointRouteBuilder MapScreeningRequest(this IEndpointRouteBuilder app)
+    {
+        var requests = app.MapGroup("/api/intake/requests/{id:guid}").RequireRoles(Roles.Staff).WithTags("Screening");
+        requests.MapPost("/accept", AcceptRequest.Handle);
+        requests.MapPost("/decline", DeclineRequest.Handle);
+        requests.MapPost("/request-information", RequestInformation.Handle);
+        return app;
+    }
+}

@@ -1,0 +1,23 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Programmes.RequestIntake.Persistence;
+using Programmes.RequestIntake.Requests;
+using Programmes.ServiceDefaults;
+
+namespace Programmes.RequestIntake.ViewingRequests;
+
+public static class GetRequest
+{
+    public static async Task<Results<Ok<RequestView>, ProblemHttpResult>> Handle(
+        Guid id, ClaimsPrincipal user, IntakeDb db, CancellationToken cancellationToken)
+    {
+        var request = await db.Requests.AsNoTracking().VisibleTo(user.GetCaller()).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (request is null)
+        {
+            return Problem.NotFound("The request");
+        }
+        Telemetry.Tag(Telemetry.Attributes.RequestId, id);
+        return TypedResults.Ok(await RequestChanges.ViewAsync(db, request, cancellationToken));
+    }
+}
