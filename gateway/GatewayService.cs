@@ -1,9 +1,13 @@
-using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration.Memory;
 using Npgsql;
 using OpenIddict.Validation.AspNetCore;
+using Programmes.Gateway.AdministeringClients;
 using Programmes.Gateway.Clients;
+using Programmes.Gateway.Limiting;
+using Programmes.Gateway.Operating;
 using Programmes.Gateway.Persistence;
 using Programmes.Gateway.Routing;
 using Programmes.ServiceDefaults;
@@ -74,7 +78,12 @@ public static class GatewayService
             }
         });
         builder.Services.AddScoped<ClientRegistry>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddScoped<IClaimsTransformation, RevokedClients>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddClientRateLimits(builder.Configuration);
         builder.Services.AddRequestTimeouts();
+        builder.Services.AddHttpClient(AggregatingHealth.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(3));
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
             .ConfigureHttpClient((_, handler) => handler.ConnectTimeout = TimeSpan.FromSeconds(2));
@@ -82,8 +91,12 @@ public static class GatewayService
 
         var app = builder.Build();
         app.MapServiceDefaults();
+        // After authorization: anonymous and forbidden calls are turned away before they cost a token.
+        app.UseRateLimiter();
         app.UseRequestTimeouts();
         app.MapIssuingToken();
+        app.MapClientAdministration();
+        app.MapOperations();
         app.MapScalarApiReference("/docs", options =>
         {
             options.Title = "Programmes API";
@@ -92,7 +105,11 @@ public static class GatewayService
                 options.AddDocument(route.Cluster, route.Title, $"/openapi/{route.Cluster}.json");
             }
         });
-        app.MapReverseProxy(proxy => proxy.Use(DownstreamFailure.WriteProblemAsync));
+        app.MapReverseProxy(proxy =>
+        {
+            proxy.Use(RequestBodyLimit.EnforceAsync);
+            proxy.Use(DownstreamFailure.WriteProblemAsync);
+        });
         return app;
     }
 
