@@ -22,7 +22,7 @@ internal sealed class RevokedClients(ClientRegistry registry, IMemoryCache cache
         var active = await cache.GetOrCreateAsync($"client-active:{clientId}", async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = configuration.GetValue("Auth:ClientStatusCacheDuration", TimeSpan.FromSeconds(5));
-            return await registry.FindAsync(clientId, CancellationToken.None) is { Revoked: false };
+            return await registry.IsActiveAsync(clientId, CancellationToken.None);
         });
         return active ? principal : new ClaimsPrincipal(new ClaimsIdentity());
     }

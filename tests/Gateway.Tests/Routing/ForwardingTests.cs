@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using Programmes.Testing;
 using Xunit;
@@ -10,7 +11,12 @@ public sealed class ForwardingTests(EdgeSystem system)
     [Fact]
     public async Task The_service_sees_forwarded_headers_and_the_callers_trace_context()
     {
-        var staff = await system.ClientAsync(TestClients.Staff);
+        // A caller outside the process: nothing in this test process may rewrite the trace context it sends.
+        using var staff = new HttpClient(new SocketsHttpHandler { ActivityHeadersPropagator = DistributedContextPropagator.CreateNoOutputPropagator() })
+        {
+            BaseAddress = system.GatewayUrl,
+        };
+        staff.DefaultRequestHeaders.Authorization = new("Bearer", await system.TokenAsync(TestClients.Staff));
         const string traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
         var request = new HttpRequestMessage(HttpMethod.Get, "/api/planning/intake-items");
         request.Headers.Add("traceparent", $"00-{traceId}-00f067aa0ba902b7-01");
