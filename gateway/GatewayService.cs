@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration.Memory;
@@ -79,7 +78,6 @@ public static class GatewayService
         });
         builder.Services.AddScoped<ClientRegistry>();
         builder.Services.AddMemoryCache();
-        builder.Services.AddScoped<IClaimsTransformation, RevokedClients>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddClientRateLimits(builder.Configuration);
         builder.Services.AddRequestTimeouts();
@@ -91,6 +89,7 @@ public static class GatewayService
 
         var app = builder.Build();
         app.MapServiceDefaults();
+        app.UseMiddleware<RevokedClients>();
         // After authorization: anonymous and forbidden calls are turned away before they cost a token.
         app.UseRateLimiter();
         app.UseRequestTimeouts();

@@ -1,29 +1,46 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Caching.Memory;
 using Programmes.ServiceDefaults;
 
 namespace Programmes.Gateway.Clients;
 
 /// <summary>
-/// Makes revocation bite on tokens already issued: a token of a revoked (or deleted) client authenticates
-/// nobody, so the route policies answer 401. The client's status is looked up per request and cached for
-/// <c>Auth:ClientStatusCacheDuration</c> (5 s by default), which bounds how long a revoked token still works
-/// at this gateway instance.
+/// Makes revocation bite on tokens already issued: a token of a revoked (or deleted) client is answered 401
+/// whatever route it calls. The client's status is read from the database and cached per client for
+/// <c>Auth:ClientStatusCacheDuration</c> (5 s by default), which bounds how long a revoked token still works.
+/// Runs after authentication, before the rate limiter and the endpoint.
 /// </summary>
-internal sealed class RevokedClients(ClientRegistry registry, IMemoryCache cache, IConfiguration configuration) : IClaimsTransformation
+internal sealed class RevokedClients(RequestDelegate next, IMemoryCache cache, IConfiguration configuration)
 {
-    public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
+    private readonly TimeSpan _cacheDuration = configuration.GetValue("Auth:ClientStatusCacheDuration", TimeSpan.FromSeconds(5));
+
+    public async Task InvokeAsync(HttpContext context, ClientRegistry registry)
     {
-        if (principal.Identity?.IsAuthenticated != true || principal.FindFirstValue(ProgrammesClaims.ClientId) is not { } clientId)
+        if (context.User.Identity?.IsAuthenticated == true && context.User.FindFirstValue(ProgrammesClaims.ClientId) is { } clientId)
         {
-            return principal;
+            var active = await cache.GetOrCreateAsync($"client-active:{clientId}", async entry =>
+            {
+                entry.AbsoluteExpirationRelativeToNow = _cacheDuration;
+                return await registry.IsActiveAsync(clientId, context.RequestAborted);
+            });
+            if (!active)
+            {
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\", error_description=\"The client was revoked.\"";
+                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context,
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status401Unauthorized,
+                        Title = "The access token is no longer valid.",
+                        Detail = "The client this token was issued to has been revoked.",
+                        Type = ProblemTypes.Unauthenticated,
+                    },
+                });
+                return;
+            }
         }
-        var active = await cache.GetOrCreateAsync($"client-active:{clientId}", async entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = configuration.GetValue("Auth:ClientStatusCacheDuration", TimeSpan.FromSeconds(5));
-            return await registry.IsActiveAsync(clientId, CancellationToken.None);
-        });
-        return active ? principal : new ClaimsPrincipal(new ClaimsIdentity());
+        await next(context);
     }
 }

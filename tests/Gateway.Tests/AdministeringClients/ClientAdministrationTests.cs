@@ -34,9 +34,9 @@ public sealed class ClientAdministrationTests(EdgeSystem system)
         await RequestTokenAsync(clientId, secondSecret).ShouldBe(HttpStatusCode.OK);
 
         await staff.PostAsync($"/api/gateway/clients/{clientId}/revoke", null).ShouldBe(HttpStatusCode.OK);
+        await RequestTokenAsync(clientId, secondSecret).ShouldBeRefusedAsInvalidClient();
         await Eventually.TrueAsync(async () => (await client.GetAsync("/api/planning/intake-items")).StatusCode == HttpStatusCode.Unauthorized,
             what: "the revoked client's existing token to be refused");
-        await RequestTokenAsync(clientId, secondSecret).ShouldBeRefusedAsInvalidClient();
         await staff.PostAsync($"/api/gateway/clients/{clientId}/revoke", null).ShouldBe(HttpStatusCode.Conflict);
 
         var list = await staff.GetFromJsonAsync<JsonElement[]>("/api/gateway/clients");
