@@ -6,7 +6,7 @@ using OpenIddict.Validation.AspNetCore;
 using Programmes.Gateway.AdministeringClients;
 using Programmes.Gateway.Clients;
 using Programmes.Gateway.Limiting;
-using Programmes.Gateway.Operating;
+using Programmes.Gateway.Operations;
 using Programmes.Gateway.Persistence;
 using Programmes.Gateway.Routing;
 using Programmes.ServiceDefaults;
@@ -81,7 +81,10 @@ public static class GatewayService
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddClientRateLimits(builder.Configuration);
         builder.Services.AddRequestTimeouts();
+        builder.Services.AddHttpClient();
         builder.Services.AddHttpClient(AggregatingHealth.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(3));
+        builder.Services.AddSingleton<DeadLetterQueues>();
+        builder.Services.AddSingleton<DeadLetterAudit>();
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
             .ConfigureHttpClient((_, handler) => handler.ConnectTimeout = TimeSpan.FromSeconds(2));
@@ -96,6 +99,7 @@ public static class GatewayService
         app.MapIssuingToken();
         app.MapClientAdministration();
         app.MapOperations();
+        app.MapHandlingDeadLetters();
         app.MapScalarApiReference("/docs", options =>
         {
             options.Title = "Programmes API";
@@ -119,6 +123,7 @@ public static class GatewayService
         {
             await scope.ServiceProvider.GetRequiredService<GatewayDb>().Database.MigrateAsync(cancellationToken);
         }
+        await DeadLetterAudit.EnsureTableAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), cancellationToken);
         await DemoClients.SeedAsync(app.Services, cancellationToken);
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Programmes.Gateway.Routing;
 using Yarp.ReverseProxy;
 
-namespace Programmes.Gateway.Operating;
+namespace Programmes.Gateway.Operations;
 
 public sealed record ServiceHealth(string Service, string Status, string Address, double DurationMs, string? Detail);
 

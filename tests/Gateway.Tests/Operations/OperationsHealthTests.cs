@@ -3,7 +3,7 @@ using System.Text.Json;
 using Programmes.Testing;
 using Xunit;
 
-namespace Programmes.Gateway.Tests.Operating;
+namespace Programmes.Gateway.Tests.Operations;
 
 [Collection(WholeSystemCollection.Name)]
 public sealed class OperationsHealthTests(WholeSystem system)

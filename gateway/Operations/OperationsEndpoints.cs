@@ -1,9 +1,9 @@
 using Programmes.ServiceDefaults;
 
-namespace Programmes.Gateway.Operating;
+namespace Programmes.Gateway.Operations;
 
 /// <summary>
-/// <c>/api/operations/**</c>: what the operations role may read (health now; dead letters later). Staff may
+/// <c>/api/operations/**</c>: what the operations role may read: health here, dead letters in HandlingDeadLetters. Staff may
 /// read it too. Operations may call nothing else: no service prefix admits its role.
 /// </summary>
 public static class OperationsEndpoints
