@@ -1,9 +1,11 @@
-using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration.Memory;
 using Npgsql;
 using OpenIddict.Validation.AspNetCore;
+using Programmes.Gateway.AdministeringClients;
 using Programmes.Gateway.Clients;
+using Programmes.Gateway.Limiting;
 using Programmes.Gateway.Operations;
 using Programmes.Gateway.Persistence;
 using Programmes.Gateway.Routing;
@@ -75,8 +77,12 @@ public static class GatewayService
             }
         });
         builder.Services.AddScoped<ClientRegistry>();
+        builder.Services.AddMemoryCache();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddClientRateLimits(builder.Configuration);
         builder.Services.AddRequestTimeouts();
         builder.Services.AddHttpClient();
+        builder.Services.AddHttpClient(AggregatingHealth.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(3));
         builder.Services.AddSingleton<DeadLetterQueues>();
         builder.Services.AddSingleton<DeadLetterAudit>();
         builder.Services.AddReverseProxy()
@@ -86,8 +92,13 @@ public static class GatewayService
 
         var app = builder.Build();
         app.MapServiceDefaults();
+        app.UseMiddleware<RevokedClients>();
+        // After authorization: anonymous and forbidden calls are turned away before they cost a token.
+        app.UseRateLimiter();
         app.UseRequestTimeouts();
         app.MapIssuingToken();
+        app.MapClientAdministration();
+        app.MapOperations();
         app.MapHandlingDeadLetters();
         app.MapScalarApiReference("/docs", options =>
         {
@@ -97,7 +108,11 @@ public static class GatewayService
                 options.AddDocument(route.Cluster, route.Title, $"/openapi/{route.Cluster}.json");
             }
         });
-        app.MapReverseProxy(proxy => proxy.Use(DownstreamFailure.WriteProblemAsync));
+        app.MapReverseProxy(proxy =>
+        {
+            proxy.Use(RequestBodyLimit.EnforceAsync);
+            proxy.Use(DownstreamFailure.WriteProblemAsync);
+        });
         return app;
     }
 

@@ -1,6 +1,9 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
+using OpenIddict.EntityFrameworkCore.Models;
+using Programmes.Gateway.Persistence;
 using Programmes.ServiceDefaults;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -13,7 +16,7 @@ public sealed record ClientProfile(string ClientId, string Role, string Party, s
 /// Registers API clients (OpenIddict applications; secrets are stored hashed by OpenIddict) with their
 /// role and the party they act for, kept as application properties.
 /// </summary>
-public sealed class ClientRegistry(IOpenIddictApplicationManager applications)
+public sealed class ClientRegistry(IOpenIddictApplicationManager applications, GatewayDb db)
 {
     private const string RoleProperty = "role";
     private const string PartyProperty = "party";
@@ -51,6 +54,29 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications)
             Read(properties, PartyProperty) ?? "",
             await applications.GetDisplayNameAsync(application, cancellationToken),
             Read(properties, RevokedProperty) == "true");
+    }
+
+    /// <summary>
+    /// True when the client exists and is not revoked, read from the database itself (not OpenIddict's
+    /// per-instance entity cache) so that every gateway instance sees a revocation.
+    /// </summary>
+    public async Task<bool> IsActiveAsync(string clientId, CancellationToken cancellationToken)
+    {
+        var found = await db.Set<OpenIddictEntityFrameworkCoreApplication>().AsNoTracking()
+            .Where(a => a.ClientId == clientId)
+            .Select(a => new { a.Properties })
+            .ToListAsync(cancellationToken);
+        if (found is not [{ Properties: var properties }])
+        {
+            return false;
+        }
+        if (string.IsNullOrEmpty(properties))
+        {
+            return true;
+        }
+        using var document = JsonDocument.Parse(properties);
+        return !(document.RootElement.TryGetProperty(RevokedProperty, out var revoked)
+            && revoked.ValueKind == JsonValueKind.String && revoked.GetString() == "true");
     }
 
     public async Task<IReadOnlyList<ClientProfile>> ListAsync(CancellationToken cancellationToken)

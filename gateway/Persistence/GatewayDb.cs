@@ -6,6 +6,8 @@ namespace Programmes.Gateway.Persistence;
 /// <summary>The gateway's own database: OpenIddict's clients (applications) and their audit trail.</summary>
 public sealed class GatewayDb(DbContextOptions<GatewayDb> options) : DbContext(options)
 {
+    public DbSet<ClientAuditEntry> ClientAudit => Set<ClientAuditEntry>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

@@ -1,3 +1,4 @@
+using Programmes.Gateway.Limiting;
 using Programmes.ServiceDefaults;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -12,6 +13,12 @@ internal static class DownstreamFailure
         var error = context.GetForwarderErrorFeature();
         if (error is null || context.Response.HasStarted)
         {
+            return;
+        }
+        if (IsBodyTooLarge(error.Exception))
+        {
+            // A chunked body ran past the route's limit while streaming.
+            await RequestBodyLimit.WriteTooLargeAsync(context, RequestBodyLimit.LimitOf(context.GetReverseProxyFeature().Route));
             return;
         }
         var (status, title) = error.Error switch
@@ -32,4 +39,11 @@ internal static class DownstreamFailure
             ProblemDetails = { Status = status, Title = title, Type = status >= 500 ? ProblemTypes.DependencyUnavailable : ProblemTypes.MalformedRequest },
         });
     }
+
+    private static bool IsBodyTooLarge(Exception? exception) => exception switch
+    {
+        null => false,
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => true,
+        _ => IsBodyTooLarge(exception.InnerException),
+    };
 }

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using Programmes.Gateway.Clients;
+using Programmes.Gateway.Persistence;
+using Programmes.ReferenceData;
+using Programmes.ServiceDefaults;
+using static Programmes.Gateway.AdministeringClients.ClientAdministration;
+
+namespace Programmes.Gateway.AdministeringClients;
+
+public sealed record RegisterClient(string? ClientId, string? Role, string? Party, string? DisplayName);
+
+/// <summary>What registering returns: the only time the secret is ever shown.</summary>
+public sealed record RegisteredClient(string ClientId, string ClientSecret, string Role, string Party, string? DisplayName);
+
+internal static partial class RegisteringClient
+{
+    public static void MapRegisteringClient(this RouteGroupBuilder clients) => clients.MapPost("", Handle);
+
+    private static async Task<Results<Created<RegisteredClient>, ValidationProblem, ProblemHttpResult>> Handle(
+        RegisterClient body, ClaimsPrincipal user, ClientRegistry registry, GatewayDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        if (validation.Required(body.ClientId, "clientId", 64))
+        {
+            validation.Check(ClientIdPattern().IsMatch(body.ClientId!), "clientId", "must be 3-64 lower-case letters, digits or hyphens.");
+        }
+        if (validation.Required(body.Role, "role", 20))
+        {
+            validation.Check(ClientRegistry.IsKnownRole(body.Role), "role", $"must be one of {string.Join(", ", Roles.All)}.");
+        }
+        var party = body.Role is Roles.Staff or Roles.Operations ? body.Party ?? body.Role : body.Party;
+        if (validation.Required(party, "party", 64))
+        {
+            switch (body.Role)
+            {
+                case Roles.State:
+                    validation.MemberState(party, "party");
+                    break;
+                case Roles.Partner:
+                    validation.Check(Reference.IsPartner(party), "party", $"'{party}' is not a known partner code.");
+                    break;
+            }
+        }
+        validation.Optional(body.DisplayName, "displayName", 200);
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+        if (await registry.ExistsAsync(body.ClientId!, cancellationToken))
+        {
+            return Problem.Conflict($"A client '{body.ClientId}' already exists.");
+        }
+
+        var secret = NewSecret();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await registry.RegisterAsync(body.ClientId!, secret, body.Role!, party!, body.DisplayName, cancellationToken);
+        db.Audit(clock, user, "Registered", body.ClientId!, $"role={body.Role} party={party}");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Created($"{Prefix}/{body.ClientId}",
+            new RegisteredClient(body.ClientId!, secret, body.Role!, party!, body.DisplayName));
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{2,63}$")]
+    private static partial Regex ClientIdPattern();
+}

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Programmes.Gateway.Routing;
+using Yarp.ReverseProxy;
+
+namespace Programmes.Gateway.Operations;
+
+public sealed record ServiceHealth(string Service, string Status, string Address, double DurationMs, string? Detail);
+
+public sealed record SystemHealth(string Status, ServiceHealth[] Services);
+
+/// <summary>
+/// <c>GET /api/operations/health</c>: every service's readiness (<c>/health/ready</c>) asked in parallel,
+/// each with a short deadline, so a service that hangs shows as Unhealthy instead of hanging the answer.
+/// </summary>
+internal static class AggregatingHealth
+{
+    public const string HttpClientName = "health";
+
+    public static void MapAggregatingHealth(this RouteGroupBuilder operations) => operations.MapGet("/health", Handle);
+
+    private static async Task<Ok<SystemHealth>> Handle(IProxyStateLookup proxy, IHttpClientFactory clients, CancellationToken cancellationToken)
+    {
+        var http = clients.CreateClient(HttpClientName);
+        var checks = RouteTable.Services.Select(route => CheckAsync(route.Cluster, proxy, http, cancellationToken));
+        var services = await Task.WhenAll(checks);
+        var status = services.All(s => s.Status == "Healthy") ? "Healthy"
+            : services.Any(s => s.Status == "Healthy" || s.Status == "Degraded") ? "Degraded"
+            : "Unhealthy";
+        return TypedResults.Ok(new SystemHealth(status, services));
+    }
+
+    private static async Task<ServiceHealth> CheckAsync(string cluster, IProxyStateLookup proxy, HttpClient http, CancellationToken cancellationToken)
+    {
+        if (!proxy.TryGetCluster(cluster, out var state) || state.Destinations.Values.FirstOrDefault() is not { } destination)
+        {
+            return new ServiceHealth(cluster, "Unhealthy", "", 0, "No destination is configured.");
+        }
+        var address = destination.Model.Config.Address;
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            using var response = await http.GetAsync(new Uri(new Uri(address), "/health/ready"), cancellationToken);
+            var status = response.IsSuccessStatusCode ? "Healthy" : "Unhealthy";
+            if (response.Content.Headers.ContentType?.MediaType == "application/json")
+            {
+                using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+                if (body.RootElement.TryGetProperty("status", out var reported) && reported.GetString() is { } text)
+                {
+                    status = text;
+                }
+            }
+            return new ServiceHealth(cluster, status, address, Stopwatch.GetElapsedTime(started).TotalMilliseconds, null);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return new ServiceHealth(cluster, "Unhealthy", address, Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+                ex is TaskCanceledException ? "No answer in time." : "Unreachable.");
+        }
+    }
+}

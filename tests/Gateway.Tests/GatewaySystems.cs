@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Programmes.Testing;
+using Xunit;
+
+namespace Programmes.Gateway.Tests;
+
+/// <summary>
+/// All four services behind the gateway, with rate limits high enough for the matrix's hundreds of calls and a
+/// short client-status cache so a revocation shows within a poll or two.
+/// </summary>
+public sealed class WholeSystem : TestSystem
+{
+    public WholeSystem()
+    {
+        foreach (var role in Programmes.ServiceDefaults.Roles.All)
+        {
+            Settings[$"RateLimits:{role}:TokensPerSecond"] = "10000";
+            Settings[$"RateLimits:{role}:Burst"] = "10000";
+        }
+        Settings["Auth:ClientStatusCacheDuration"] = "00:00:00.200";
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class WholeSystemCollection : ICollectionFixture<WholeSystem>
+{
+    public const string Name = "whole system";
+}
+
+/// <summary>
+/// The gateway's edges: a tight rate limit for partners, a 1 KB body limit on the funding route, and planning
+/// recording the headers it receives from the gateway. Coordination is there to be stopped.
+/// </summary>
+public sealed class EdgeSystem : TestSystem
+{
+    public const int PartnerTokensPerSecond = 1;
+    public const int PartnerBurst = 3;
+    public const int FundingBodyLimit = 1024;
+
+    public EdgeSystem() : base(Services.Planning | Services.Funding | Services.Coordination)
+    {
+        Settings[$"RateLimits:partner:TokensPerSecond"] = PartnerTokensPerSecond.ToString();
+        Settings[$"RateLimits:partner:Burst"] = PartnerBurst.ToString();
+        Settings["Auth:ClientStatusCacheDuration"] = "00:00:00.200";
+        Settings["ReverseProxy:Routes:funding:Metadata:MaxRequestBodyBytes"] = FundingBodyLimit.ToString();
+        Configure = (service, builder) =>
+        {
+            if (service == Services.Planning)
+            {
+                builder.Services.AddSingleton<IStartupFilter>(new RecordingHeaders(PlanningHeaders));
+            }
+        };
+    }
+
+    /// <summary>The request headers of the last call planning received, by name.</summary>
+    public ConcurrentDictionary<string, string> PlanningHeaders { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    private sealed class RecordingHeaders(ConcurrentDictionary<string, string> seen) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, proceed) =>
+            {
+                if (context.Request.Path.StartsWithSegments("/api"))
+                {
+                    foreach (var header in context.Request.Headers)
+                    {
+                        seen[header.Key] = header.Value.ToString();
+                    }
+                }
+                return proceed(context);
+            });
+            next(app);
+        };
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class EdgeSystemCollection : ICollectionFixture<EdgeSystem>
+{
+    public const string Name = "edge system";
+}
