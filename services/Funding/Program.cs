@@ -3,5 +3,4 @@ using Programmes.Funding;
 using Programmes.Funding.Persistence;
 
 var app = FundingService.Build(args);
-await app.MigrateDatabaseAsync<FundingDb>();
-await app.RunAsync();
+await app.RunServiceAsync<FundingDb>();

@@ -3,5 +3,4 @@ using Programmes.PartnerCoordination;
 using Programmes.PartnerCoordination.Persistence;
 
 var app = PartnerCoordinationService.Build(args);
-await app.MigrateDatabaseAsync<CoordinationDb>();
-await app.RunAsync();
+await app.RunServiceAsync<CoordinationDb>();

@@ -3,5 +3,4 @@ using Programmes.ProgrammePlanning;
 using Programmes.ProgrammePlanning.Persistence;
 
 var app = ProgrammePlanningService.Build(args);
-await app.MigrateDatabaseAsync<PlanningDb>();
-await app.RunAsync();
+await app.RunServiceAsync<PlanningDb>();

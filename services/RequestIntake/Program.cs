@@ -3,5 +3,4 @@ using Programmes.RequestIntake;
 using Programmes.RequestIntake.Persistence;
 
 var app = RequestIntakeService.Build(args);
-await app.MigrateDatabaseAsync<IntakeDb>();
-await app.RunAsync();
+await app.RunServiceAsync<IntakeDb>();

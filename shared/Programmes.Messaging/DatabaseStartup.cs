@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -7,6 +8,25 @@ namespace Programmes.Messaging;
 
 public static class DatabaseStartup
 {
+    /// <summary>
+    /// Runs the service. Migrations are applied first unless <c>Database:MigrateAtStartup</c> is false (on
+    /// Kubernetes a Job migrates before the rollout); with <c>Database:MigrateOnly</c> the process migrates
+    /// and exits: that is the Job.
+    /// </summary>
+    public static async Task RunServiceAsync<TDbContext>(this WebApplication app) where TDbContext : DbContext
+    {
+        if (app.Configuration.GetValue("Database:MigrateOnly", false))
+        {
+            await app.MigrateDatabaseAsync<TDbContext>();
+            return;
+        }
+        if (app.Configuration.GetValue("Database:MigrateAtStartup", true))
+        {
+            await app.MigrateDatabaseAsync<TDbContext>();
+        }
+        await app.RunAsync();
+    }
+
     /// <summary>
     /// Applies the service's EF Core migrations and the outbox/inbox schema. EF Core takes a database lock
     /// while migrating, so several instances may start at once.
