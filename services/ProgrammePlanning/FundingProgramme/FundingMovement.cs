@@ -32,8 +32,9 @@ internal sealed class FundingMovementConfiguration : IEntityTypeConfiguration<Fu
         movement.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);
         movement.Property(m => m.DonorName).HasMaxLength(200);
         movement.Property(m => m.Source).HasMaxLength(40);
-        movement.Property(m => m.AmountUsd).HasPrecision(18, 2);
-        movement.Property(m => m.SupportCostUsd).HasPrecision(18, 2);
+        // Kept as precise as funding states them (up to 6 decimals), so sums match funding's.
+        movement.Property(m => m.AmountUsd).HasPrecision(20, 6);
+        movement.Property(m => m.SupportCostUsd).HasPrecision(20, 6);
         movement.HasIndex(m => m.ProgrammeId);
         movement.HasIndex(m => m.At);
     }

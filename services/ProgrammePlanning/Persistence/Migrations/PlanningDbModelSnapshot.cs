@@ -124,8 +124,8 @@ namespace Programmes.ProgrammePlanning.Persistence.Migrations
                         .HasColumnName("kind");
 
                     b.Property<decimal>("AmountUsd")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)")
                         .HasColumnName("amount_usd");
 
                     b.Property<DateTimeOffset>("At")
@@ -152,8 +152,8 @@ namespace Programmes.ProgrammePlanning.Persistence.Migrations
                         .HasColumnName("source");
 
                     b.Property<decimal>("SupportCostUsd")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)")
                         .HasColumnName("support_cost_usd");
 
                     b.HasKey("AllocationId", "Kind")

@@ -22,8 +22,8 @@ namespace Programmes.ProgrammePlanning.Persistence.Migrations
                     donor_id = table.Column<Guid>(type: "uuid", nullable: false),
                     donor_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     source = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    amount_usd = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    support_cost_usd = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    amount_usd = table.Column<decimal>(type: "numeric(20,6)", precision: 20, scale: 6, nullable: false),
+                    support_cost_usd = table.Column<decimal>(type: "numeric(20,6)", precision: 20, scale: 6, nullable: false),
                     at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>

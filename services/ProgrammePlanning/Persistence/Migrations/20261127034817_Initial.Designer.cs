@@ -13,7 +13,7 @@ using Programmes.ProgrammePlanning.Persistence;
 namespace Programmes.ProgrammePlanning.Persistence.Migrations
 {
     [DbContext(typeof(PlanningDb))]
-    [Migration("20261127030047_Initial")]
+    [Migration("20261127034817_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -127,8 +127,8 @@ namespace Programmes.ProgrammePlanning.Persistence.Migrations
                         .HasColumnName("kind");
 
                     b.Property<decimal>("AmountUsd")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)")
                         .HasColumnName("amount_usd");
 
                     b.Property<DateTimeOffset>("At")
@@ -155,8 +155,8 @@ namespace Programmes.ProgrammePlanning.Persistence.Migrations
                         .HasColumnName("source");
 
                     b.Property<decimal>("SupportCostUsd")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)")
                         .HasColumnName("support_cost_usd");
 
                     b.HasKey("AllocationId", "Kind")
