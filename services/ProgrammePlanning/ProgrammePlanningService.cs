@@ -1,6 +1,18 @@
 using Programmes.Messaging;
-using Programmes.ProgrammePlanning.PlanningIntake;
+using Programmes.ProgrammePlanning.ChangingProgrammeStatus;
+using Programmes.ProgrammePlanning.ClearingProgramme;
+using Programmes.ProgrammePlanning.DeliveringActivity;
+using Programmes.ProgrammePlanning.DraftingProgramme;
+using Programmes.ProgrammePlanning.ExportingIati;
+using Programmes.ProgrammePlanning.FundingProgramme;
 using Programmes.ProgrammePlanning.Persistence;
+using Programmes.ProgrammePlanning.PlanningActivities;
+using Programmes.ProgrammePlanning.PlanningIntake;
+using Programmes.ProgrammePlanning.ProposingProgramme;
+using Programmes.ProgrammePlanning.RecordingResults;
+using Programmes.ProgrammePlanning.ReportingImplementation;
+using Programmes.ProgrammePlanning.ReviewingProgramme;
+using Programmes.ProgrammePlanning.ViewingProgrammes;
 using Programmes.ServiceDefaults;
 
 namespace Programmes.ProgrammePlanning;
@@ -23,13 +35,38 @@ public static class ProgrammePlanningService
         builder.AddServiceDatabase<PlanningDb>();
         builder.AddMessaging<PlanningDb>(Name, consumers =>
         {
+            // Intake: what is requested and accepted.
             consumers.AddConsumer<AssistanceRequestSubmittedConsumer>();
+            consumers.AddConsumer<AssistanceRequestAcceptedConsumer>();
+            // Coordination: partner clearance and joint initiatives.
+            consumers.AddConsumer<ProgrammeClearedConsumer>();
+            consumers.AddConsumer<ProgrammeClearanceRaisedConcernsConsumer>();
+            consumers.AddConsumer<JointInitiativeRecordedConsumer>();
+            // Funding: the funded fact and the money behind it.
+            consumers.AddConsumer<ProgrammeFullyFundedConsumer>();
+            consumers.AddConsumer<ProgrammeFundingGapOpenedConsumer>();
+            consumers.AddConsumer<FundsAllocatedConsumer>();
+            consumers.AddConsumer<FundsReleasedConsumer>();
+            // The ratification tracker: ratifications that followed a programme.
+            consumers.AddConsumer<RatificationStatusChangedConsumer>();
         });
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapServiceDefaults();
         app.MapListingIntakeItems();
+        app.MapDraftingProgramme();
+        app.MapPlanningActivities();
+        app.MapSettingMarkers();
+        app.MapRecordingComplianceReview();
+        app.MapProposingProgramme();
+        app.MapResolvingConcerns();
+        app.MapChangingProgrammeStatus();
+        app.MapDeliveringActivity();
+        app.MapRecordingResults();
+        app.MapViewingProgrammes();
+        app.MapReportingImplementation();
+        app.MapExportingIati();
         return app;
     }
 }

@@ -1,13 +1,20 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Programmes.Messaging;
+using Programmes.ProgrammePlanning.FundingProgramme;
 using Programmes.ProgrammePlanning.PlanningIntake;
+using Programmes.ProgrammePlanning.Programmes;
+using Programmes.ProgrammePlanning.RecordingResults;
 
 namespace Programmes.ProgrammePlanning.Persistence;
 
 public sealed class PlanningDb(DbContextOptions<PlanningDb> options) : DbContext(options)
 {
     public DbSet<PlanningIntakeItem> IntakeItems => Set<PlanningIntakeItem>();
+    public DbSet<Programme> Programmes => Set<Programme>();
+    public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<FundingMovement> FundingMovements => Set<FundingMovement>();
+    public DbSet<ProgrammeResult> Results => Set<ProgrammeResult>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -9,18 +9,24 @@ namespace Programmes.ProgrammePlanning.PlanningIntake;
 public sealed class AssistanceRequestSubmittedConsumer(PlanningDb db, OutboxMetrics metrics, TimeProvider clock)
     : InboxConsumer<AssistanceRequestSubmitted, PlanningDb>(db, metrics)
 {
-    protected override Task HandleAsync(AssistanceRequestSubmitted message, ConsumeContext<AssistanceRequestSubmitted> context)
+    protected override async Task HandleAsync(AssistanceRequestSubmitted message, ConsumeContext<AssistanceRequestSubmitted> context)
     {
         Telemetry.Tag(Telemetry.Attributes.RequestId, message.RequestId);
         Telemetry.Tag(Telemetry.Attributes.StateCode, message.StateCode);
+        if (await Db.IntakeItems.FindAsync([message.RequestId], context.CancellationToken) is { } accepted)
+        {
+            // Its acceptance overtook it on the broker and already recorded it.
+            accepted.SubmittedAt = message.SubmittedAt;
+            return;
+        }
         Db.IntakeItems.Add(new PlanningIntakeItem
         {
             RequestId = message.RequestId,
             StateCode = message.StateCode,
             ThematicAreas = [.. message.ThematicAreas],
+            Instruments = [.. message.Instruments],
             SubmittedAt = message.SubmittedAt,
             ReceivedAt = clock.GetUtcNow(),
         });
-        return Task.CompletedTask;
     }
 }

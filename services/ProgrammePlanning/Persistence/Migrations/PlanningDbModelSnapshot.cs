@@ -112,12 +112,77 @@ namespace Programmes.ProgrammePlanning.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Programmes.ProgrammePlanning.FundingProgramme.FundingMovement", b =>
+                {
+                    b.Property<Guid>("AllocationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("allocation_id");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<decimal>("AmountUsd")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("amount_usd");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("DonorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("donor_id");
+
+                    b.Property<string>("DonorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("donor_name");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source");
+
+                    b.Property<decimal>("SupportCostUsd")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("support_cost_usd");
+
+                    b.HasKey("AllocationId", "Kind")
+                        .HasName("pk_funding_movements");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_funding_movements_at");
+
+                    b.HasIndex("ProgrammeId")
+                        .HasDatabaseName("ix_funding_movements_programme_id");
+
+                    b.ToTable("funding_movements", (string)null);
+                });
+
             modelBuilder.Entity("Programmes.ProgrammePlanning.PlanningIntake.PlanningIntakeItem", b =>
                 {
                     b.Property<Guid>("RequestId")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("request_id");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.PrimitiveCollection<List<string>>("Instruments")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("instruments");
 
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone")
@@ -141,10 +206,398 @@ namespace Programmes.ProgrammePlanning.Persistence.Migrations
                     b.HasKey("RequestId")
                         .HasName("pk_planning_intake_items");
 
+                    b.HasIndex("AcceptedAt")
+                        .HasDatabaseName("ix_planning_intake_items_accepted_at");
+
                     b.HasIndex("ReceivedAt")
                         .HasDatabaseName("ix_planning_intake_items_received_at");
 
+                    b.HasIndex("SubmittedAt")
+                        .HasDatabaseName("ix_planning_intake_items_submitted_at");
+
                     b.ToTable("planning_intake_items", (string)null);
+                });
+
+            modelBuilder.Entity("Programmes.ProgrammePlanning.Programmes.Activity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("ActualEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("actual_end");
+
+                    b.Property<int>("ActualMen")
+                        .HasColumnType("integer")
+                        .HasColumnName("actual_men");
+
+                    b.Property<int>("ActualOther")
+                        .HasColumnType("integer")
+                        .HasColumnName("actual_other");
+
+                    b.Property<DateOnly?>("ActualStart")
+                        .HasColumnType("date")
+                        .HasColumnName("actual_start");
+
+                    b.Property<int>("ActualWomen")
+                        .HasColumnType("integer")
+                        .HasColumnName("actual_women");
+
+                    b.Property<decimal>("BudgetUsd")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("budget_usd");
+
+                    b.Property<string>("City")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("city");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<decimal?>("EvaluationScore")
+                        .HasPrecision(3, 1)
+                        .HasColumnType("numeric(3,1)")
+                        .HasColumnName("evaluation_score");
+
+                    b.Property<decimal>("ExpertsUsd")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("experts_usd");
+
+                    b.Property<string>("Modality")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("modality");
+
+                    b.Property<bool>("Online")
+                        .HasColumnType("boolean")
+                        .HasColumnName("online");
+
+                    b.Property<decimal>("OtherUsd")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("other_usd");
+
+                    b.Property<string>("ParticipantsByInstitution")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("participants_by_institution");
+
+                    b.Property<DateOnly>("PlannedEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("planned_end");
+
+                    b.Property<int>("PlannedMen")
+                        .HasColumnType("integer")
+                        .HasColumnName("planned_men");
+
+                    b.Property<int>("PlannedOther")
+                        .HasColumnType("integer")
+                        .HasColumnName("planned_other");
+
+                    b.Property<DateOnly>("PlannedStart")
+                        .HasColumnType("date")
+                        .HasColumnName("planned_start");
+
+                    b.Property<int>("PlannedWomen")
+                        .HasColumnType("integer")
+                        .HasColumnName("planned_women");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
+                    b.Property<decimal?>("SpentUsd")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("spent_usd");
+
+                    b.Property<string>("StateCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("state_code");
+
+                    b.PrimitiveCollection<List<string>>("TargetInstitutions")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("target_institutions");
+
+                    b.Property<string>("ThematicArea")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("thematic_area");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<decimal>("TranslationUsd")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("translation_usd");
+
+                    b.Property<decimal>("TravelUsd")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("travel_usd");
+
+                    b.Property<decimal>("VenueUsd")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("venue_usd");
+
+                    b.HasKey("Id")
+                        .HasName("pk_activities");
+
+                    b.HasIndex("ActualEnd")
+                        .HasDatabaseName("ix_activities_actual_end");
+
+                    b.HasIndex("ProgrammeId")
+                        .HasDatabaseName("ix_activities_programme_id");
+
+                    b.ToTable("activities", (string)null);
+                });
+
+            modelBuilder.Entity("Programmes.ProgrammePlanning.Programmes.Programme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<decimal>("BudgetUsd")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("budget_usd");
+
+                    b.Property<string>("ChildSafeguards")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("child_safeguards");
+
+                    b.Property<bool?>("ChildrenConcerned")
+                        .HasColumnType("boolean")
+                        .HasColumnName("children_concerned");
+
+                    b.PrimitiveCollection<List<string>>("ClearanceConcerns")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("clearance_concerns");
+
+                    b.Property<bool>("Cleared")
+                        .HasColumnType("boolean")
+                        .HasColumnName("cleared");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("ComplianceNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("compliance_notes");
+
+                    b.Property<string>("ComplianceOutcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("compliance_outcome");
+
+                    b.Property<DateTimeOffset?>("ComplianceReviewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("compliance_reviewed_at");
+
+                    b.Property<string>("ComplianceReviewer")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("compliance_reviewer");
+
+                    b.Property<bool>("ConcernsOpen")
+                        .HasColumnType("boolean")
+                        .HasColumnName("concerns_open");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("FirstApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_approved_at");
+
+                    b.Property<bool>("FullyFunded")
+                        .HasColumnType("boolean")
+                        .HasColumnName("fully_funded");
+
+                    b.Property<int?>("GenderMarker")
+                        .HasColumnType("integer")
+                        .HasColumnName("gender_marker");
+
+                    b.PrimitiveCollection<List<string>>("Instruments")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("instruments");
+
+                    b.PrimitiveCollection<List<string>>("JointPartners")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("joint_partners");
+
+                    b.Property<string>("Objectives")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("objectives");
+
+                    b.Property<DateTimeOffset?>("ProposedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("proposed_at");
+
+                    b.PrimitiveCollection<List<Guid>>("RequestIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("request_ids");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("scope");
+
+                    b.PrimitiveCollection<List<string>>("StateCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("state_codes");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("status_reason");
+
+                    b.Property<string>("SuspendedFrom")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("suspended_from");
+
+                    b.PrimitiveCollection<List<string>>("ThematicAreas")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("thematic_areas");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_programmes");
+
+                    b.HasIndex("FirstApprovedAt")
+                        .HasDatabaseName("ix_programmes_first_approved_at");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_programmes_status");
+
+                    b.ToTable("programmes", (string)null);
+                });
+
+            modelBuilder.Entity("Programmes.ProgrammePlanning.RecordingResults.ProgrammeResult", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("InstrumentCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("instrument_code");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
+                    b.Property<string>("RatificationStatus")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("ratification_status");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("StateCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("state_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_programme_results");
+
+                    b.HasIndex("Date")
+                        .HasDatabaseName("ix_programme_results_date");
+
+                    b.HasIndex("ProgrammeId")
+                        .HasDatabaseName("ix_programme_results_programme_id");
+
+                    b.ToTable("programme_results", (string)null);
+                });
+
+            modelBuilder.Entity("Programmes.ProgrammePlanning.Programmes.Activity", b =>
+                {
+                    b.HasOne("Programmes.ProgrammePlanning.Programmes.Programme", null)
+                        .WithMany("Activities")
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_activities_programmes_programme_id");
+                });
+
+            modelBuilder.Entity("Programmes.ProgrammePlanning.Programmes.Programme", b =>
+                {
+                    b.Navigation("Activities");
                 });
 #pragma warning restore 612, 618
         }

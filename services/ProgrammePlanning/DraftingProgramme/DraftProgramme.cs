@@ -1,0 +1,108 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Programmes.ProgrammePlanning.Persistence;
+using Programmes.ProgrammePlanning.PlanningActivities;
+using Programmes.ProgrammePlanning.Programmes;
+using Programmes.ReferenceData;
+using Programmes.ServiceDefaults;
+
+namespace Programmes.ProgrammePlanning.DraftingProgramme;
+
+public sealed record DraftProgrammeRequest(
+    string? Title,
+    string? Objectives,
+    ProgrammeScope? Scope,
+    List<string>? StateCodes,
+    List<string>? ThematicAreas,
+    List<string>? Instruments,
+    List<Guid>? RequestIds,
+    List<ActivityInput>? Activities);
+
+/// <summary>Staff draft a national or regional programme answering one or more accepted requests.</summary>
+public static class DraftProgrammeEndpoint
+{
+    public static IEndpointRouteBuilder MapDraftingProgramme(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/planning/programmes", Handle).RequireRoles(Roles.Staff).WithTags("Programmes");
+        return app;
+    }
+
+    private static async Task<Results<Created<ProgrammeView>, ValidationProblem>> Handle(
+        DraftProgrammeRequest body, PlanningDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var v = new Validation();
+        v.Required(body.Title, "title", 200);
+        v.Required(body.Objectives, "objectives", 4000);
+        v.Check(body.Scope is not null, "scope", "is required (National or Regional).");
+        var statesValid = v.Codes(body.StateCodes, "stateCodes", Reference.IsMemberState, "Member State (ISO 3166-1 alpha-3)");
+        if (statesValid && body.Scope == ProgrammeScope.National)
+        {
+            v.Check(body.StateCodes!.Count == 1, "stateCodes", "a national programme names exactly one State.");
+        }
+        if (statesValid && body.Scope == ProgrammeScope.Regional)
+        {
+            v.Check(body.StateCodes!.Count >= 2, "stateCodes", "a regional programme names at least two States.");
+        }
+        v.Codes(body.ThematicAreas, "thematicAreas", Reference.IsThematicArea, "thematic area");
+        v.Codes(body.Instruments, "instruments", Reference.IsInstrument, "instrument", allowEmpty: true);
+        await CheckRequestsAsync(v, body, db, cancellationToken);
+        var states = body.StateCodes ?? [];
+        var areas = body.ThematicAreas ?? [];
+        for (var i = 0; i < (body.Activities?.Count ?? 0); i++)
+        {
+            body.Activities![i].Validate(v, $"activities[{i}].", states, areas);
+        }
+        if (!v.IsValid)
+        {
+            return v.ToProblem();
+        }
+
+        var now = clock.GetUtcNow();
+        var programme = new Programme
+        {
+            Id = Guid.CreateVersion7(now),
+            Title = body.Title!,
+            Objectives = body.Objectives!,
+            Scope = body.Scope!.Value,
+            StateCodes = [.. states],
+            ThematicAreas = [.. areas],
+            Instruments = [.. body.Instruments ?? []],
+            RequestIds = [.. body.RequestIds!],
+            Status = ProgrammeStatus.Draft,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        programme.Activities.AddRange((body.Activities ?? []).Select(a => a.ToActivity(programme.Id)));
+        programme.RecomputeBudget();
+        db.Programmes.Add(programme);
+        await db.SaveChangesAsync(cancellationToken);
+        Telemetry.Tag(Telemetry.Attributes.ProgrammeId, programme.Id);
+        return TypedResults.Created($"/api/planning/programmes/{programme.Id}", ProgrammeView.Of(programme));
+    }
+
+    /// <summary>Programmes answer accepted requests only, and only requests of the programme's States.</summary>
+    private static async Task CheckRequestsAsync(Validation v, DraftProgrammeRequest body, PlanningDb db, CancellationToken cancellationToken)
+    {
+        if (body.RequestIds is null || body.RequestIds.Count == 0)
+        {
+            v.Add("requestIds", "must name at least one accepted request.");
+            return;
+        }
+        v.Check(body.RequestIds.Distinct().Count() == body.RequestIds.Count, "requestIds", "must not repeat a request.");
+        var known = await db.IntakeItems.AsNoTracking()
+            .Where(i => body.RequestIds.Contains(i.RequestId))
+            .ToDictionaryAsync(i => i.RequestId, cancellationToken);
+        for (var i = 0; i < body.RequestIds.Count; i++)
+        {
+            var field = $"requestIds[{i}]";
+            if (!known.TryGetValue(body.RequestIds[i], out var item) || item.AcceptedAt is null)
+            {
+                v.Add(field, "is not an accepted request.");
+            }
+            else if (body.StateCodes is not null && !body.StateCodes.Contains(item.StateCode))
+            {
+                v.Add(field, $"was made by {item.StateCode}, which is not among the programme's States.");
+            }
+        }
+    }
+}

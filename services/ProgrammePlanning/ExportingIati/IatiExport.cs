@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Xml.Linq;
+using Programmes.ProgrammePlanning.FundingProgramme;
+using Programmes.ProgrammePlanning.Programmes;
+using Programmes.ReferenceData;
+using static Programmes.ProgrammePlanning.ExportingIati.IatiCodes;
+
+namespace Programmes.ProgrammePlanning.ExportingIati;
+
+/// <summary>Writes programmes as an IATI 2.03 <c>iati-activities</c> document, one activity per programme.</summary>
+public static class IatiExport
+{
+    private static readonly XNamespace Xml = XNamespace.Xml;
+
+    public static XDocument Write(IEnumerable<Programme> programmes, ILookup<Guid, FundingMovement> funding, DateTimeOffset now) =>
+        new(new XDeclaration("1.0", "UTF-8", null),
+            new XElement("iati-activities",
+                new XAttribute("version", "2.03"),
+                new XAttribute("generated-datetime", DateTime(now)),
+                programmes.Select(p => Activity(p, funding[p.Id], now))));
+
+    private static XElement Activity(Programme p, IEnumerable<FundingMovement> funding, DateTimeOffset now)
+    {
+        var movements = funding.OrderBy(m => m.At).ToList();
+        return new XElement("iati-activity",
+            new XAttribute("last-updated-datetime", DateTime(p.UpdatedAt)),
+            new XAttribute(Xml + "lang", "en"),
+            new XAttribute("default-currency", "USD"),
+            new XAttribute("hierarchy", "1"),
+            new XElement("iati-identifier", $"{Unodc}-{p.Id}"),
+            new XElement("reporting-org", new XAttribute("ref", Unodc), new XAttribute("type", OrganisationTypeMultilateral), Narrative(UnodcName)),
+            new XElement("title", Narrative(p.Title)),
+            new XElement("description", new XAttribute("type", "1"), Narrative(p.Objectives)),
+            movements.Where(m => m.Kind == FundingMovementKind.Allocated).Select(m => m.DonorName).Distinct()
+                .Select(donor => new XElement("participating-org", new XAttribute("role", RoleFunding), Narrative(donor))),
+            Organisation(RoleAccountable),
+            Organisation(RoleImplementing),
+            p.JointPartners.Select(code => new XElement("participating-org", new XAttribute("role", RoleImplementing),
+                Narrative(Reference.Partners.TryGetValue(code, out var partner) ? partner.Name : code))),
+            new XElement("activity-status", new XAttribute("code", ActivityStatus(p.Status))),
+            Dates(p),
+            Recipients(p),
+            Sectors(p),
+            p.GenderMarker is { } marker
+                ? new XElement("policy-marker", new XAttribute("vocabulary", VocabularyDac), new XAttribute("code", PolicyMarkerGender),
+                    new XAttribute("significance", GenderSignificance(marker)))
+                : null,
+            Budgets(p),
+            Transactions(p, movements, now));
+    }
+
+    private static XElement Organisation(string role) =>
+        new("participating-org", new XAttribute("ref", Unodc), new XAttribute("role", role), new XAttribute("type", OrganisationTypeMultilateral), Narrative(UnodcName));
+
+    private static IEnumerable<XElement> Dates(Programme p)
+    {
+        if (p.Activities.Count > 0)
+        {
+            yield return ActivityDate(DatePlannedStart, p.Activities.Min(a => a.PlannedStart));
+            var delivered = p.Activities.Where(a => a.IsDelivered).ToList();
+            if (delivered.Count > 0)
+            {
+                yield return ActivityDate(DateActualStart, delivered.Min(a => a.ActualStart!.Value));
+            }
+            yield return ActivityDate(DatePlannedEnd, p.Activities.Max(a => a.PlannedEnd));
+            if (p.Status == ProgrammeStatus.Completed && delivered.Count > 0)
+            {
+                yield return ActivityDate(DateActualEnd, delivered.Max(a => a.ActualEnd!.Value));
+            }
+        }
+        else
+        {
+            yield return ActivityDate(DatePlannedStart, DateOnly.FromDateTime(p.CreatedAt.UtcDateTime));
+        }
+    }
+
+    /// <summary>A national programme names its country; a regional one the DAC regions its States lie in.</summary>
+    private static IEnumerable<XElement> Recipients(Programme p)
+    {
+        if (p.Scope == ProgrammeScope.National)
+        {
+            return p.StateCodes.Select(s => new XElement("recipient-country",
+                new XAttribute("code", Reference.MemberStates[s].Iso2), new XAttribute("percentage", "100")));
+        }
+        var regions = p.StateCodes.GroupBy(s => Region(Reference.MemberStates[s].Region)).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var shares = Percentages(regions.Select(g => (decimal)g.Count()).ToList());
+        return regions.Select((g, i) => new XElement("recipient-region",
+            new XAttribute("code", g.Key), new XAttribute("vocabulary", VocabularyDac), new XAttribute("percentage", shares[i])));
+    }
+
+    /// <summary>DAC sectors of the programme's thematic areas, weighted by the budget planned in each.</summary>
+    private static IEnumerable<XElement> Sectors(Programme p)
+    {
+        var weights = p.ThematicAreas.Select(a => Reference.ThematicAreas[a].DacSector).Distinct().Order(StringComparer.Ordinal)
+            .ToDictionary(s => s, s => p.Activities.Where(a => Reference.ThematicAreas[a.ThematicArea].DacSector == s).Sum(a => a.BudgetUsd));
+        var sectors = weights.Keys.ToList();
+        var shares = Percentages(weights.Values.Sum() > 0 ? [.. weights.Values] : [.. weights.Values.Select(_ => 1m)]);
+        return sectors.Select((s, i) => new XElement("sector",
+            new XAttribute("vocabulary", VocabularyDac), new XAttribute("code", s), new XAttribute("percentage", shares[i])));
+    }
+
+    /// <summary>One budget per calendar year (IATI budget periods may not exceed a year), by planned start.</summary>
+    private static IEnumerable<XElement> Budgets(Programme p)
+    {
+        var status = p.Status is ProgrammeStatus.Draft or ProgrammeStatus.Proposed ? BudgetIndicative : BudgetCommitted;
+        return p.Activities.GroupBy(a => a.PlannedStart.Year).OrderBy(g => g.Key).Select(g =>
+        {
+            var start = new DateOnly(g.Key, 1, 1);
+            return new XElement("budget", new XAttribute("type", BudgetOriginal), new XAttribute("status", status),
+                new XElement("period-start", new XAttribute("iso-date", Date(start))),
+                new XElement("period-end", new XAttribute("iso-date", Date(new DateOnly(g.Key, 12, 31)))),
+                Value(g.Sum(a => a.BudgetUsd), start));
+        });
+    }
+
+    /// <summary>
+    /// Allocations are incoming commitments from the donor (a release is a negative one); approval commits the
+    /// budget outwards; a delivered activity's cost is an expenditure.
+    /// </summary>
+    private static IEnumerable<XElement> Transactions(Programme p, List<FundingMovement> movements, DateTimeOffset now)
+    {
+        foreach (var m in movements)
+        {
+            var date = DateOnly.FromDateTime(m.At.UtcDateTime);
+            yield return new XElement("transaction",
+                new XElement("transaction-type", new XAttribute("code", IncomingCommitment)),
+                new XElement("transaction-date", new XAttribute("iso-date", Date(date))),
+                Value(m.Kind == FundingMovementKind.Allocated ? m.AmountUsd : -m.AmountUsd, date),
+                new XElement("description", Narrative(m.Kind == FundingMovementKind.Allocated ? $"Allocation ({m.Source})" : "Allocation released")),
+                new XElement("provider-org", Narrative(m.DonorName)),
+                new XElement("receiver-org", new XAttribute("ref", Unodc), Narrative(UnodcName)));
+        }
+        if (p.ApprovedAt is { } approved && p.Status is not (ProgrammeStatus.Proposed or ProgrammeStatus.Draft))
+        {
+            var date = DateOnly.FromDateTime(approved.UtcDateTime);
+            yield return new XElement("transaction",
+                new XElement("transaction-type", new XAttribute("code", OutgoingCommitment)),
+                new XElement("transaction-date", new XAttribute("iso-date", Date(date))),
+                Value(p.BudgetUsd, date),
+                new XElement("description", Narrative("Programme budget committed on approval")));
+        }
+        foreach (var a in p.Activities.Where(a => a.IsDelivered).OrderBy(a => a.ActualEnd))
+        {
+            var date = a.ActualEnd!.Value;
+            yield return new XElement("transaction",
+                new XElement("transaction-type", new XAttribute("code", Expenditure)),
+                new XElement("transaction-date", new XAttribute("iso-date", Date(date))),
+                Value(a.SpentUsd ?? a.BudgetUsd, date),
+                new XElement("description", Narrative(a.Title)));
+        }
+    }
+
+    /// <summary>Shares of 100 with two decimals that add up to exactly 100 (the last takes the rounding).</summary>
+    private static List<string> Percentages(IReadOnlyList<decimal> weights)
+    {
+        var total = weights.Sum();
+        var shares = weights.Select(w => decimal.Round(w * 100 / total, 2)).ToList();
+        shares[^1] = 100 - shares.Take(shares.Count - 1).Sum();
+        return [.. shares.Select(s => s.ToString("0.##", CultureInfo.InvariantCulture))];
+    }
+
+    private static XElement ActivityDate(string type, DateOnly date) =>
+        new("activity-date", new XAttribute("type", type), new XAttribute("iso-date", Date(date)));
+
+    private static XElement Narrative(string text) => new("narrative", text);
+
+    private static XElement Value(decimal amount, DateOnly valueDate) =>
+        new("value", new XAttribute("currency", "USD"), new XAttribute("value-date", Date(valueDate)), amount.ToString("0.00", CultureInfo.InvariantCulture));
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string DateTime(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Programmes.ProgrammePlanning.FundingProgramme;
+
+public enum FundingMovementKind
+{
+    Allocated,
+    Released,
+}
+
+/// <summary>Money funding allocated to a programme, or released from it again: the report's and IATI's source.</summary>
+public sealed class FundingMovement
+{
+    public Guid AllocationId { get; init; }
+    public FundingMovementKind Kind { get; init; }
+    public Guid ProgrammeId { get; init; }
+    public Guid DonorId { get; init; }
+    public required string DonorName { get; init; }
+    public string? Source { get; init; }
+    public decimal AmountUsd { get; init; }
+    public decimal SupportCostUsd { get; init; }
+    public DateTimeOffset At { get; init; }
+}
+
+internal sealed class FundingMovementConfiguration : IEntityTypeConfiguration<FundingMovement>
+{
+    public void Configure(EntityTypeBuilder<FundingMovement> movement)
+    {
+        movement.ToTable("funding_movements");
+        movement.HasKey(m => new { m.AllocationId, m.Kind });
+        movement.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);
+        movement.Property(m => m.DonorName).HasMaxLength(200);
+        movement.Property(m => m.Source).HasMaxLength(40);
+        // Kept as precise as funding states them (up to 6 decimals), so sums match funding's.
+        movement.Property(m => m.AmountUsd).HasPrecision(20, 6);
+        movement.Property(m => m.SupportCostUsd).HasPrecision(20, 6);
+        movement.HasIndex(m => m.ProgrammeId);
+        movement.HasIndex(m => m.At);
+    }
+}

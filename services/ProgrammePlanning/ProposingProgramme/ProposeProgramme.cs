@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Programmes.Messaging;
+using Programmes.ProgrammePlanning.Persistence;
+using Programmes.ProgrammePlanning.Programmes;
+using Programmes.ServiceDefaults;
+
+namespace Programmes.ProgrammePlanning.ProposingProgramme;
+
+/// <summary>
+/// Staff propose a draft: coordination receives it for partner clearance, funding its budget. From here
+/// the programme waits for clearance, full funding and a cleared compliance review, in any order.
+/// </summary>
+public static class ProposeProgrammeEndpoint
+{
+    public static IEndpointRouteBuilder MapProposingProgramme(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/planning/programmes/{id:guid}/proposal", Handle).RequireRoles(Roles.Staff).WithTags("Programmes");
+        return app;
+    }
+
+    private static async Task<Results<Ok<ProgrammeView>, ProblemHttpResult>> Handle(
+        Guid id, PlanningDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var programme = await db.LockProgrammeAsync(id, cancellationToken);
+        if (programme is null)
+        {
+            return Problem.NotFound("The programme");
+        }
+        if (programme.Status != ProgrammeStatus.Draft)
+        {
+            return Problem.IllegalTransition("propose the programme", programme.Status.ToString());
+        }
+        var missing = programme.MissingForProposal();
+        if (missing.Count > 0)
+        {
+            return Problem.Conflict($"The programme needs {string.Join(", ", missing)} before it can be proposed.");
+        }
+        foreach (var evt in programme.Propose(clock.GetUtcNow()))
+        {
+            db.AddEvent(evt, programme.Id);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        Telemetry.Tag(Telemetry.Attributes.ProgrammeId, programme.Id);
+        return TypedResults.Ok(ProgrammeView.Of(programme));
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Programmes.ProgrammePlanning.RecordingResults;
+
+public enum ResultKind
+{
+    LawDrafted,
+    LawAmended,
+    OfficialsTrained,
+    ToolPublished,
+
+    /// <summary>Only from the ratification tracker's events, never entered by hand.</summary>
+    Ratification,
+}
+
+/// <summary>Something that followed a programme: a law, trained officials, a tool, a ratification.</summary>
+public sealed class ProgrammeResult
+{
+    public Guid Id { get; init; }
+    public Guid ProgrammeId { get; init; }
+    public ResultKind Kind { get; init; }
+    public required string Description { get; init; }
+    public string? StateCode { get; init; }
+    public string? InstrumentCode { get; init; }
+
+    /// <summary>The tracker's new status for a ratification (e.g. Ratified, Acceded).</summary>
+    public string? RatificationStatus { get; init; }
+    public int? Count { get; init; }
+    public DateOnly Date { get; init; }
+    public DateTimeOffset RecordedAt { get; init; }
+
+    /// <summary>Tracker statuses that mean the State became party to the instrument.</summary>
+    public static readonly IReadOnlySet<string> BecamePartyStatuses = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "Party", "Ratified", "Acceded", "Accepted", "Approved", "Succeeded", "Ratification", "Accession", "Acceptance", "Approval", "Succession",
+    };
+
+    public bool IsRatification => Kind == ResultKind.Ratification && RatificationStatus is not null && BecamePartyStatuses.Contains(RatificationStatus);
+}
+
+internal sealed class ProgrammeResultConfiguration : IEntityTypeConfiguration<ProgrammeResult>
+{
+    public void Configure(EntityTypeBuilder<ProgrammeResult> result)
+    {
+        result.ToTable("programme_results");
+        result.HasKey(r => r.Id);
+        result.Property(r => r.Kind).HasConversion<string>().HasMaxLength(30);
+        result.Property(r => r.Description).HasMaxLength(2000);
+        result.Property(r => r.StateCode).HasMaxLength(3);
+        result.Property(r => r.InstrumentCode).HasMaxLength(60);
+        result.Property(r => r.RatificationStatus).HasMaxLength(40);
+        result.HasIndex(r => r.ProgrammeId);
+        result.HasIndex(r => r.Date);
+    }
+}

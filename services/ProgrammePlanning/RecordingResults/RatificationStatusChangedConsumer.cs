@@ -1,0 +1,43 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Programmes.Contracts;
+using Programmes.Messaging;
+using Programmes.ProgrammePlanning.Persistence;
+using Programmes.ProgrammePlanning.Programmes;
+using Programmes.ServiceDefaults;
+
+namespace Programmes.ProgrammePlanning.RecordingResults;
+
+/// <summary>
+/// A ratification that followed a programme: the tracker's change concerns one of the programme's States
+/// and one of its instruments, and came after the programme's first approval.
+/// </summary>
+public sealed class RatificationStatusChangedConsumer(PlanningDb db, OutboxMetrics metrics)
+    : InboxConsumer<RatificationStatusChanged, PlanningDb>(db, metrics)
+{
+    protected override async Task HandleAsync(RatificationStatusChanged message, ConsumeContext<RatificationStatusChanged> context)
+    {
+        Telemetry.Tag(Telemetry.Attributes.StateCode, message.StateCode);
+        var followed = await Db.Programmes
+            .Where(p => p.StateCodes.Contains(message.StateCode) && p.Instruments.Contains(message.InstrumentCode))
+            .Where(p => p.FirstApprovedAt != null && p.FirstApprovedAt <= message.ChangedAt && p.Status != ProgrammeStatus.Cancelled)
+            .Select(p => p.Id)
+            .ToListAsync(context.CancellationToken);
+        var date = message.EffectiveDate ?? DateOnly.FromDateTime(message.ChangedAt.UtcDateTime);
+        foreach (var programmeId in followed)
+        {
+            Db.Results.Add(new ProgrammeResult
+            {
+                Id = Guid.CreateVersion7(message.ChangedAt),
+                ProgrammeId = programmeId,
+                Kind = ResultKind.Ratification,
+                Description = $"{message.StateCode}: {message.InstrumentCode} {message.PreviousStatus} -> {message.Status}",
+                StateCode = message.StateCode,
+                InstrumentCode = message.InstrumentCode,
+                RatificationStatus = message.Status,
+                Date = date,
+                RecordedAt = message.ChangedAt,
+            });
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Programmes.ProgrammePlanning.Persistence;
+using Programmes.ProgrammePlanning.Programmes;
+using Programmes.ServiceDefaults;
+
+namespace Programmes.ProgrammePlanning.ViewingProgrammes;
+
+public sealed record ProgrammeSummary(Guid Id, string Title, ProgrammeScope Scope, ProgrammeStatus Status, IReadOnlyList<string> StateCodes, decimal BudgetUsd, DateTimeOffset CreatedAt);
+
+/// <summary>Staff see every programme; States and partners see what <see cref="ProgrammeAccess.CanSee"/> allows.</summary>
+public static class ViewProgrammesEndpoints
+{
+    public static IEndpointRouteBuilder MapViewingProgrammes(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/planning/programmes/{id:guid}", Get).RequireRoles(Roles.Staff, Roles.State, Roles.Partner).WithTags("Programmes");
+        app.MapGet("/api/planning/programmes", List).RequireRoles(Roles.Staff, Roles.State, Roles.Partner).WithTags("Programmes");
+        return app;
+    }
+
+    private static async Task<Results<Ok<ProgrammeView>, ProblemHttpResult>> Get(
+        Guid id, ClaimsPrincipal user, PlanningDb db, CancellationToken cancellationToken)
+    {
+        var programme = await db.Programmes.AsNoTracking().Include(p => p.Activities).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        return programme is not null && user.GetCaller().CanSee(programme)
+            ? TypedResults.Ok(ProgrammeView.Of(programme))
+            : Problem.NotFound("The programme");
+    }
+
+    private static async Task<Ok<List<ProgrammeSummary>>> List(
+        ProgrammeStatus? status, string? stateCode, ClaimsPrincipal user, PlanningDb db, CancellationToken cancellationToken)
+    {
+        var caller = user.GetCaller();
+        var query = db.Programmes.AsNoTracking();
+        if (!caller.IsStaff)
+        {
+            query = query.Where(p => p.Status != ProgrammeStatus.Draft);
+        }
+        if (caller.IsState)
+        {
+            query = query.Where(p => p.StateCodes.Contains(caller.Party));
+        }
+        if (status is not null)
+        {
+            query = query.Where(p => p.Status == status);
+        }
+        if (stateCode is not null)
+        {
+            query = query.Where(p => p.StateCodes.Contains(stateCode));
+        }
+        var page = await query.OrderByDescending(p => p.CreatedAt).Take(200)
+            .Select(p => new ProgrammeSummary(p.Id, p.Title, p.Scope, p.Status, p.StateCodes, p.BudgetUsd, p.CreatedAt))
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(page);
+    }
+}
