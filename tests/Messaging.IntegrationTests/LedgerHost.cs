@@ -105,6 +105,8 @@ public sealed class LedgerHost : IAsyncDisposable
                 doomed.Endpoint(e => e.ConcurrentMessageLimit = 1);
             }
         });
+        // Publishing before the consumers' queues are bound would drop the message: start them first.
+        builder.Services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);
         if (relay is not null)
         {
             builder.Services.PostConfigure(relay);
