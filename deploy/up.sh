@@ -3,7 +3,7 @@
 # stand-ins where registries are unreachable), publish the five apps, build
 # their images, start everything with compose and wait until it is healthy.
 #
-#   deploy/up.sh            PROGRAMMES_UP_TIMEOUT=seconds (default 300)
+#   deploy/up.sh            PROGRAMMES_UP_TIMEOUT=seconds to wait for health (default 600)
 #   deploy/down.sh [--volumes]
 set -euo pipefail
 
@@ -89,7 +89,7 @@ if [ "$up_rc" != 0 ]; then
 fi
 
 # 5. Wait until every container is healthy (or running, when it has no health check).
-timeout_s="${PROGRAMMES_UP_TIMEOUT:-300}"
+timeout_s="${PROGRAMMES_UP_TIMEOUT:-600}"
 deadline=$(( $(now_s) + timeout_s ))
 mapfile -t expected < <(compose config --services)
 # One `docker inspect` per round (compose CLIs are slow to start on a busy machine).
@@ -100,6 +100,7 @@ container_states() {
   # shellcheck disable=SC2086
   docker inspect -f '{{index .Config.Labels "com.docker.compose.service"}} {{.State.Status}}/{{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}' $ids 2>/dev/null || true
 }
+last_report=$(now_s); last_up=$(now_s)
 while :; do
   states="$(container_states)"
   pending=()
@@ -120,6 +121,17 @@ while :; do
       compose logs --no-color --tail=40 "$svc" >&2 2>&1 || true
     done
     die "the system did not become healthy (deploy/down.sh stops it)"
+  fi
+  # A dependency that was briefly unhealthy makes compose give up on its
+  # dependants: start them again (compose up is idempotent).
+  if [[ " ${pending[*]}" == *":not-created"* ]] && [ $(( $(now_s) - last_up )) -ge 20 ]; then
+    log "starting services not created yet"
+    compose up -d >>"$LOG_DIR/compose-up.log" 2>&1 || true
+    last_up=$(now_s)
+  fi
+  if [ $(( $(now_s) - last_report )) -ge 30 ]; then
+    log "waiting ($(( $(now_s) - deadline + timeout_s ))s): ${pending[*]}"
+    last_report=$(now_s)
   fi
   sleep 2
 done

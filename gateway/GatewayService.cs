@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration.Memory;
 using Npgsql;
 using OpenIddict.Validation.AspNetCore;
 using Programmes.Gateway.Clients;
+using Programmes.Gateway.Operations;
 using Programmes.Gateway.Persistence;
 using Programmes.Gateway.Routing;
 using Programmes.ServiceDefaults;
@@ -75,6 +76,9 @@ public static class GatewayService
         });
         builder.Services.AddScoped<ClientRegistry>();
         builder.Services.AddRequestTimeouts();
+        builder.Services.AddHttpClient();
+        builder.Services.AddSingleton<DeadLetterQueues>();
+        builder.Services.AddSingleton<DeadLetterAudit>();
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
             .ConfigureHttpClient((_, handler) => handler.ConnectTimeout = TimeSpan.FromSeconds(2));
@@ -84,6 +88,7 @@ public static class GatewayService
         app.MapServiceDefaults();
         app.UseRequestTimeouts();
         app.MapIssuingToken();
+        app.MapHandlingDeadLetters();
         app.MapScalarApiReference("/docs", options =>
         {
             options.Title = "Programmes API";
@@ -103,6 +108,7 @@ public static class GatewayService
         {
             await scope.ServiceProvider.GetRequiredService<GatewayDb>().Database.MigrateAsync(cancellationToken);
         }
+        await DeadLetterAudit.EnsureTableAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), cancellationToken);
         await DemoClients.SeedAsync(app.Services, cancellationToken);
     }
 }

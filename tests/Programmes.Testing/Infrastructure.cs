@@ -48,6 +48,13 @@ public static class Infrastructure
         return uri.Uri.ToString();
     }
 
+    /// <summary>The RabbitMQ management API of the shared container (for dead-letter operations).</summary>
+    public static async Task<string> RabbitMqManagementUrlAsync()
+    {
+        var rabbit = await RabbitMqAsync();
+        return $"http://{rabbit.Hostname}:{rabbit.GetMappedPublicPort(15672)}/";
+    }
+
     private static async Task ExecAsync(RabbitMqContainer rabbit, params string[] command)
     {
         var result = await rabbit.ExecAsync(command);
@@ -68,6 +75,7 @@ public static class Infrastructure
         var rabbit = new RabbitMqBuilder(RabbitMqImage)
             .WithUsername(User)
             .WithPassword(Password)
+            .WithPortBinding(15672, assignRandomHostPort: true)
             .Build();
         await Task.WhenAll(postgres.StartAsync(), rabbit.StartAsync());
 

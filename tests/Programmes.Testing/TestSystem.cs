@@ -86,6 +86,8 @@ public class TestSystem : IAsyncLifetime
         {
             ["ConnectionStrings:Database"] = ConnectionStrings["gateway"] = await Infrastructure.CreateDatabaseAsync("gateway"),
             ["Auth:Authority"] = GatewayUrl.ToString(),
+            ["ConnectionStrings:RabbitMq"] = RabbitMqUri,
+            ["RabbitMq:ManagementUrl"] = await Infrastructure.RabbitMqManagementUrlAsync(),
             ["OTEL_SERVICE_NAME"] = "gateway",
         };
         for (var i = 0; i < TestClients.All.Count; i++)
