@@ -38,7 +38,7 @@ public sealed class OutboxBenchmark : IBenchmark
     {
         var total = rate * seconds;
         await using var bench = await BenchHost.StartAsync(settings, prefill: 0);
-        var writers = 32;
+        const int writers = 16;
         var started = Stopwatch.StartNew();
         var next = -1;
         var late = 0;
@@ -94,7 +94,12 @@ internal sealed class BenchHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Logging:LogLevel:Default"] = "Warning",
-            ["ConnectionStrings:Database"] = await Infrastructure.CreateDatabaseAsync("outboxbench"),
+            // Room for the writers, the consumers and the relay; a patient timeout on a loaded machine.
+            ["ConnectionStrings:Database"] = new NpgsqlConnectionStringBuilder(await Infrastructure.CreateDatabaseAsync("outboxbench"))
+            {
+                MaxPoolSize = 200,
+                Timeout = 60,
+            }.ConnectionString,
             ["ConnectionStrings:RabbitMq"] = await Infrastructure.CreateVirtualHostAsync(),
         });
         builder.Configuration.AddInMemoryCollection(settings);
