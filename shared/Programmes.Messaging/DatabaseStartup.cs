@@ -1,7 +1,7 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 
 namespace Programmes.Messaging;
@@ -31,7 +31,7 @@ public static class DatabaseStartup
     /// Applies the service's EF Core migrations and the outbox/inbox schema. EF Core takes a database lock
     /// while migrating, so several instances may start at once.
     /// </summary>
-    public static async Task MigrateDatabaseAsync<TDbContext>(this WebApplication app, CancellationToken cancellationToken = default)
+    public static async Task MigrateDatabaseAsync<TDbContext>(this IHost app, CancellationToken cancellationToken = default)
         where TDbContext : DbContext
     {
         await using var scope = app.Services.CreateAsyncScope();

@@ -20,6 +20,8 @@ public abstract class InboxConsumer<TMessage, TDbContext>(TDbContext db, OutboxM
         var consumer = GetType().Name;
         var cancellationToken = context.CancellationToken;
 
+        // A retry may reuse this context: forget whatever the failed attempt added or changed.
+        Db.ChangeTracker.Clear();
         await using var transaction = await Db.Database.BeginTransactionAsync(cancellationToken);
         // Concurrent deliveries of the same message serialise on the primary key: the second waits for the
         // first to commit, then inserts nothing.

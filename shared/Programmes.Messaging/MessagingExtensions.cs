@@ -48,6 +48,7 @@ public static class MessagingExtensions
         var rabbit = builder.Configuration.GetConnectionString("RabbitMq")
             ?? throw new InvalidOperationException("ConnectionStrings:RabbitMq is not configured.");
         var retry = builder.Configuration.GetSection("Messaging:Retry").Get<RetrySettings>() ?? new RetrySettings();
+        var consuming = builder.Configuration.GetSection("Messaging:Consumers").Get<ConsumerSettings>() ?? new ConsumerSettings();
 
         builder.Services.AddMassTransit(x =>
         {
@@ -64,6 +65,14 @@ public static class MessagingExtensions
             x.UsingRabbitMq((context, cfg) =>
             {
                 cfg.Host(new Uri(rabbit));
+                if (consuming.PrefetchCount is { } prefetch)
+                {
+                    cfg.PrefetchCount = prefetch;
+                }
+                if (consuming.ConcurrentMessageLimit is { } limit)
+                {
+                    cfg.ConcurrentMessageLimit = limit;
+                }
                 cfg.UseMessageRetry(r => r.Exponential(retry.Limit, retry.MinInterval, retry.MaxInterval, retry.Delta));
                 cfg.ConfigureEndpoints(context);
             });
@@ -74,6 +83,13 @@ public static class MessagingExtensions
         builder.Services.AddHostedService<OutboxRelay>();
         builder.Services.AddHealthChecks().AddCheck<OutboxHealthCheck>("outbox", HealthStatus.Degraded, [ServiceDefaultsExtensions.ReadyTag]);
         return builder;
+    }
+
+    /// <summary>Unset values keep MassTransit's defaults.</summary>
+    private sealed class ConsumerSettings
+    {
+        public ushort? PrefetchCount { get; set; }
+        public int? ConcurrentMessageLimit { get; set; }
     }
 
     private sealed class RetrySettings

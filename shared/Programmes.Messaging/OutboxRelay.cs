@@ -32,22 +32,44 @@ public sealed partial class OutboxRelay(
     private static readonly ActivitySource Source = Telemetry.CreateSource("Messaging");
     private const string AggregateLockClass = "20290"; // advisory lock class of the outbox aggregates
 
+    /// <summary>Header naming the event's aggregate, for consumers that partition or order by it.</summary>
+    public const string AggregateIdHeader = "Programmes-Aggregate-Id";
+
     private readonly OutboxRelayOptions _options = options.Value;
     private DateTimeOffset _nextCleanup = DateTimeOffset.MinValue;
 
-    private const string ClaimSql = $"""
-        SELECT o.id, o.aggregate_id, o.message_type, o.body, o.trace_parent, o.trace_state, o.attempts
-        FROM {OutboxSchema.OutboxTable} o
-        WHERE o.sent_at IS NULL
-          AND o.next_attempt_at <= now()
-          AND NOT EXISTS (
-              SELECT 1 FROM {OutboxSchema.OutboxTable} e
-              WHERE e.aggregate_id = o.aggregate_id AND e.sent_at IS NULL
-                AND e.sequence < o.sequence AND e.next_attempt_at > now())
-          AND pg_try_advisory_xact_lock({AggregateLockClass}, hashtext(o.aggregate_id))
-        ORDER BY o.sequence
+    // Step 1 picks the aggregates this relay will publish for: the head (oldest unsent event) of each
+    // aggregate, in order of writing, skipping aggregates whose head waits for a retry, and keeping only
+    // those whose transaction-scoped advisory lock it gets. The subquery's OFFSET 0 keeps the lock call out
+    // of the scan, so locks are tried lazily in head order until enough are held.
+    private const string LockAggregatesSql = $"""
+        SELECT head.aggregate_id
+        FROM (
+            SELECT o.aggregate_id
+            FROM {OutboxSchema.OutboxTable} o
+            WHERE o.sent_at IS NULL
+              AND (o.attempts = 0 OR o.next_attempt_at <= now())
+              AND NOT EXISTS (
+                  SELECT 1 FROM {OutboxSchema.OutboxTable} e
+                  WHERE e.aggregate_id = o.aggregate_id AND e.sent_at IS NULL AND e.sequence < o.sequence)
+            ORDER BY o.sequence
+            OFFSET 0
+        ) head
+        WHERE pg_try_advisory_xact_lock({AggregateLockClass}, hashtext(head.aggregate_id))
         LIMIT @limit
-        FOR UPDATE OF o SKIP LOCKED
+        """;
+
+    // Step 2 reads the locked aggregates' unsent events in a new statement, so with a snapshot taken after
+    // the locks were granted: it sees everything a previous holder committed (a row it marked sent, or a
+    // failed row it pushed back), which step 1's older snapshot may have missed.
+    private const string ClaimSql = $"""
+        SELECT id, aggregate_id, message_type, body, trace_parent, trace_state, attempts,
+               attempts > 0 AND next_attempt_at > now() AS waiting
+        FROM {OutboxSchema.OutboxTable}
+        WHERE aggregate_id = ANY(@aggregates) AND sent_at IS NULL
+        ORDER BY sequence
+        LIMIT @limit
+        FOR UPDATE
         """;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -84,21 +106,35 @@ public sealed partial class OutboxRelay(
         }
     }
 
-    /// <summary>Claims one batch, publishes it and records the outcome in the same transaction. Returns rows claimed.</summary>
+    /// <summary>Claims one batch, publishes it and records the outcome in the same transaction. Returns the events attempted.</summary>
     public async Task<int> RelayOnceAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
-        var rows = new List<Row>();
-        await using (var claim = new NpgsqlCommand(ClaimSql, connection, transaction))
+        var aggregates = new List<string>();
+        await using (var lockAggregates = new NpgsqlCommand(LockAggregatesSql, connection, transaction))
         {
+            lockAggregates.Parameters.AddWithValue("limit", _options.BatchSize);
+            await using var reader = await lockAggregates.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                aggregates.Add(reader.GetString(0));
+            }
+        }
+
+        var rows = new List<Row>();
+        if (aggregates.Count > 0)
+        {
+            await using var claim = new NpgsqlCommand(ClaimSql, connection, transaction);
+            claim.Parameters.AddWithValue("aggregates", aggregates.ToArray());
             claim.Parameters.AddWithValue("limit", _options.BatchSize);
             await using var reader = await claim.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 rows.Add(new Row(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                    reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetInt32(6)));
+                    reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5),
+                    reader.GetInt32(6), reader.GetBoolean(7)));
             }
         }
         if (rows.Count == 0)
@@ -144,13 +180,14 @@ public sealed partial class OutboxRelay(
         metrics.Published.Add(sent.Length);
         metrics.PublishFailures.Add(failed.Length);
         await metrics.RefreshAsync(dataSource, cancellationToken);
-        return rows.Count;
+        return sent.Length + failed.Length;
     }
 
     private async Task<(List<Guid> Sent, (Row Row, string Error)? Failure)> PublishInOrderAsync(List<Row> rows, CancellationToken cancellationToken)
     {
         var sent = new List<Guid>(rows.Count);
-        foreach (var row in rows)
+        // An event waiting for its retry holds back the rest of its aggregate.
+        foreach (var row in rows.TakeWhile(r => !r.Waiting))
         {
             try
             {
@@ -173,13 +210,42 @@ public sealed partial class OutboxRelay(
             ?? throw new InvalidOperationException($"Outbox row {row.Id} has an empty body.");
 
         // Continue the trace of the transaction that wrote the event; MassTransit's send span is our child
-        // and carries the context on to the consumer in the message headers.
+        // and carries the context on to the consumer in the message headers. Without a listener on our
+        // source the span is still created by hand, so the context reaches MassTransit's span all the same.
         ActivityContext.TryParse(row.TraceParent, row.TraceState, isRemote: true, out var parent);
-        using var activity = Source.StartActivity($"outbox relay {type.Name}", ActivityKind.Internal, parent);
+        using var activity = Source.StartActivity($"outbox relay {type.Name}", ActivityKind.Internal, parent)
+            ?? StartUnrecorded(row);
         activity?.SetTag(Telemetry.Attributes.MessageType, type.Name);
         activity?.SetTag("messaging.message.id", row.Id.ToString());
 
-        await bus.Publish(message, type, context => context.MessageId = row.Id, cancellationToken);
+        // A publish waits for the broker's confirm; while the broker is unreachable MassTransit would wait
+        // for it indefinitely, holding the batch. The timeout turns that into a retry with backoff.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.PublishTimeout);
+        try
+        {
+            await bus.Publish(message, type, context =>
+            {
+                context.MessageId = row.Id;
+                context.Headers.Set(AggregateIdHeader, row.AggregateId);
+            }, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The broker did not confirm within {_options.PublishTimeout.TotalSeconds:F0} s.");
+        }
+    }
+
+    private static Activity? StartUnrecorded(Row row)
+    {
+        if (row.TraceParent is null)
+        {
+            return null;
+        }
+        var activity = new Activity("outbox relay");
+        activity.SetParentId(row.TraceParent);
+        activity.TraceStateString = row.TraceState;
+        return activity.Start();
     }
 
     private async Task CleanupIfDueAsync(CancellationToken cancellationToken)
@@ -199,7 +265,7 @@ public sealed partial class OutboxRelay(
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private sealed record Row(Guid Id, string AggregateId, string MessageType, string Body, string? TraceParent, string? TraceState, int Attempts);
+    private sealed record Row(Guid Id, string AggregateId, string MessageType, string Body, string? TraceParent, string? TraceState, int Attempts, bool Waiting);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox relay iteration failed; retrying")]
     private static partial void LogRelayFailed(ILogger logger, Exception exception);

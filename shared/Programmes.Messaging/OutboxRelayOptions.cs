@@ -13,6 +13,9 @@ public sealed class OutboxRelayOptions
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How long one publish may wait for the broker's confirm before it counts as failed and is retried.</summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Sent rows are kept this long (for inspection), then deleted.</summary>
     public TimeSpan SentRetention { get; set; } = TimeSpan.FromDays(7);
 

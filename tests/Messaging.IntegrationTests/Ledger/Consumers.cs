@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using MassTransit;
+
+namespace Programmes.Messaging.IntegrationTests.Ledger;
+
+public sealed class EntryRecordedConsumer(LedgerDb db, OutboxMetrics metrics, TimeProvider clock)
+    : InboxConsumer<EntryRecorded, LedgerDb>(db, metrics)
+{
+    protected override Task HandleAsync(EntryRecorded message, ConsumeContext<EntryRecorded> context)
+    {
+        Db.Entries.Add(new LedgerEntry
+        {
+            MessageId = context.MessageId!.Value,
+            AggregateId = message.AggregateId,
+            Number = message.Number,
+            TraceId = Activity.Current?.TraceId.ToHexString(),
+            ConsumedAt = clock.GetUtcNow(),
+        });
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class EntryDoomedConsumer(LedgerDb db, OutboxMetrics metrics, TimeProvider clock)
+    : InboxConsumer<EntryDoomed, LedgerDb>(db, metrics)
+{
+    protected override Task HandleAsync(EntryDoomed message, ConsumeContext<EntryDoomed> context)
+    {
+        // The effect is added and then abandoned: the failed attempt must leave nothing behind.
+        Db.Entries.Add(new LedgerEntry
+        {
+            MessageId = context.MessageId!.Value,
+            AggregateId = message.AggregateId,
+            ConsumedAt = clock.GetUtcNow(),
+        });
+        throw new InvalidOperationException($"{message.AggregateId} can never be consumed.");
+    }
+}
