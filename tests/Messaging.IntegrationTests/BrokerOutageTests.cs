@@ -19,6 +19,7 @@ public sealed class BrokerOutageFixture : IAsyncLifetime
             .WithUsername(Infrastructure.User)
             .WithPassword(Infrastructure.Password)
             .WithPortBinding(FreePort(), RabbitMqBuilder.RabbitMqPort)
+            .WithLabels(Infrastructure.RunLabel())
             .Build();
         await Broker.StartAsync();
         Host = await LedgerHost.StartAsync(await Infrastructure.CreateDatabaseAsync("messaging"), Broker.GetConnectionString());

@@ -71,11 +71,13 @@ public static class Infrastructure
             .WithPassword(Password)
             .WithDatabase("postgres_admin")
             .WithCommand("-c", "max_connections=500")
+            .WithLabels(RunLabel())
             .Build();
         var rabbit = new RabbitMqBuilder(RabbitMqImage)
             .WithUsername(User)
             .WithPassword(Password)
             .WithPortBinding(15672, assignRandomHostPort: true)
+            .WithLabels(RunLabel())
             .Build();
         await Task.WhenAll(postgres.StartAsync(), rabbit.StartAsync());
 
@@ -85,6 +87,12 @@ public static class Infrastructure
             Task.WhenAll(postgres.DisposeAsync().AsTask(), rabbit.DisposeAsync().AsTask()).Wait(TimeSpan.FromSeconds(20));
         return new Containers(postgres, rabbit);
     }
+
+    /// <summary>tests/run.sh labels its run's containers so it removes exactly those, even after a crash.</summary>
+    public static IReadOnlyDictionary<string, string> RunLabel() =>
+        Environment.GetEnvironmentVariable("PROGRAMMES_TEST_RUN_ID") is { Length: > 0 } id
+            ? new Dictionary<string, string> { ["programmes.test-run"] = id }
+            : new Dictionary<string, string>();
 
     private sealed record Containers(PostgreSqlContainer Postgres, RabbitMqContainer RabbitMq);
 }
