@@ -15,11 +15,10 @@ public sealed class BrokerOutageFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Broker = new RabbitMqBuilder(Infrastructure.RabbitMqImage)
+        Broker = Infrastructure.Labelled(new RabbitMqBuilder(Infrastructure.RabbitMqImage))
             .WithUsername(Infrastructure.User)
             .WithPassword(Infrastructure.Password)
             .WithPortBinding(FreePort(), RabbitMqBuilder.RabbitMqPort)
-            .WithLabels(Infrastructure.RunLabel())
             .Build();
         await Broker.StartAsync();
         Host = await LedgerHost.StartAsync(await Infrastructure.CreateDatabaseAsync("messaging"), Broker.GetConnectionString());

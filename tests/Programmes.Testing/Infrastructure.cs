@@ -66,18 +66,16 @@ public static class Infrastructure
 
     private static async Task<Containers> StartAsync()
     {
-        var postgres = new PostgreSqlBuilder(PostgresImage)
+        var postgres = Labelled(new PostgreSqlBuilder(PostgresImage))
             .WithUsername(User)
             .WithPassword(Password)
             .WithDatabase("postgres_admin")
             .WithCommand("-c", "max_connections=500")
-            .WithLabels(RunLabel())
             .Build();
-        var rabbit = new RabbitMqBuilder(RabbitMqImage)
+        var rabbit = Labelled(new RabbitMqBuilder(RabbitMqImage))
             .WithUsername(User)
             .WithPassword(Password)
             .WithPortBinding(15672, assignRandomHostPort: true)
-            .WithLabels(RunLabel())
             .Build();
         await Task.WhenAll(postgres.StartAsync(), rabbit.StartAsync());
 
@@ -89,10 +87,13 @@ public static class Infrastructure
     }
 
     /// <summary>tests/run.sh labels its run's containers so it removes exactly those, even after a crash.</summary>
-    public static IReadOnlyDictionary<string, string> RunLabel() =>
-        Environment.GetEnvironmentVariable("PROGRAMMES_TEST_RUN_ID") is { Length: > 0 } id
-            ? new Dictionary<string, string> { ["programmes.test-run"] = id }
-            : new Dictionary<string, string>();
+    public static PostgreSqlBuilder Labelled(PostgreSqlBuilder builder) => RunId is { } id ? builder.WithLabel(RunLabelKey, id) : builder;
+
+    public static RabbitMqBuilder Labelled(RabbitMqBuilder builder) => RunId is { } id ? builder.WithLabel(RunLabelKey, id) : builder;
+
+    private const string RunLabelKey = "programmes.test-run";
+
+    private static string? RunId => Environment.GetEnvironmentVariable("PROGRAMMES_TEST_RUN_ID") is { Length: > 0 } id ? id : null;
 
     private sealed record Containers(PostgreSqlContainer Postgres, RabbitMqContainer RabbitMq);
 }
