@@ -41,7 +41,7 @@ public sealed class FirstJourneyTests(TestSystem system) : IClassFixture<TestSys
         var traceId = intakeSpan.TraceId;
         var serverSpans = system.Spans.ToArray().Where(s => s.TraceId == traceId && s.Kind == ActivityKind.Server).ToArray();
         var ports = serverSpans.Select(s => s.GetTagItem("server.port")).Distinct().ToArray();
-        Assert.True(ports.Length == 2 && ports.Contains(system.GatewayUrl.Port) && ports.Contains(system.ServiceUrls[Services.Intake].Port),
+        Assert.True(ports.Contains(system.GatewayUrl.Port) && ports.Contains(system.ServiceUrls[Services.Intake].Port),
             "server spans: " + string.Join("; ", serverSpans.Select(s => $"{s.DisplayName} {s.GetTagItem("server.port")} {s.SpanId}")));
         await Eventually.TrueAsync(() => Task.FromResult(system.Spans.ToArray().Any(s =>
             s.TraceId == traceId && s.Source.Name == "MassTransit" && s.Kind == ActivityKind.Consumer)), what: "the consumer span in the same trace");

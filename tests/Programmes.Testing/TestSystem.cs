@@ -61,9 +61,9 @@ public class TestSystem : IAsyncLifetime
     {
         ["Logging:LogLevel:Default"] = "Warning",
         ["Messaging:Outbox:PollInterval"] = "00:00:00.500",
-        ["Messaging:Retry:Limit"] = "2",
+        ["Messaging:Retry:Limit"] = "5",
         ["Messaging:Retry:MinInterval"] = "00:00:00.050",
-        ["Messaging:Retry:MaxInterval"] = "00:00:00.200",
+        ["Messaging:Retry:MaxInterval"] = "00:00:00.500",
         ["Messaging:Retry:Delta"] = "00:00:00.050",
     };
 

@@ -143,7 +143,7 @@ public sealed class AuthorizationMatrixTests(WholeSystem system, ITestOutputHelp
             using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), EndpointCatalogue.PathFor(endpoint.Pattern));
             if (endpoint.Method is "POST" or "PUT" or "PATCH")
             {
-                request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+                request.Content = new StringContent("{}", Encoding.UTF8, endpoint.ContentType);
             }
             using var response = await http.SendAsync(request);
             var body = await response.Content.ReadAsStringAsync();

@@ -14,7 +14,7 @@ namespace Programmes.Gateway.Tests.Authorizing;
 /// One public endpoint as the matrix sees it: its route, method, the roles the gateway lets through to it and
 /// the roles the endpoint itself admits (null: any authenticated caller).
 /// </summary>
-public sealed record PublicEndpoint(string Owner, string Method, string Pattern, IReadOnlySet<string> GatewayRoles, IReadOnlySet<string>? EndpointRoles)
+public sealed record PublicEndpoint(string Owner, string Method, string Pattern, IReadOnlySet<string> GatewayRoles, IReadOnlySet<string>? EndpointRoles, string ContentType = "application/json")
 {
     public bool Admits(string role) => GatewayRoles.Contains(role) && (EndpointRoles is null || EndpointRoles.Contains(role));
 }
@@ -47,7 +47,9 @@ public static class EndpointCatalogue
                 : RouteTable.Services.Single(r => pattern.StartsWith(r.PathPrefix + "/", StringComparison.Ordinal)).Roles.ToHashSet();
             foreach (var method in endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
             {
-                found.Add(new PublicEndpoint(owner, method, pattern, gatewayRoles, endpointRoles));
+                // The body goes in the media type the endpoint accepts, so content negotiation (415) never answers before authorization.
+                var contentType = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.ContentTypes.FirstOrDefault() ?? "application/json";
+                found.Add(new PublicEndpoint(owner, method, pattern, gatewayRoles, endpointRoles, contentType));
             }
         }
         return found;
