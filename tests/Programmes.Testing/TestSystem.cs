@@ -57,7 +57,7 @@ public class TestSystem : IAsyncLifetime
     public List<Activity> Spans { get; } = [];
 
     /// <summary>Extra configuration for every app (e.g. shorter deadlines); set before InitializeAsync.</summary>
-    public Dictionary<string, string?> Settings { get; } = new()
+    public Dictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
     {
         ["Logging:LogLevel:Default"] = "Warning",
         ["Messaging:Outbox:PollInterval"] = "00:00:00.500",
@@ -65,7 +65,12 @@ public class TestSystem : IAsyncLifetime
         ["Messaging:Retry:MinInterval"] = "00:00:00.050",
         ["Messaging:Retry:MaxInterval"] = "00:00:00.500",
         ["Messaging:Retry:Delta"] = "00:00:00.050",
-    };
+    }.Concat(Programmes.ServiceDefaults.Roles.All.SelectMany(role => new[]
+    {
+        // Tests poll; the gateway's rate limits are tested on their own.
+        new KeyValuePair<string, string?>($"RateLimits:{role}:TokensPerSecond", "100000"),
+        new KeyValuePair<string, string?>($"RateLimits:{role}:Burst", "100000"),
+    })).ToDictionary();
 
     /// <summary>Per-service hook to replace registrations (a fake clock, say) before the app is built.</summary>
     public Action<Services, WebApplicationBuilder>? Configure { get; set; }
