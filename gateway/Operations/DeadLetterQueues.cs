@@ -30,7 +30,26 @@ public sealed class DeadLetterQueues(IConfiguration configuration, IHttpClientFa
 
     private string VirtualHost => AmqpUri.AbsolutePath.Trim('/') is { Length: > 0 } path ? Uri.UnescapeDataString(path) : "/";
 
+    /// <summary>
+    /// Peeks at every _error queue. The management API can stumble while the broker is busy or starting
+    /// (its statistics lag behind): a failed read is tried again twice before the caller gets a 503.
+    /// </summary>
     public async Task<IReadOnlyList<DeadLetter>> ListAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ReadAllAsync(cancellationToken);
+            }
+            catch (HttpRequestException) when (attempt < 3)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), cancellationToken);
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<DeadLetter>> ReadAllAsync(CancellationToken cancellationToken)
     {
         using var http = ManagementClient();
         var vhost = Uri.EscapeDataString(VirtualHost);

@@ -99,6 +99,8 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
                 case NpgsqlException { InnerException: SocketException or IOException or TimeoutException }:
                 case SocketException:
                 case TimeoutException:
+                case HttpRequestException:
+                    // A database, broker or HTTP dependency failed: the client may retry, this is not its fault.
                     return true;
             }
         }
