@@ -58,8 +58,17 @@ public sealed class ContributionsBenchmark : IBenchmark
                     return;
                 }
                 var id = (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("id").GetGuid();
-                var previous = Interlocked.CompareExchange(ref ids[n], id, Guid.Empty);
-                if (previous != Guid.Empty && previous != id)
+                bool differs;
+                lock (ids)
+                {
+                    // A retry must answer with the first post's id.
+                    differs = ids[n] != Guid.Empty && ids[n] != id;
+                    if (ids[n] == Guid.Empty)
+                    {
+                        ids[n] = id;
+                    }
+                }
+                if (differs)
                 {
                     Interlocked.Increment(ref failures);
                 }
