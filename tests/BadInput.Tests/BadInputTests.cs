@@ -47,9 +47,20 @@ public sealed class BadInputTests(BadInputSystem system, ITestOutputHelper outpu
         var clock = Stopwatch.StartNew();
 
         var prepared = new ConcurrentDictionary<RouteCase, (Target Target, IReadOnlyList<BadBody> Bodies)>();
+        var unseeded = new ConcurrentBag<string>();
         await Parallel.ForEachAsync(Cases.Where(c => routes.ContainsKey(Key(c))), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (route, _) =>
         {
-            var target = await route.PrepareAsync(seeder);
+            Target target;
+            try
+            {
+                target = await route.PrepareAsync(seeder);
+            }
+            catch (Exception e) when (e is Xunit.Sdk.XunitException or TimeoutException)
+            {
+                // Reported with the other findings, so one run shows every route whose objects could not be made.
+                unseeded.Add($"{Key(route)}: {e.Message}");
+                return;
+            }
             // One fixed seed per route: the same corpus on every run.
             var seed = Seed + Array.IndexOf(Cases, route);
             var bodies = routes[Key(route)].BodyMediaType == CsvCorpus.Csv
@@ -93,10 +104,15 @@ public sealed class BadInputTests(BadInputSystem system, ITestOutputHelper outpu
         var failures = answers.SelectMany(a => a.Value.Where(r => r.Failure is not null).Select(r => $"{Key(a.Key)} {r.Body}: {r.Failure}")).ToList();
         var changed = before.SelectMany(b => RowCounts.Differences(b.Value, after[b.Key]).Select(d => $"{b.Key}.{d}")).ToList();
         var unreachable = valid.Where(v => v.Value.Status is < 200 or >= 300).Select(v => $"{Key(v.Key)} valid body: {v.Value.Status} {Shorten(v.Value.Text, 400)}").ToList();
-        Assert.True(prepared.Values.All(p => p.Bodies.Count >= 200), "every corpus must hold at least 200 bodies");
-        Assert.True(failures.Count == 0, $"{failures.Count} answers broke the rules:\n" + string.Join('\n', failures.Take(150)));
-        Assert.True(changed.Count == 0, "Row counts changed during the corpus (a partial write):\n" + string.Join('\n', changed));
-        Assert.True(unreachable.Count == 0, "The valid body no longer succeeds:\n" + string.Join('\n', unreachable));
+        var findings = new[]
+        {
+            ("Seeding failed", unseeded.ToList()),
+            ("Corpora under 200 bodies", prepared.Where(p => p.Value.Bodies.Count < 200).Select(p => $"{Key(p.Key)}: {p.Value.Bodies.Count}").ToList()),
+            ($"{failures.Count} answers broke the rules", failures.Take(150).ToList()),
+            ("Row counts changed during the corpus (a partial write)", changed),
+            ("The valid body no longer succeeds", unreachable),
+        }.Where(f => f.Item2.Count > 0).Select(f => $"{f.Item1}:\n{string.Join('\n', f.Item2)}").ToList();
+        Assert.True(findings.Count == 0, string.Join("\n\n", findings));
     }
 
     private IReadOnlyList<WriteRoute> WriteRoutes() =>
@@ -113,6 +129,9 @@ public sealed class BadInputTests(BadInputSystem system, ITestOutputHelper outpu
         }
         // Funding's POSTs require one; other services ignore it. A fresh key per body: no body is a retry of another.
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        // The gateway refuses a declared length above its limit without reading the body; a client that waits for
+        // 100-continue hears that 413 instead of a reset connection halfway through its upload.
+        request.Headers.ExpectContinue = body.Bytes.Length > 1024 * 1024;
         using var response = await http.SendAsync(request);
         return ((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsStringAsync());
     }

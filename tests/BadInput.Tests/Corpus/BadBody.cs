@@ -16,5 +16,6 @@ public sealed record BadBody(string Kind, string Field, byte[] Bytes, string? Co
 /// <summary>One valid body for a route, the fields it may omit, and the string fields holding enum names.</summary>
 /// <param name="Optional">Field paths that may be missing or null (<c>contactPerson</c>, <c>place.online</c>, <c>counts.*</c>).</param>
 /// <param name="Enums">Field paths whose strings are enum names (<c>kind</c>, <c>channels[]</c>); all-capitals codes are found without this.</param>
+/// <param name="Text">Field paths whose values look like codes but are free references or new identifiers (<c>bankReference</c>).</param>
 /// <param name="BodyOptional">The route accepts no body at all (then an empty body, <c>null</c> and no media type are not mistakes).</param>
-public sealed record Sample(string Json, string[]? Optional = null, string[]? Enums = null, bool BodyOptional = false);
+public sealed record Sample(string Json, string[]? Optional = null, string[]? Enums = null, string[]? Text = null, bool BodyOptional = false);

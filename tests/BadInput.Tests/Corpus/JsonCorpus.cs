@@ -25,7 +25,8 @@ public static partial class JsonCorpus
         var valid = JsonNode.Parse(sample.Json)!.AsObject();
         var optional = sample.Optional ?? [];
         var enums = sample.Enums ?? [];
-        var fieldOps = Fields(valid, []).SelectMany(f => OpsFor(f.Path, f.Value, optional, enums)).ToList();
+        var text = sample.Text ?? [];
+        var fieldOps = Fields(valid, []).SelectMany(f => OpsFor(f.Path, f.Value, optional, enums, text)).ToList();
 
         var bodies = new List<BadBody>();
         bodies.AddRange(fieldOps.Select(op => Apply(valid, [op])));
@@ -39,6 +40,24 @@ public static partial class JsonCorpus
             var picked = byTopField.OrderBy(_ => random.Next()).Take(random.Next(2, 4)).Select(g => g[random.Next(g.Length)]).ToArray();
             var body = Apply(valid, picked);
             if (picked.Length > 1 && seen.Add(Convert.ToBase64String(body.Bytes)))
+            {
+                bodies.Add(body);
+            }
+        }
+        // Bodies of one or two fields have few combinations: one bad field among unknown properties (which are
+        // ignored, so the body stays exactly as invalid as its bad field).
+        while (bodies.Count < minimum)
+        {
+            var op = fieldOps[random.Next(fieldOps.Count)];
+            var extras = Enumerable.Range(0, random.Next(1, 4)).Select(_ => new FieldOp("unknown property", [$"x{random.Next(1_000_000)}"], random.Next(4) switch
+            {
+                0 => "1",
+                1 => "\"extra\"",
+                2 => "{\"nested\":[1,2]}",
+                _ => "null",
+            }));
+            var body = Apply(valid, [op, .. extras]);
+            if (seen.Add(Convert.ToBase64String(body.Bytes)))
             {
                 bodies.Add(body);
             }
@@ -83,7 +102,7 @@ public static partial class JsonCorpus
         }
     }
 
-    private static IEnumerable<FieldOp> OpsFor(IReadOnlyList<object> path, JsonNode? value, string[] optional, string[] enums)
+    private static IEnumerable<FieldOp> OpsFor(IReadOnlyList<object> path, JsonNode? value, string[] optional, string[] enums, string[] freeText)
     {
         var pattern = Pattern(path);
         var isElement = path[^1] is int;
@@ -116,7 +135,7 @@ public static partial class JsonCorpus
                 yield return new FieldOp("100 KB string", path, Quote(new string('x', HugeString)));
                 yield return new FieldOp("NUL character", path, "\"a\\u0000b\"");
                 yield return new FieldOp("lone surrogate", path, "\"a\\ud800b\"");
-                foreach (var op in ByShape(path, text, enums.Contains(pattern)))
+                foreach (var op in ByShape(path, text, enums.Contains(pattern), freeText.Contains(pattern)))
                 {
                     yield return op;
                 }
@@ -138,7 +157,7 @@ public static partial class JsonCorpus
                     var element = first.ToJsonString();
                     var copies = Math.Min(10_001, 900_000 / (element.Length + 1));
                     yield return new FieldOp($"{copies} elements", path, "[" + string.Join(',', Enumerable.Repeat(element, copies)) + "]");
-                    if (first.GetValueKind() == JsonValueKind.String && IsCode(first.GetValue<string>()))
+                    if (first.GetValueKind() == JsonValueKind.String && IsCode(first.GetValue<string>()) && !freeText.Contains(pattern + "[]"))
                     {
                         yield return new FieldOp("repeated code", path, $"[{element},{element}]");
                     }
@@ -147,7 +166,7 @@ public static partial class JsonCorpus
         }
     }
 
-    private static IEnumerable<FieldOp> ByShape(IReadOnlyList<object> path, string text, bool isEnum)
+    private static IEnumerable<FieldOp> ByShape(IReadOnlyList<object> path, string text, bool isEnum, bool isFreeText)
     {
         string[] values;
         if (DateShape().IsMatch(text))
@@ -172,9 +191,9 @@ public static partial class JsonCorpus
         }
         else if (text.Contains('@') && !text.Contains(' '))
         {
-            values = ["not-an-email", "@", "a@", "a@@b"];
+            values = ["not-an-email", "not an email at all"];
         }
-        else if (isEnum || IsCode(text))
+        else if (isEnum || (IsCode(text) && !isFreeText))
         {
             values = ["ZZZ-NOT-A-CODE", "Z", "ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ"];
         }
@@ -226,7 +245,10 @@ public static partial class JsonCorpus
             yield return new BadBody($"truncated at byte {cut}", "$", bytes[..cut], Json);
         }
 
-        var inValue = text.IndexOf("\":\"", StringComparison.Ordinal) is var at and >= 0 ? Encoding.UTF8.GetByteCount(text[..(at + 3)]) : 2;
+        // Inside the first string value, or else just before the first value: either way the document is not UTF-8.
+        var inValue = text.IndexOf("\":\"", StringComparison.Ordinal) is var inString and >= 0
+            ? Encoding.UTF8.GetByteCount(text[..(inString + 3)])
+            : Encoding.UTF8.GetByteCount(text[..(text.IndexOf("\":", StringComparison.Ordinal) + 2)]);
         foreach (var (name, poison) in new (string, byte[])[]
         {
             ("0xFF", [0xFF]), ("overlong '/'", [0xC0, 0xAF]), ("lone continuation byte", [0x80]), ("UTF-8-encoded surrogate", [0xED, 0xA0, 0x80]),
@@ -235,7 +257,12 @@ public static partial class JsonCorpus
         {
             yield return new BadBody($"invalid UTF-8 in a value: {name}", "$", [.. bytes[..inValue], .. poison, .. bytes[inValue..]], Json);
         }
-        yield return new BadBody("invalid UTF-8 in a property name", "$", [.. bytes[..2], 0xFF, .. bytes[2..]], Json);
+        if (requiredTop.Length > 0)
+        {
+            // In a required property's name: the property is then unknown (ignored), so the body lacks it.
+            var name = Encoding.UTF8.GetByteCount(text[..(text.IndexOf($"\"{requiredTop[0]}\":", StringComparison.Ordinal) + 2)]);
+            yield return new BadBody("invalid UTF-8 in a property name", requiredTop[0], [.. bytes[..name], 0xFF, .. bytes[name..]], Json);
+        }
         yield return new BadBody("UTF-16 sent as UTF-8", "$", Encoding.Unicode.GetBytes(text), Json);
 
         foreach (var (name, broken) in new[]

@@ -6,7 +6,7 @@ namespace Programmes.BadInput.Tests.Routes;
 /// <summary>Partner coordination's write routes with a body.</summary>
 public static class CoordinationRoutes
 {
-    private const string Interests = """{ "thematicAreas": ["BORDER-MANAGEMENT"], "stateCodes": ["KEN"], "regionalGroups": ["AFRICAN"] }""";
+    private const string Interests = """{ "thematicAreas": ["BORDER-MANAGEMENT"], "stateCodes": ["KEN"], "regionalGroups": ["African Group"] }""";
     private const string Endpoint = """{ "url": "https://example.org/hooks/programmes", "eventTypes": ["clearance.round.opened", "clearance.round.closed"] }""";
 
     public static IEnumerable<RouteCase> All =>
@@ -16,7 +16,7 @@ public static class CoordinationRoutes
                 new Sample("""{ "answer": "ConcurWithComments", "comment": "Coordinate the venue with our regional office." }""", Enums: ["answer"]))),
         new("POST", "/api/coordination/partners", TestClients.Staff, s => Task.FromResult(new Target("/api/coordination/partners", new Sample($$"""
             { "code": "BADINPUT-NEW-{{s.Next()}}", "name": "A new partner", "kind": "Compact member", "interests": {{Interests}} }
-            """, Optional: ["interests", "interests.thematicAreas", "interests.stateCodes", "interests.regionalGroups"])))),
+            """, Optional: ["interests", "interests.thematicAreas", "interests.stateCodes", "interests.regionalGroups"], Text: ["code"])))),
         new("PUT", "/api/coordination/partners/{code}/interests", TestClients.Staff, async s =>
             new Target($"/api/coordination/partners/{await s.PartnerAsync()}/interests",
                 new Sample(Interests, Optional: ["thematicAreas", "stateCodes", "regionalGroups"]))),
@@ -56,7 +56,7 @@ public static class CoordinationRoutes
         new("POST", "/api/coordination/joint-initiatives", TestClients.Staff, async s =>
             new Target("/api/coordination/joint-initiatives", new Sample($$"""
                 {
-                  "programmeId": "{{(await s.RoundAddressedToCtedAsync()).Programme}}", "title": "Joint support to maritime prosecutors",
+                  "programmeId": "{{(await s.RoundAddressedToCtedAsync()).Programme}}", "title": "Joint support to heritage prosecutors",
                   "partners": [{ "partnerCode": "INTERPOL", "role": "Implementing", "contribution": "Two trainers" }]
                 }
                 """, Optional: ["partners[].contribution"]))),

@@ -10,26 +10,28 @@ public static class FundingRoutes
         "iatiIdentifier": "XM-DAC-8-1", "contact": { "name": "Desk officer", "email": "desk@example.org" }, "agreementReferences": ["AGR-2026-01"]
         """;
 
+    private static readonly string[] DetailsText = ["iatiIdentifier", "agreementReferences[]"];
+
     private static readonly string[] DetailsOptional = ["iatiIdentifier", "contact", "contact.name", "contact.email", "agreementReferences"];
 
     public static IEnumerable<RouteCase> All =>
     [
         new("POST", "/api/funding/donors", TestClients.Staff, s => Task.FromResult(new Target("/api/funding/donors", new Sample($$"""
             { "code": "DONOR-BADINPUT-{{s.Next()}}", "name": "A new donor", "kind": "Intergovernmental", {{DonorDetails}} }
-            """, Optional: ["stateCode", .. DetailsOptional], Enums: ["kind"])))),
+            """, Optional: ["stateCode", .. DetailsOptional], Enums: ["kind"], Text: ["code", .. DetailsText])))),
         new("PUT", "/api/funding/donors/{id:guid}", TestClients.Staff, async s =>
-            new Target($"/api/funding/donors/{await s.DonorAsync()}", new Sample($$"""{ "name": "A renamed donor", {{DonorDetails}} }""", Optional: DetailsOptional))),
+            new Target($"/api/funding/donors/{await s.DonorAsync()}", new Sample($$"""{ "name": "A renamed donor", {{DonorDetails}} }""", Optional: DetailsOptional, Text: DetailsText))),
         new("POST", "/api/funding/pledges", TestClients.Staff, async s => new Target("/api/funding/pledges", new Sample($$"""
             {
               "donorId": "{{await s.DonorAsync()}}", "amount": 250000.50, "currency": "NOK", "pledgeDate": "{{Seeder.Today}}",
               "agreementReference": "AGR-2026-07", "periodStart": "2026-01-01", "periodEnd": "2026-12-31",
               "earmarking": "ThematicArea", "earmarkedTo": "RATIFICATION"
             }
-            """, Optional: ["periodStart", "periodEnd"], Enums: ["earmarking"]))),
+            """, Optional: ["periodStart", "periodEnd"], Enums: ["earmarking"], Text: ["agreementReference"]))),
         new("POST", "/api/funding/pledges/{pledgeId:guid}/payments", TestClients.Staff, async s =>
             new Target($"/api/funding/pledges/{await s.PledgeAsync()}/payments", new Sample("""
                 { "amount": 100000, "currency": "USD", "valueDate": "2026-02-10", "bankReference": "BANK-2026-0001" }
-                """))),
+                """, Text: ["bankReference"]))),
         new("POST", "/api/funding/in-kind", TestClients.Staff, async s => new Target("/api/funding/in-kind", new Sample($$"""
             {
               "donorId": "{{await s.DonorAsync()}}", "kind": "Services", "description": "Two prosecutors seconded for a mock trial",

@@ -14,7 +14,7 @@ public static class IntakeRoutes
         }
         """;
 
-    private static readonly string[] AuthorityOptional = ["address", "phone", "email", "languages", "channels", "notes"];
+    private static readonly string[] AuthorityOptional = ["address", "phone", "email", "channels", "notes"];
 
     public static IEnumerable<RouteCase> All =>
     [

@@ -13,13 +13,13 @@ public static class PlanningRoutes
         }
         """;
 
-    private static readonly string[] ActivityOptional = ["place.online", "targetInstitutions", "budget.translation", "budget.other", "budget.venue"];
+    private static readonly string[] ActivityOptional = ["place.online", "targetInstitutions", "plannedParticipants.*", "budget.*"];
 
     public static IEnumerable<RouteCase> All =>
     [
         new("POST", "/api/planning/programmes", TestClients.Staff, async s =>
             new Target("/api/planning/programmes", new Sample(Seeder.Programme(await s.AcceptedRequestAsync()),
-                Optional: ["instruments", "requestIds", .. ActivityOptional.Select(o => "activities[]." + o)], Enums: ["scope"]))),
+                Optional: ["instruments", "activities", .. ActivityOptional.Select(o => "activities[]." + o)], Enums: ["scope"]))),
         new("POST", "/api/planning/programmes/{id:guid}/activities", TestClients.Staff, async s =>
             new Target($"/api/planning/programmes/{(await s.DraftProgrammeAsync()).Programme}/activities", new Sample(Seeder.Activity(), ActivityOptional))),
         new("PUT", "/api/planning/programmes/{id:guid}/activities/{activityId:guid}", TestClients.Staff, async s =>
@@ -43,7 +43,7 @@ public static class PlanningRoutes
         {
             var (programme, activity) = await s.ProgrammeInDeliveryAsync();
             return new Target($"/api/planning/programmes/{programme}/activities/{activity}/delivery",
-                new Sample(Delivery, Optional: ["participantsByInstitution.*", "evaluationScore", "spentUsd"]));
+                new Sample(Delivery, Optional: ["participantsByInstitution", "participantsByInstitution.*", "evaluationScore", "spentUsd"]));
         }),
         new("POST", "/api/planning/programmes/{id:guid}/results", TestClients.Staff, async s =>
             new Target($"/api/planning/programmes/{(await s.ApprovedProgrammeAsync()).Programme}/results", new Sample("""

@@ -73,6 +73,7 @@ public sealed class Seeder(BadInputSystem system)
         {
             kind = "MutualLegalAssistance",
             name = $"Central Authority {Next()}",
+            languages = new[] { "en" },
             lastConfirmed = Today,
         }).ShouldBeJson(HttpStatusCode.Created));
 
@@ -183,10 +184,10 @@ public sealed class Seeder(BadInputSystem system)
     {
         var staff = await As(TestClients.Staff);
         await staff.PutAsJsonAsync("/api/coordination/partners/CTED/interests",
-            new { thematicAreas = new[] { "MARITIME" }, stateCodes = new[] { "NER" }, regionalGroups = Array.Empty<string>() }).ShouldBe(HttpStatusCode.OK);
+            new { thematicAreas = new[] { "CULTURAL-HERITAGE" }, stateCodes = new[] { "NER" }, regionalGroups = Array.Empty<string>() }).ShouldBe(HttpStatusCode.OK);
         var programme = Guid.NewGuid();
-        await PublishAsync(new ProgrammeProposed(programme, "Maritime security in the Gulf of Guinea", ["NER"], ["MARITIME"], [Guid.NewGuid()],
-            [new PlannedActivity(Guid.NewGuid(), "NER", "MARITIME", "NATIONAL-WORKSHOP", new DateOnly(2027, 9, 6), new DateOnly(2027, 9, 10), 40_000m)],
+        await PublishAsync(new ProgrammeProposed(programme, "Protecting cultural heritage in the Sahel", ["NER"], ["CULTURAL-HERITAGE"], [Guid.NewGuid()],
+            [new PlannedActivity(Guid.NewGuid(), "NER", "CULTURAL-HERITAGE", "NATIONAL-WORKSHOP", new DateOnly(2027, 9, 6), new DateOnly(2027, 9, 10), 40_000m)],
             40_000m, DateTimeOffset.UtcNow));
         var round = await Eventually.GetAsync(async () =>
             (await staff.GetFromJsonAsync<JsonElement[]>($"/api/coordination/rounds?programmeId={programme}"))!.SingleOrDefault() is { ValueKind: JsonValueKind.Object } r ? (JsonElement?)r : null,
