@@ -48,7 +48,8 @@ public sealed class BadInputTests(BadInputSystem system, ITestOutputHelper outpu
 
         var prepared = new ConcurrentDictionary<RouteCase, (Target Target, IReadOnlyList<BadBody> Bodies)>();
         var unseeded = new ConcurrentBag<string>();
-        await Parallel.ForEachAsync(Cases.Where(c => routes.ContainsKey(Key(c))), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (route, _) =>
+        // Seeding mostly waits for events to cross the broker, so it runs wider than the corpus.
+        await Parallel.ForEachAsync(Cases.Where(c => routes.ContainsKey(Key(c))), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (route, _) =>
         {
             Target target;
             try
