@@ -1,4 +1,5 @@
 using Programmes.Messaging;
+using Programmes.Messaging.Idempotency;
 using Programmes.RequestIntake.AnsweringQuestions;
 using Programmes.RequestIntake.EndorsingReferral;
 using Programmes.RequestIntake.FollowingProgrammes;
@@ -40,9 +41,11 @@ public static class RequestIntakeService
             consumers.AddConsumer<ActivityDeliveredConsumer>();
             consumers.AddConsumer<ProgrammeStatusChangedConsumer>();
         });
+        builder.AddIdempotency<IntakeDb>();
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseRequestBodyBuffering();
         app.MapServiceDefaults();
         app.MapSubmittingRequest();
         app.MapViewingRequests();

@@ -1,14 +1,17 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Programmes.Funding.Persistence;
 using Programmes.ServiceDefaults;
 
-namespace Programmes.Funding.Idempotency;
+namespace Programmes.Messaging.Idempotency;
 
 /// <summary>
 /// Makes a POST safe to retry. The key is claimed by inserting it in the transaction that will hold the
@@ -16,30 +19,37 @@ namespace Programmes.Funding.Idempotency;
 /// then finds the stored response and replays it. Only successful responses are stored: a rejected
 /// request rolls back its key with everything else, so the client may correct and retry.
 /// </summary>
-internal sealed class IdempotencyFilter(FundingDb db, TimeProvider clock, IOptions<JsonOptions> json) : IEndpointFilter
+internal sealed class IdempotencyFilter(bool required) : IEndpointFilter
 {
-    public const string Header = "Idempotency-Key";
-    public const int MaxKeyLength = 255;
-
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var cancellationToken = http.RequestAborted;
-        var key = http.Request.Headers[Header].ToString();
-        if (string.IsNullOrWhiteSpace(key) || key.Length > MaxKeyLength)
+        var key = http.Request.Headers[IdempotencyKeys.Header].ToString();
+        if (!required && key.Length == 0)
         {
-            return new Validation().Add(Header, $"the header is required on every POST (at most {MaxKeyLength} characters).").ToProblem();
+            return await next(context);
         }
+        if (string.IsNullOrWhiteSpace(key) || key.Length > IdempotencyKeys.MaxKeyLength)
+        {
+            return new Validation().Add(IdempotencyKeys.Header, required
+                ? $"the header is required on every POST (at most {IdempotencyKeys.MaxKeyLength} characters)."
+                : $"must not be blank and must have at most {IdempotencyKeys.MaxKeyLength} characters.").ToProblem();
+        }
+
+        var services = http.RequestServices;
+        var db = services.GetRequiredService<IdempotencyStore>().Db;
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var cancellationToken = http.RequestAborted;
         var clientId = http.User.GetCaller().ClientId;
         var hash = await HashAsync(http.Request, cancellationToken);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var claimed = await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO idempotency_keys (client_id, key, request_hash, created_at) VALUES ({clientId}, {key}, {hash}, {clock.GetUtcNow()}) ON CONFLICT DO NOTHING",
+            $"INSERT INTO idempotency_keys (client_id, key, request_hash, created_at) VALUES ({clientId}, {key}, {hash}, {now}) ON CONFLICT DO NOTHING",
             cancellationToken);
         if (claimed == 0)
         {
-            var first = await db.IdempotencyKeys.AsNoTracking().SingleAsync(r => r.ClientId == clientId && r.Key == key, cancellationToken);
+            var first = await ReadFirstAsync(db, transaction, clientId, key, cancellationToken);
             return first.RequestHash == hash
                 ? new ReplayedResponse(first)
                 : TypedResults.Problem(
@@ -56,8 +66,9 @@ internal sealed class IdempotencyFilter(FundingDb db, TimeProvider clock, IOptio
             await transaction.RollbackAsync(cancellationToken);
             return result;
         }
+        var json = services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         var body = outcome is IValueHttpResult { Value: { } value }
-            ? JsonSerializer.Serialize(value, value.GetType(), json.Value.SerializerOptions)
+            ? JsonSerializer.Serialize(value, value.GetType(), json)
             : null;
         var location = outcome.GetType().GetProperty(nameof(Created.Location))?.GetValue(outcome) as string;
         await db.Database.ExecuteSqlAsync(
@@ -65,6 +76,30 @@ internal sealed class IdempotencyFilter(FundingDb db, TimeProvider clock, IOptio
             cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return result;
+    }
+
+    private static async Task<StoredResponse> ReadFirstAsync(DbContext db, IDbContextTransaction transaction, string clientId, string key, CancellationToken cancellationToken)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = transaction.GetDbTransaction();
+        command.CommandText = "SELECT request_hash, status_code, location, response_body FROM idempotency_keys WHERE client_id = @client AND key = @key";
+        Add(command, "client", clientId);
+        Add(command, "key", key);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new StoredResponse(
+            reader.GetString(0),
+            reader.IsDBNull(1) ? null : reader.GetInt32(1),
+            reader.IsDBNull(2) ? null : reader.GetString(2),
+            reader.IsDBNull(3) ? null : reader.GetString(3));
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 
     /// <summary>The method, path and exact body bytes: a retry sends the same bytes to the same place.</summary>
@@ -83,8 +118,10 @@ internal sealed class IdempotencyFilter(FundingDb db, TimeProvider clock, IOptio
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 
+    private sealed record StoredResponse(string RequestHash, int? StatusCode, string? Location, string? Body);
+
     /// <summary>The first response again, byte for byte, marked as a replay.</summary>
-    private sealed class ReplayedResponse(IdempotencyRecord first) : IResult
+    private sealed class ReplayedResponse(StoredResponse first) : IResult
     {
         public async Task ExecuteAsync(HttpContext httpContext)
         {
@@ -95,29 +132,11 @@ internal sealed class IdempotencyFilter(FundingDb db, TimeProvider clock, IOptio
             {
                 response.Headers.Location = first.Location;
             }
-            if (first.ResponseBody is not null)
+            if (first.Body is not null)
             {
                 response.ContentType = "application/json; charset=utf-8";
-                await response.WriteAsync(first.ResponseBody, httpContext.RequestAborted);
+                await response.WriteAsync(first.Body, httpContext.RequestAborted);
             }
         }
     }
-}
-
-public static class IdempotencyExtensions
-{
-    /// <summary>Requires an Idempotency-Key on this POST and answers a retry with the first response.</summary>
-    public static RouteHandlerBuilder Idempotent(this RouteHandlerBuilder endpoint) => endpoint
-        .AddEndpointFilter<IdempotencyFilter>()
-        .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-
-    /// <summary>Lets the filter hash the request body after model binding has read it.</summary>
-    public static IApplicationBuilder UseRequestBodyBuffering(this IApplicationBuilder app) => app.Use((context, next) =>
-    {
-        if (HttpMethods.IsPost(context.Request.Method))
-        {
-            context.Request.EnableBuffering();
-        }
-        return next(context);
-    });
 }
