@@ -62,7 +62,7 @@ public sealed record DeliveryAudit(int Requests, int IntakeItems, int Lost, int 
         Assert.Equal(0L, UnsentPlanning);
     }
 
-    public void Print(ITestOutputHelper output, string fault, SubmissionLoad load)
+    public void Print(ITestOutputHelper output, string fault, SubmissionLoad load, TestSystem system)
     {
         output.WriteLine($"{fault}: {load}");
         output.WriteLine($"{fault}: intake requests {Requests}, planning intake items {IntakeItems}, lost {Lost}, doubled {Doubled}, " +
@@ -71,7 +71,28 @@ public sealed record DeliveryAudit(int Requests, int IntakeItems, int Lost, int 
         foreach (var error in load.ServerErrors)
         {
             output.WriteLine($"{fault}: failure body: {error}");
+            foreach (var exception in ExceptionsOf(system, error))
+            {
+                output.WriteLine($"{fault}:   recorded exception: {exception}");
+            }
         }
+    }
+
+    /// <summary>What the components recorded on the failed request's trace (its id is in the problem body).</summary>
+    private static IEnumerable<string> ExceptionsOf(TestSystem system, string problem)
+    {
+        var start = problem.IndexOf("\"traceId\":\"", StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return [];
+        }
+        var traceId = problem.Substring(start + 11, 32);
+        // The exporter may still be appending: a copy is enough to read.
+        Activity?[] spans = [.. system.Spans];
+        return spans.OfType<Activity>().Where(s => s.TraceId.ToHexString() == traceId)
+            .SelectMany(s => s.Events.Where(e => e.Name == "exception").Select(e =>
+                $"{s.DisplayName}: {e.Tags.FirstOrDefault(t => t.Key == "exception.type").Value} {e.Tags.FirstOrDefault(t => t.Key == "exception.message").Value}"))
+            .Distinct();
     }
 
     private static async Task<HashSet<Guid>> RequestIdsAsync(string connectionString, string sql)

@@ -28,7 +28,7 @@ public sealed class PlanningKillTests(ReliabilitySystem system, ITestOutputHelpe
         var audit = await DeliveryAudit.AfterDrainAsync(system, load, ReliabilitySystem.DrainDeadline);
 
         output.WriteLine($"planning killed after {acceptedAtKill} acceptances and {itemsAtKill} intake items; restarted after {load.Accepted} acceptances");
-        audit.Print(output, "planning killed", load);
+        audit.Print(output, "planning killed", load, system);
         Assert.Equal(0, load.InternalErrors);
         audit.AssertNothingLostOrDoubled(load);
     }

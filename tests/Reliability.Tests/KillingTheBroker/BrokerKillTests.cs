@@ -27,7 +27,7 @@ public sealed class BrokerKillTests(DedicatedBrokerSystem system, ITestOutputHel
         var audit = await DeliveryAudit.AfterDrainAsync(system, load, ReliabilitySystem.DrainDeadline);
 
         output.WriteLine($"RabbitMQ killed after {acceptedAtKill} acceptances; {unsentDuringOutage} events unsent in intake's outbox during the outage");
-        audit.Print(output, "RabbitMQ killed", load);
+        audit.Print(output, "RabbitMQ killed", load, system);
         Assert.True(unsentDuringOutage > 0);
         Assert.Equal(0, load.InternalErrors);
         audit.AssertNothingLostOrDoubled(load);

@@ -26,7 +26,7 @@ public sealed class DatabaseRestartTests(DedicatedDatabaseSystem system, ITestOu
 
         output.WriteLine($"PostgreSQL stopped after {acceptedAtStop} acceptances, {unavailableDuringOutage} 503s before it was started again " +
             $"at {restartedAt.TotalSeconds:F1} s; last 503 at {load.LastUnavailableAt.TotalSeconds:F1} s, last acceptance at {load.LastAcceptedAt.TotalSeconds:F1} s");
-        audit.Print(output, "PostgreSQL restarted", load);
+        audit.Print(output, "PostgreSQL restarted", load, system);
         Assert.True(unavailableDuringOutage > 0);
         Assert.Equal(0, load.InternalErrors);
         Assert.Equal(0, load.OtherFailures);
