@@ -48,7 +48,6 @@ public static class MessagingExtensions
         var rabbit = builder.Configuration.GetConnectionString("RabbitMq")
             ?? throw new InvalidOperationException("ConnectionStrings:RabbitMq is not configured.");
         var retry = builder.Configuration.GetSection("Messaging:Retry").Get<RetrySettings>() ?? new RetrySettings();
-        var outage = builder.Configuration.GetSection("Messaging:OutageRetry").Get<RetrySettings>() ?? RetrySettings.Outage;
         var consuming = builder.Configuration.GetSection("Messaging:Consumers").Get<ConsumerSettings>() ?? new ConsumerSettings();
 
         builder.Services.AddMassTransit(x =>
@@ -74,14 +73,6 @@ public static class MessagingExtensions
                 {
                     cfg.ConcurrentMessageLimit = limit;
                 }
-                // The quick retries take seconds; a database restart or failover takes longer. A message whose
-                // consumer failed only because a dependency was away is retried for minutes instead of being
-                // dead-lettered: otherwise every message in flight during an outage ends in the _error queue.
-                cfg.UseMessageRetry(r =>
-                {
-                    r.Handle<Exception>(DependencyFailures.IsUnavailable);
-                    r.Exponential(outage.Limit, outage.MinInterval, outage.MaxInterval, outage.Delta);
-                });
                 cfg.UseMessageRetry(r => r.Exponential(retry.Limit, retry.MinInterval, retry.MaxInterval, retry.Delta));
                 cfg.ConfigureEndpoints(context);
             });
@@ -103,15 +94,6 @@ public static class MessagingExtensions
 
     private sealed class RetrySettings
     {
-        /// <summary>About ten minutes of retries, at most 30 s apart.</summary>
-        public static RetrySettings Outage => new()
-        {
-            Limit = 25,
-            MinInterval = TimeSpan.FromSeconds(1),
-            MaxInterval = TimeSpan.FromSeconds(30),
-            Delta = TimeSpan.FromSeconds(2),
-        };
-
         public int Limit { get; set; } = 5;
         public TimeSpan MinInterval { get; set; } = TimeSpan.FromMilliseconds(200);
         public TimeSpan MaxInterval { get; set; } = TimeSpan.FromSeconds(10);

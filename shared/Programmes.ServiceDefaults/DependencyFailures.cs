@@ -19,6 +19,7 @@ public static class DependencyFailures
                     || pg.SqlState is "57P01" or "57P02" or "57P03" or "53300":
                 case NpgsqlException { IsTransient: true }:
                 case NpgsqlException { InnerException: SocketException or IOException or TimeoutException }:
+                case DependencyUnavailableException:
                 case SocketException:
                 case TimeoutException:
                 case HttpRequestException:
@@ -29,3 +30,10 @@ public static class DependencyFailures
         return exception is InvalidOperationException && exception.InnerException is NpgsqlException;
     }
 }
+
+/// <summary>
+/// A dependency failed in a way its client library reports as misuse: e.g. Npgsql answers "Transaction is
+/// already completed" (an InvalidOperationException) once the server has dropped the connection under an
+/// open transaction. Code that can tell (the connection is no longer open) rethrows it as this.
+/// </summary>
+public sealed class DependencyUnavailableException(string message, Exception inner) : Exception(message, inner);

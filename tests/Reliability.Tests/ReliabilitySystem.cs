@@ -26,11 +26,6 @@ public class ReliabilitySystem : TestSystem
         Settings["Messaging:Outbox:RetryDelay"] = "00:00:00.250";
         Settings["Messaging:Outbox:MaxRetryDelay"] = "00:00:02";
         Settings["Messaging:Outbox:PublishTimeout"] = "00:00:03";
-        // Consumers keep retrying through an outage; here a few seconds apart rather than up to 30 s.
-        Settings["Messaging:OutageRetry:Limit"] = "200";
-        Settings["Messaging:OutageRetry:MinInterval"] = "00:00:00.250";
-        Settings["Messaging:OutageRetry:MaxInterval"] = "00:00:02";
-        Settings["Messaging:OutageRetry:Delta"] = "00:00:00.250";
         // Every 503 during an outage is logged as an error; the load counts them instead.
         Settings["Logging:LogLevel:Default"] = "Critical";
         Settings["Logging:LogLevel:Programmes.ServiceDefaults"] = "Error";

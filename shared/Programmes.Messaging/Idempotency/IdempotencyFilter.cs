@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
@@ -44,38 +45,46 @@ internal sealed class IdempotencyFilter(bool required) : IEndpointFilter
         var hash = await HashAsync(http.Request, cancellationToken);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var claimed = await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO idempotency_keys (client_id, key, request_hash, created_at) VALUES ({clientId}, {key}, {hash}, {now}) ON CONFLICT DO NOTHING",
-            cancellationToken);
-        if (claimed == 0)
+        try
         {
-            var first = await ReadFirstAsync(db, transaction, clientId, key, cancellationToken);
-            return first.RequestHash == hash
-                ? new ReplayedResponse(first)
-                : TypedResults.Problem(
-                    title: "This Idempotency-Key was already used with a different request.",
-                    detail: "Use a new key for a new request; repeat a request only with exactly the same body.",
-                    statusCode: StatusCodes.Status422UnprocessableEntity,
-                    type: ProblemTypes.IdempotencyKeyReused);
-        }
+            var claimed = await db.Database.ExecuteSqlAsync(
+                $"INSERT INTO idempotency_keys (client_id, key, request_hash, created_at) VALUES ({clientId}, {key}, {hash}, {now}) ON CONFLICT DO NOTHING",
+                cancellationToken);
+            if (claimed == 0)
+            {
+                var first = await ReadFirstAsync(db, transaction, clientId, key, cancellationToken);
+                return first.RequestHash == hash
+                    ? new ReplayedResponse(first)
+                    : TypedResults.Problem(
+                        title: "This Idempotency-Key was already used with a different request.",
+                        detail: "Use a new key for a new request; repeat a request only with exactly the same body.",
+                        statusCode: StatusCodes.Status422UnprocessableEntity,
+                        type: ProblemTypes.IdempotencyKeyReused);
+            }
 
-        var result = await next(context);
-        var outcome = result is INestedHttpResult nested ? nested.Result : result;
-        if (outcome is not IStatusCodeHttpResult { StatusCode: >= 200 and < 300 and var status })
-        {
-            await transaction.RollbackAsync(cancellationToken);
+            var result = await next(context);
+            var outcome = result is INestedHttpResult nested ? nested.Result : result;
+            if (outcome is not IStatusCodeHttpResult { StatusCode: >= 200 and < 300 and var status })
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return result;
+            }
+            var json = services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+            var body = outcome is IValueHttpResult { Value: { } value }
+                ? JsonSerializer.Serialize(value, value.GetType(), json)
+                : null;
+            var location = outcome.GetType().GetProperty(nameof(Created.Location))?.GetValue(outcome) as string;
+            await db.Database.ExecuteSqlAsync(
+                $"UPDATE idempotency_keys SET status_code = {status}, location = {location}, response_body = {body} WHERE client_id = {clientId} AND key = {key}",
+                cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return result;
         }
-        var json = services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-        var body = outcome is IValueHttpResult { Value: { } value }
-            ? JsonSerializer.Serialize(value, value.GetType(), json)
-            : null;
-        var location = outcome.GetType().GetProperty(nameof(Created.Location))?.GetValue(outcome) as string;
-        await db.Database.ExecuteSqlAsync(
-            $"UPDATE idempotency_keys SET status_code = {status}, location = {location}, response_body = {body} WHERE client_id = {clientId} AND key = {key}",
-            cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return result;
+        catch (InvalidOperationException ex) when (db.Database.GetDbConnection().State != ConnectionState.Open)
+        {
+            // Npgsql reports a command on a connection the server dropped as a completed transaction.
+            throw new DependencyUnavailableException("The database dropped the connection during the transaction.", ex);
+        }
     }
 
     private static async Task<StoredResponse> ReadFirstAsync(DbContext db, IDbContextTransaction transaction, string clientId, string key, CancellationToken cancellationToken)
