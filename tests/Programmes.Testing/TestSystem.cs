@@ -145,15 +145,16 @@ public class TestSystem : IAsyncLifetime
     protected virtual Task<string> CreateVirtualHostAsync() => Infrastructure.CreateVirtualHostAsync();
 
     /// <summary>
-    /// Stops a running service. <paramref name="abruptly"/> gives it no time to drain: in-flight messages are
-    /// left unacknowledged and pending work is abandoned, as when the process is killed.
+    /// Stops a running service and frees its address. How much it drains first is the service's
+    /// configuration (e.g. MassTransit's ConsumerStopTimeout set through <see cref="Configure"/>): a stop
+    /// that is cancelled instead would leave its bus consuming into a disposed container.
     /// </summary>
-    public async Task StopServiceAsync(Services service, bool abruptly = false)
+    public async Task StopServiceAsync(Services service)
     {
         var app = ServiceApps[service];
         ServiceApps.Remove(service);
         _apps.Remove(app);
-        await app.StopAsync(abruptly ? new CancellationToken(canceled: true) : CancellationToken.None);
+        await app.StopAsync();
         await app.DisposeAsync();
     }
 

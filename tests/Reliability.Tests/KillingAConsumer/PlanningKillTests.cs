@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace Programmes.Reliability.Tests.KillingAConsumer;
 
 [Collection(FaultsCollection.Name)]
-public sealed class PlanningKillTests(ReliabilitySystem system, ITestOutputHelper output) : IClassFixture<ReliabilitySystem>
+public sealed class PlanningKillTests(NoDrainSystem system, ITestOutputHelper output) : IClassFixture<NoDrainSystem>
 {
     [Fact]
     public async Task Every_accepted_submission_reaches_planning_exactly_once_when_planning_is_killed_mid_load_and_a_new_instance_starts()
@@ -16,8 +16,8 @@ public sealed class PlanningKillTests(ReliabilitySystem system, ITestOutputHelpe
                 && await system.ScalarAsync("planning", "SELECT count(*) FROM planning_intake_items") >= 200,
             TimeSpan.FromSeconds(90), "planning consuming while submissions are accepted");
 
-        // No drain: deliveries in flight are abandoned unacknowledged, the relay stops mid-batch.
-        await system.StopServiceAsync(Services.Planning, abruptly: true);
+        // No drain: deliveries in flight are cancelled and left unacknowledged, the relay stops mid-batch.
+        await system.StopServiceAsync(Services.Planning);
         var acceptedAtKill = load.Accepted;
         var itemsAtKill = await system.ScalarAsync("planning", "SELECT count(*) FROM planning_intake_items");
         await Eventually.TrueAsync(() => Task.FromResult(load.Accepted >= Math.Min(acceptedAtKill + 1_000, 5_000)),
