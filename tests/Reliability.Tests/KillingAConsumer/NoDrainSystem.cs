@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using Programmes.Testing;
 
 namespace Programmes.Reliability.Tests.KillingAConsumer;
