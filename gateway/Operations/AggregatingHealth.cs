@@ -8,11 +8,15 @@ namespace Programmes.Gateway.Operations;
 
 public sealed record ServiceHealth(string Service, string Status, string Address, double DurationMs, string? Detail);
 
-public sealed record SystemHealth(string Status, ServiceHealth[] Services);
+public sealed record BrokerHealth(string Status, long DeadLetters, long QueuedMessages, string? Detail);
+
+public sealed record SystemHealth(string Status, ServiceHealth[] Services, BrokerHealth Broker);
 
 /// <summary>
 /// <c>GET /api/operations/health</c>: every service's readiness (<c>/health/ready</c>) asked in parallel,
 /// each with a short deadline, so a service that hangs shows as Unhealthy instead of hanging the answer.
+/// A service reports Degraded itself when its outbox holds an event older than its threshold; the broker
+/// part is Degraded while any dead letter waits for operations.
 /// </summary>
 internal static class AggregatingHealth
 {
@@ -20,15 +24,37 @@ internal static class AggregatingHealth
 
     public static void MapAggregatingHealth(this RouteGroupBuilder operations) => operations.MapGet("/health", Handle);
 
-    private static async Task<Ok<SystemHealth>> Handle(IProxyStateLookup proxy, IHttpClientFactory clients, CancellationToken cancellationToken)
+    private static async Task<Ok<SystemHealth>> Handle(IProxyStateLookup proxy, IHttpClientFactory clients, DeadLetterQueues queues, CancellationToken cancellationToken)
     {
         var http = clients.CreateClient(HttpClientName);
         var checks = RouteTable.Services.Select(route => CheckAsync(route.Cluster, proxy, http, cancellationToken));
+        var broker = CheckBrokerAsync(queues, cancellationToken);
         var services = await Task.WhenAll(checks);
-        var status = services.All(s => s.Status == "Healthy") ? "Healthy"
+        var brokerHealth = await broker;
+        var status = services.All(s => s.Status == "Healthy") && brokerHealth.Status == "Healthy" ? "Healthy"
             : services.Any(s => s.Status == "Healthy" || s.Status == "Degraded") ? "Degraded"
             : "Unhealthy";
-        return TypedResults.Ok(new SystemHealth(status, services));
+        return TypedResults.Ok(new SystemHealth(status, services, brokerHealth));
+    }
+
+    private static async Task<BrokerHealth> CheckBrokerAsync(DeadLetterQueues queues, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(TimeSpan.FromSeconds(3));
+            var statistics = await queues.QueuesAsync(deadline.Token);
+            var dead = statistics.Where(q => q.IsDeadLetterQueue && q.Messages > 0).ToList();
+            var queued = statistics.Where(q => !q.IsDeadLetterQueue).Sum(q => q.Messages);
+            return dead.Count == 0
+                ? new BrokerHealth("Healthy", 0, queued, null)
+                : new BrokerHealth("Degraded", dead.Sum(q => q.Messages), queued,
+                    $"Dead letters wait in {string.Join(", ", dead.Select(q => $"{q.Queue} ({q.Messages})"))}: see /api/operations/dead-letters.");
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException && !cancellationToken.IsCancellationRequested)
+        {
+            return new BrokerHealth("Unhealthy", 0, 0, "The broker's management API did not answer.");
+        }
     }
 
     private static async Task<ServiceHealth> CheckAsync(string cluster, IProxyStateLookup proxy, HttpClient http, CancellationToken cancellationToken)

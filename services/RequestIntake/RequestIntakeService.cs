@@ -42,6 +42,8 @@ public static class RequestIntakeService
             consumers.AddConsumer<ProgrammeStatusChangedConsumer>();
         });
         builder.AddIdempotency<IntakeDb>();
+        builder.AddDatabaseGauges(
+            new DatabaseGauge("programmes.intake.requests", "Assistance requests by status", "SELECT status, count(*) FROM assistance_requests GROUP BY status", "status"));
         configure?.Invoke(builder);
 
         var app = builder.Build();

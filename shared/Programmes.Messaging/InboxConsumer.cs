@@ -24,6 +24,13 @@ public abstract class InboxConsumer<TMessage, TDbContext>(TDbContext db, OutboxM
 
     public async Task Consume(ConsumeContext<TMessage> context)
     {
+        MessageSpanTags.Tag(context.Message);
+        if (context.SentTime is { } sentAt)
+        {
+            metrics.ConsumerLag.Record(Math.Max(0, (DateTime.UtcNow - sentAt).TotalSeconds),
+                new KeyValuePair<string, object?>("message_type", typeof(TMessage).Name));
+        }
+
         // MassTransit's retries are over in seconds; a database restart or failover takes longer. A message
         // that failed only because the database was away waits for it instead of being dead-lettered:
         // otherwise every message in flight during the outage would end in the _error queue.

@@ -77,6 +77,7 @@ public static class DraftProgrammeEndpoint
         db.Programmes.Add(programme);
         await db.SaveChangesAsync(cancellationToken);
         Telemetry.Tag(Telemetry.Attributes.ProgrammeId, programme.Id);
+        Telemetry.TagRequests(programme.RequestIds);
         return TypedResults.Created($"/api/planning/programmes/{programme.Id}", ProgrammeView.Of(programme));
     }
 
