@@ -17,7 +17,7 @@ public sealed class FaultsCollection
 /// <summary>Intake and planning behind the gateway, with the outbox retrying quickly enough to drain within a test.</summary>
 public class ReliabilitySystem : TestSystem
 {
-    public static readonly TimeSpan LoadDeadline = TimeSpan.FromMinutes(4);
+    public static readonly TimeSpan LoadDeadline = TimeSpan.FromMinutes(10);
     public static readonly TimeSpan DrainDeadline = TimeSpan.FromMinutes(2);
 
     public ReliabilitySystem() : base(Services.Intake | Services.Planning)

@@ -21,7 +21,7 @@ public sealed class PlanningKillTests(NoDrainSystem system, ITestOutputHelper ou
         var acceptedAtKill = load.Accepted;
         var itemsAtKill = await system.ScalarAsync("planning", "SELECT count(*) FROM planning_intake_items");
         await Eventually.TrueAsync(() => Task.FromResult(load.Accepted >= Math.Min(acceptedAtKill + 1_000, 5_000)),
-            TimeSpan.FromSeconds(90), "submissions queueing up for planning while it is down");
+            TimeSpan.FromMinutes(3), "submissions queueing up for planning while it is down");
 
         await system.StartServiceAsync(Services.Planning);
         await running;
