@@ -17,7 +17,9 @@ public sealed class FaultsCollection
 /// <summary>Intake and planning behind the gateway, with the outbox retrying quickly enough to drain within a test.</summary>
 public class ReliabilitySystem : TestSystem
 {
+    // Safety nets, not timings: a 2-core machine shared with other test runs may take minutes for a phase.
     public static readonly TimeSpan LoadDeadline = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan PhaseDeadline = TimeSpan.FromMinutes(5);
     public static readonly TimeSpan DrainDeadline = TimeSpan.FromMinutes(2);
 
     public ReliabilitySystem() : base(Services.Intake | Services.Planning)

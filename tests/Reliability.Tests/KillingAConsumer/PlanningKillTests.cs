@@ -14,14 +14,14 @@ public sealed class PlanningKillTests(NoDrainSystem system, ITestOutputHelper ou
         var running = load.RunAsync(ReliabilitySystem.LoadDeadline);
         await Eventually.TrueAsync(async () => load.Accepted >= 1_000
                 && await system.ScalarAsync("planning", "SELECT count(*) FROM planning_intake_items") >= 200,
-            TimeSpan.FromSeconds(90), "planning consuming while submissions are accepted");
+            ReliabilitySystem.PhaseDeadline, "planning consuming while submissions are accepted");
 
         // No drain: deliveries in flight are cancelled and left unacknowledged, the relay stops mid-batch.
         await system.StopServiceAsync(Services.Planning);
         var acceptedAtKill = load.Accepted;
         var itemsAtKill = await system.ScalarAsync("planning", "SELECT count(*) FROM planning_intake_items");
         await Eventually.TrueAsync(() => Task.FromResult(load.Accepted >= Math.Min(acceptedAtKill + 1_000, 5_000)),
-            TimeSpan.FromMinutes(3), "submissions queueing up for planning while it is down");
+            ReliabilitySystem.PhaseDeadline, "submissions queueing up for planning while it is down");
 
         await system.StartServiceAsync(Services.Planning);
         await running;

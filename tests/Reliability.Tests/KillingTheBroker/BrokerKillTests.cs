@@ -12,14 +12,14 @@ public sealed class BrokerKillTests(DedicatedBrokerSystem system, ITestOutputHel
     {
         var load = await system.LoadAsync();
         var running = load.RunAsync(ReliabilitySystem.LoadDeadline);
-        await Eventually.TrueAsync(() => Task.FromResult(load.Accepted >= 1_000), TimeSpan.FromSeconds(90), "1,000 submissions accepted before the fault");
+        await Eventually.TrueAsync(() => Task.FromResult(load.Accepted >= 1_000), ReliabilitySystem.PhaseDeadline, "1,000 submissions accepted before the fault");
 
         await system.KillBrokerAsync();
         var acceptedAtKill = load.Accepted;
         // Intake keeps accepting: the events wait in its outbox while the relay fails and backs off.
         await Eventually.TrueAsync(async () => load.Accepted >= Math.Min(acceptedAtKill + 500, 5_000)
                 && await system.ScalarAsync("intake", "SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL AND attempts > 0") > 0,
-            TimeSpan.FromSeconds(60), "submissions accepted and publishes failing while the broker is down");
+            ReliabilitySystem.PhaseDeadline, "submissions accepted and publishes failing while the broker is down");
         var unsentDuringOutage = await system.ScalarAsync("intake", "SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL");
 
         await system.Broker.StartAsync();

@@ -12,11 +12,11 @@ public sealed class DatabaseRestartTests(DedicatedDatabaseSystem system, ITestOu
     {
         var load = await system.LoadAsync();
         var running = load.RunAsync(ReliabilitySystem.LoadDeadline);
-        await Eventually.TrueAsync(() => Task.FromResult(load.Accepted >= 1_000), TimeSpan.FromSeconds(90), "1,000 submissions accepted before the fault");
+        await Eventually.TrueAsync(() => Task.FromResult(load.Accepted >= 1_000), ReliabilitySystem.PhaseDeadline, "1,000 submissions accepted before the fault");
 
         await system.Database.StopAsync();
         var acceptedAtStop = load.Accepted;
-        await Eventually.TrueAsync(() => Task.FromResult(load.Unavailable > 0), TimeSpan.FromSeconds(30), "a 503 while PostgreSQL is down");
+        await Eventually.TrueAsync(() => Task.FromResult(load.Unavailable > 0), ReliabilitySystem.PhaseDeadline, "a 503 while PostgreSQL is down");
         var unavailableDuringOutage = load.Unavailable;
         await system.Database.StartAsync();
         var restartedAt = load.Elapsed;
