@@ -124,7 +124,6 @@ public static class GatewayService
         {
             await scope.ServiceProvider.GetRequiredService<GatewayDb>().Database.MigrateAsync(cancellationToken);
         }
-        await DeadLetterAudit.EnsureTableAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), cancellationToken);
         await DemoClients.SeedAsync(app.Services, cancellationToken);
     }
 }

@@ -27,9 +27,9 @@ internal static class AggregatingHealth
     private static async Task<Ok<SystemHealth>> Handle(IProxyStateLookup proxy, IHttpClientFactory clients, DeadLetterQueues queues, CancellationToken cancellationToken)
     {
         var http = clients.CreateClient(HttpClientName);
-        var checks = RouteTable.Services.Select(route => CheckAsync(route.Cluster, proxy, http, cancellationToken));
+        var checks = RouteTable.Services.Select(route => CheckClusterAsync(route.Cluster, proxy, http, cancellationToken));
         var broker = CheckBrokerAsync(queues, cancellationToken);
-        var services = await Task.WhenAll(checks);
+        var services = (await Task.WhenAll(checks)).SelectMany(instances => instances).ToArray();
         var brokerHealth = await broker;
         var status = services.All(s => s.Status == "Healthy") && brokerHealth.Status == "Healthy" ? "Healthy"
             : services.Any(s => s.Status == "Healthy" || s.Status == "Degraded") ? "Degraded"
@@ -57,13 +57,18 @@ internal static class AggregatingHealth
         }
     }
 
-    private static async Task<ServiceHealth> CheckAsync(string cluster, IProxyStateLookup proxy, HttpClient http, CancellationToken cancellationToken)
+    /// <summary>Every instance (YARP destination) of a service, each listed on its own.</summary>
+    private static async Task<ServiceHealth[]> CheckClusterAsync(string cluster, IProxyStateLookup proxy, HttpClient http, CancellationToken cancellationToken)
     {
-        if (!proxy.TryGetCluster(cluster, out var state) || state.Destinations.Values.FirstOrDefault() is not { } destination)
+        if (!proxy.TryGetCluster(cluster, out var state) || state.Destinations.Count == 0)
         {
-            return new ServiceHealth(cluster, "Unhealthy", "", 0, "No destination is configured.");
+            return [new ServiceHealth(cluster, "Unhealthy", "", 0, "No destination is configured.")];
         }
-        var address = destination.Model.Config.Address;
+        return await Task.WhenAll(state.Destinations.Values.Select(d => CheckAsync(cluster, d.Model.Config.Address, http, cancellationToken)));
+    }
+
+    private static async Task<ServiceHealth> CheckAsync(string cluster, string address, HttpClient http, CancellationToken cancellationToken)
+    {
         var started = Stopwatch.GetTimestamp();
         try
         {
