@@ -8,7 +8,4 @@ public sealed class FundingOptions
 
     /// <summary>How far a payment may exceed what is left of its pledge (bank charges, exchange differences), as a fraction of the pledge.</summary>
     public decimal OverpaymentTolerance { get; set; } = 0.01m;
-
-    /// <summary>How long an Idempotency-Key and its first response are kept; never less than 24 hours.</summary>
-    public TimeSpan IdempotencyKeyRetention { get; set; } = TimeSpan.FromHours(48);
 }

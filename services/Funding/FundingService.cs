@@ -1,5 +1,4 @@
 using Programmes.Funding.AllocatingFunds;
-using Programmes.Funding.Idempotency;
 using Programmes.Funding.LoadingExchangeRates;
 using Programmes.Funding.Persistence;
 using Programmes.Funding.ReadingStatements;
@@ -10,6 +9,7 @@ using Programmes.Funding.RegisteringDonor;
 using Programmes.Funding.ViewingContributions;
 using Programmes.Funding.ViewingFundingStatus;
 using Programmes.Messaging;
+using Programmes.Messaging.Idempotency;
 using Programmes.ServiceDefaults;
 
 namespace Programmes.Funding;
@@ -34,10 +34,10 @@ public static class FundingService
         {
             consumers.AddConsumer<ProgrammeBudgetedConsumer>();
         });
+        builder.AddIdempotency<FundingDb>();
         builder.Services.Configure<FundingOptions>(builder.Configuration.GetSection("Funding"));
         builder.Services.AddScoped<Allocator>();
         builder.Services.AddScoped<RateLoader>();
-        builder.Services.AddHostedService<IdempotencyKeyCleanup>();
         builder.AddDatabaseGauges(
             new DatabaseGauge("programmes.funding.gap", "Budget not yet covered by allocations, over all budgeted programmes",
                 "SELECT coalesce(sum(budget_usd - allocated_usd), 0) FROM programmes WHERE budget_usd > allocated_usd", Unit: "USD"),

@@ -1,4 +1,5 @@
 using Programmes.Messaging;
+using Programmes.Messaging.Idempotency;
 using Programmes.RequestIntake.AnsweringQuestions;
 using Programmes.RequestIntake.EndorsingReferral;
 using Programmes.RequestIntake.FollowingProgrammes;
@@ -40,11 +41,13 @@ public static class RequestIntakeService
             consumers.AddConsumer<ActivityDeliveredConsumer>();
             consumers.AddConsumer<ProgrammeStatusChangedConsumer>();
         });
+        builder.AddIdempotency<IntakeDb>();
         builder.AddDatabaseGauges(
             new DatabaseGauge("programmes.intake.requests", "Assistance requests by status", "SELECT status, count(*) FROM assistance_requests GROUP BY status", "status"));
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseRequestBodyBuffering();
         app.MapServiceDefaults();
         app.MapSubmittingRequest();
         app.MapViewingRequests();

@@ -1,5 +1,8 @@
+using System.Data;
+using System.Diagnostics;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Programmes.ServiceDefaults;
 
 namespace Programmes.Messaging;
 
@@ -14,11 +17,13 @@ public abstract class InboxConsumer<TMessage, TDbContext>(TDbContext db, OutboxM
 {
     protected TDbContext Db { get; } = db;
 
+    /// <summary>How long a message waits for its database to come back before it fails like any other.</summary>
+    private static readonly TimeSpan OutagePatience = TimeSpan.FromMinutes(10);
+
+    private static readonly TimeSpan MaxOutageDelay = TimeSpan.FromSeconds(5);
+
     public async Task Consume(ConsumeContext<TMessage> context)
     {
-        var messageId = context.MessageId ?? throw new InvalidOperationException("A message without a message id cannot be deduplicated.");
-        var consumer = GetType().Name;
-        var cancellationToken = context.CancellationToken;
         MessageSpanTags.Tag(context.Message);
         if (context.SentTime is { } sentAt)
         {
@@ -26,23 +31,55 @@ public abstract class InboxConsumer<TMessage, TDbContext>(TDbContext db, OutboxM
                 new KeyValuePair<string, object?>("message_type", typeof(TMessage).Name));
         }
 
+        // MassTransit's retries are over in seconds; a database restart or failover takes longer. A message
+        // that failed only because the database was away waits for it instead of being dead-lettered:
+        // otherwise every message in flight during the outage would end in the _error queue.
+        var waiting = Stopwatch.StartNew();
+        for (var delay = TimeSpan.FromMilliseconds(250); ; delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxOutageDelay.Ticks)))
+        {
+            try
+            {
+                await ConsumeOnceAsync(context);
+                return;
+            }
+            catch (Exception ex) when (DependencyFailures.IsUnavailable(ex) && waiting.Elapsed < OutagePatience
+                && !context.CancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(delay, context.CancellationToken);
+            }
+        }
+    }
+
+    private async Task ConsumeOnceAsync(ConsumeContext<TMessage> context)
+    {
+        var messageId = context.MessageId ?? throw new InvalidOperationException("A message without a message id cannot be deduplicated.");
+        var consumer = GetType().Name;
+        var cancellationToken = context.CancellationToken;
+
         // A retry may reuse this context: forget whatever the failed attempt added or changed.
         Db.ChangeTracker.Clear();
         await using var transaction = await Db.Database.BeginTransactionAsync(cancellationToken);
-        // Concurrent deliveries of the same message serialise on the primary key: the second waits for the
-        // first to commit, then inserts nothing.
-        var inserted = await Db.Database.ExecuteSqlAsync(
-            $"INSERT INTO inbox_messages (message_id, consumer, processed_at) VALUES ({messageId}, {consumer}, now()) ON CONFLICT DO NOTHING",
-            cancellationToken);
-        if (inserted == 0)
+        try
         {
-            metrics.InboxDuplicates.Add(1);
-            return;
-        }
+            // Concurrent deliveries of the same message serialise on the primary key: the second waits for the
+            // first to commit, then inserts nothing.
+            var inserted = await Db.Database.ExecuteSqlAsync(
+                $"INSERT INTO inbox_messages (message_id, consumer, processed_at) VALUES ({messageId}, {consumer}, now()) ON CONFLICT DO NOTHING",
+                cancellationToken);
+            if (inserted == 0)
+            {
+                metrics.InboxDuplicates.Add(1);
+                return;
+            }
 
-        await HandleAsync(context.Message, context);
-        await Db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            await HandleAsync(context.Message, context);
+            await Db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (InvalidOperationException ex) when (Db.Database.GetDbConnection().State != ConnectionState.Open)
+        {
+            throw new DependencyUnavailableException("The database dropped the connection during the transaction.", ex);
+        }
     }
 
     /// <summary>Apply the message's effect to <see cref="Db"/>; do not call SaveChanges.</summary>

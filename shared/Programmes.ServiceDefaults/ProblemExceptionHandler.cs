@@ -1,11 +1,9 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace Programmes.ServiceDefaults;
 
@@ -27,7 +25,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         var problem = exception switch
         {
             BadHttpRequestException bad => FromBadRequest(bad),
-            _ when IsUnavailableDependency(exception) => new ProblemDetails
+            _ when DependencyFailures.IsUnavailable(exception) => new ProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Type = ProblemTypes.DependencyUnavailable,
@@ -85,26 +83,6 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             };
         }
         return new ProblemDetails { Status = status, Type = ProblemTypes.MalformedRequest, Title = "The request is malformed.", Detail = bad.Message };
-    }
-
-    private static bool IsUnavailableDependency(Exception exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            switch (e)
-            {
-                case PostgresException pg when pg.SqlState.StartsWith("08", StringComparison.Ordinal)
-                    || pg.SqlState is "57P01" or "57P02" or "57P03" or "53300":
-                case NpgsqlException { IsTransient: true }:
-                case NpgsqlException { InnerException: SocketException or IOException or TimeoutException }:
-                case SocketException:
-                case TimeoutException:
-                case HttpRequestException:
-                    // A database, broker or HTTP dependency failed: the client may retry, this is not its fault.
-                    return true;
-            }
-        }
-        return exception is InvalidOperationException && exception.InnerException is NpgsqlException;
     }
 
     private static T? FindInner<T>(Exception exception) where T : Exception

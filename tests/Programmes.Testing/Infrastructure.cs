@@ -24,17 +24,20 @@ public static class Infrastructure
     public static Task<RabbitMqContainer> RabbitMqAsync() => Started.Value.ContinueWith(t => t.Result.RabbitMq, TaskScheduler.Default);
 
     /// <summary>Creates an empty database and returns its connection string.</summary>
-    public static async Task<string> CreateDatabaseAsync(string prefix)
+    public static async Task<string> CreateDatabaseAsync(string prefix) =>
+        await CreateDatabaseAsync(prefix, (await PostgresAsync()).GetConnectionString());
+
+    /// <summary>Creates an empty database on the server <paramref name="server"/> connects to and returns its connection string.</summary>
+    public static async Task<string> CreateDatabaseAsync(string prefix, string server)
     {
-        var postgres = await PostgresAsync();
         var name = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 33, 63)];
-        await using (var connection = new NpgsqlConnection(postgres.GetConnectionString()))
+        await using (var connection = new NpgsqlConnection(server))
         {
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
             await command.ExecuteNonQueryAsync();
         }
-        return new NpgsqlConnectionStringBuilder(postgres.GetConnectionString()) { Database = name }.ConnectionString;
+        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
     }
 
     /// <summary>Creates a RabbitMQ virtual host and returns an amqp:// URI for it.</summary>

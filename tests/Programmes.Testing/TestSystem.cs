@@ -53,6 +53,9 @@ public class TestSystem : IAsyncLifetime
     public Dictionary<Services, Uri> ServiceUrls { get; } = [];
     public Dictionary<string, string> ConnectionStrings { get; } = [];
 
+    /// <summary>The configuration each service was started with, so that a test can start it again.</summary>
+    public Dictionary<Services, Dictionary<string, string?>> ServiceSettings { get; } = [];
+
     /// <summary>Every finished span of every component, in the order they ended.</summary>
     public List<Activity> Spans { get; } = [];
 
@@ -77,7 +80,7 @@ public class TestSystem : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        RabbitMqUri = await Infrastructure.CreateVirtualHostAsync();
+        RabbitMqUri = await CreateVirtualHostAsync();
         var gatewayPort = FreePort();
         GatewayUrl = new Uri($"http://127.0.0.1:{gatewayPort}/");
         var ports = new Dictionary<Services, int>();
@@ -89,7 +92,7 @@ public class TestSystem : IAsyncLifetime
 
         var gatewaySettings = new Dictionary<string, string?>(Settings)
         {
-            ["ConnectionStrings:Database"] = ConnectionStrings["gateway"] = await Infrastructure.CreateDatabaseAsync("gateway"),
+            ["ConnectionStrings:Database"] = ConnectionStrings["gateway"] = await CreateDatabaseAsync("gateway"),
             ["Auth:Authority"] = GatewayUrl.ToString(),
             ["ConnectionStrings:RabbitMq"] = RabbitMqUri,
             ["RabbitMq:ManagementUrl"] = await Infrastructure.RabbitMqManagementUrlAsync(),
@@ -123,15 +126,45 @@ public class TestSystem : IAsyncLifetime
         {
             var settings = new Dictionary<string, string?>(Settings)
             {
-                ["ConnectionStrings:Database"] = ConnectionStrings[ClusterOf(service)] = await Infrastructure.CreateDatabaseAsync(ClusterOf(service)),
+                ["ConnectionStrings:Database"] = ConnectionStrings[ClusterOf(service)] = await CreateDatabaseAsync(ClusterOf(service)),
                 ["ConnectionStrings:RabbitMq"] = RabbitMqUri,
                 ["Auth:Authority"] = GatewayUrl.ToString(),
                 ["OTEL_SERVICE_NAME"] = ClusterOf(service),
             };
+            ServiceSettings[service] = settings;
             var app = await StartServiceAsync(service, ServiceUrls[service], settings);
             ServiceApps[service] = app;
             _apps.Add(app);
         }
+    }
+
+    /// <summary>Where the system's databases live: a fresh database on the shared PostgreSQL unless overridden.</summary>
+    protected virtual Task<string> CreateDatabaseAsync(string prefix) => Infrastructure.CreateDatabaseAsync(prefix);
+
+    /// <summary>The system's broker: a fresh virtual host on the shared RabbitMQ unless overridden.</summary>
+    protected virtual Task<string> CreateVirtualHostAsync() => Infrastructure.CreateVirtualHostAsync();
+
+    /// <summary>
+    /// Stops a running service and frees its address. How much it drains first is the service's
+    /// configuration (e.g. MassTransit's ConsumerStopTimeout set through <see cref="Configure"/>): a stop
+    /// that is cancelled instead would leave its bus consuming into a disposed container.
+    /// </summary>
+    public async Task StopServiceAsync(Services service)
+    {
+        var app = ServiceApps[service];
+        ServiceApps.Remove(service);
+        _apps.Remove(app);
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    /// <summary>Starts a new instance of a stopped service on the same address, database and virtual host.</summary>
+    public async Task<WebApplication> StartServiceAsync(Services service)
+    {
+        var app = await StartServiceAsync(service, ServiceUrls[service], ServiceSettings[service]);
+        ServiceApps[service] = app;
+        _apps.Add(app);
+        return app;
     }
 
     /// <summary>Builds, migrates and starts one service; used again by tests that restart a service.</summary>

@@ -6,6 +6,8 @@ namespace Programmes.Funding.Idempotency;
 /// <summary>
 /// A client's Idempotency-Key, the hash of the request that first used it and the response it got.
 /// Written in the same transaction as the contribution it created, so either both exist or neither.
+/// The shared Idempotency feature (Programmes.Messaging) reads and writes the table; it stays in this
+/// model because Funding's first migration created it.
 /// </summary>
 public sealed class IdempotencyRecord
 {
@@ -27,7 +29,7 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
         // The primary key is what makes concurrent duplicates wait for the first and then replay it.
         record.HasKey(r => new { r.ClientId, r.Key });
         record.Property(r => r.ClientId).HasMaxLength(200);
-        record.Property(r => r.Key).HasMaxLength(IdempotencyFilter.MaxKeyLength);
+        record.Property(r => r.Key).HasMaxLength(Programmes.Messaging.Idempotency.IdempotencyKeys.MaxKeyLength);
         record.Property(r => r.RequestHash).HasMaxLength(64);
         record.HasIndex(r => r.CreatedAt);
     }

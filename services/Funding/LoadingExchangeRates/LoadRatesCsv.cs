@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Programmes.Funding.Idempotency;
+using Programmes.Messaging.Idempotency;
 using Programmes.ServiceDefaults;
 
 namespace Programmes.Funding.LoadingExchangeRates;

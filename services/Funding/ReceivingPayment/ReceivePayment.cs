@@ -4,12 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Programmes.Contracts;
 using Programmes.Funding.AllocatingFunds;
-using Programmes.Funding.Idempotency;
 using Programmes.Funding.LoadingExchangeRates;
 using Programmes.Funding.Persistence;
 using Programmes.Funding.RecordingPledge;
 using Programmes.Funding.RegisteringDonor;
 using Programmes.Messaging;
+using Programmes.Messaging.Idempotency;
 using Programmes.ServiceDefaults;
 
 namespace Programmes.Funding.ReceivingPayment;

@@ -1,11 +1,11 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Programmes.Contracts;
-using Programmes.Funding.Idempotency;
 using Programmes.Funding.LoadingExchangeRates;
 using Programmes.Funding.Persistence;
 using Programmes.Funding.RegisteringDonor;
 using Programmes.Messaging;
+using Programmes.Messaging.Idempotency;
 using Programmes.ReferenceData;
 using Programmes.ServiceDefaults;
 

@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Programmes.Funding.Idempotency;
 using Programmes.Funding.Persistence;
+using Programmes.Messaging.Idempotency;
 using Programmes.ServiceDefaults;
 
 namespace Programmes.Funding.RegisteringDonor;

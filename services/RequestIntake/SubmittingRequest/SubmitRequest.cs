@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Programmes.Contracts;
+using Programmes.Messaging.Idempotency;
 using Programmes.ReferenceData;
 using Programmes.RequestIntake.Persistence;
 using Programmes.RequestIntake.Requests;
@@ -27,7 +28,9 @@ public static class SubmittingRequestEndpoint
 {
     public static IEndpointRouteBuilder MapSubmittingRequest(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/intake/requests", Handle).RequireRoles(Roles.State).WithTags("Requests");
+        // A State's system that lost the answer retries with the same Idempotency-Key and gets the first
+        // request back instead of a second one; without the header every POST is a new request.
+        app.MapPost("/api/intake/requests", Handle).RequireRoles(Roles.State).Idempotent(required: false).WithTags("Requests");
         return app;
     }
 

@@ -1,12 +1,13 @@
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Programmes.Funding.Persistence;
+using Npgsql;
 
-namespace Programmes.Funding.Idempotency;
+namespace Programmes.Messaging.Idempotency;
 
 /// <summary>Forgets Idempotency-Keys once they are older than the retention (at least 24 hours).</summary>
-internal sealed partial class IdempotencyKeyCleanup(
-    IServiceScopeFactory scopes, TimeProvider clock, IOptions<FundingOptions> options, ILogger<IdempotencyKeyCleanup> logger)
+public sealed partial class IdempotencyKeyCleanup(
+    NpgsqlDataSource dataSource, TimeProvider clock, IOptions<IdempotencyOptions> options, ILogger<IdempotencyKeyCleanup> logger)
     : BackgroundService
 {
     private static readonly TimeSpan MinimumRetention = TimeSpan.FromHours(24);
@@ -32,11 +33,10 @@ internal sealed partial class IdempotencyKeyCleanup(
 
     public async Task<int> DeleteExpiredAsync(CancellationToken cancellationToken)
     {
-        var retention = options.Value.IdempotencyKeyRetention < MinimumRetention ? MinimumRetention : options.Value.IdempotencyKeyRetention;
-        var cutoff = clock.GetUtcNow() - retention;
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<FundingDb>();
-        return await db.IdempotencyKeys.Where(r => r.CreatedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        var retention = options.Value.KeyRetention < MinimumRetention ? MinimumRetention : options.Value.KeyRetention;
+        await using var command = dataSource.CreateCommand($"DELETE FROM {IdempotencyKeys.Table} WHERE created_at < @cutoff");
+        command.Parameters.AddWithValue("cutoff", clock.GetUtcNow() - retention);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting expired Idempotency-Keys failed; the next run retries")]

@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace Programmes.Messaging.Idempotency;
+
+/// <summary>
+/// Idempotency-Key support for POST endpoints: a client that retries (after a timeout, a dropped
+/// connection or a 503) with the same key and body gets the first response again instead of a second
+/// resource. Keys belong to the calling client and are stored in the service's own database, in the
+/// transaction of the command they guard.
+/// </summary>
+public static class IdempotencyKeys
+{
+    public const string Header = "Idempotency-Key";
+    public const int MaxKeyLength = 255;
+    public const string Table = "idempotency_keys";
+
+    private static readonly string Ddl = $"""
+        CREATE TABLE IF NOT EXISTS {Table} (
+            client_id character varying(200) NOT NULL,
+            key character varying({MaxKeyLength}) NOT NULL,
+            request_hash character varying(64) NOT NULL,
+            status_code integer NULL,
+            location text NULL,
+            response_body text NULL,
+            created_at timestamp with time zone NOT NULL,
+            CONSTRAINT pk_{Table} PRIMARY KEY (client_id, key)
+        );
+        CREATE INDEX IF NOT EXISTS ix_{Table}_created_at ON {Table} (created_at);
+        """;
+
+    /// <summary>
+    /// Stores keys in <typeparamref name="TDbContext"/>'s database (the table is created with the outbox
+    /// schema) and forgets them after <c>Idempotency:KeyRetention</c> (default 48 hours, at least 24).
+    /// </summary>
+    public static IHostApplicationBuilder AddIdempotency<TDbContext>(this IHostApplicationBuilder builder) where TDbContext : DbContext
+    {
+        builder.Services.AddScoped(sp => new IdempotencyStore(sp.GetRequiredService<TDbContext>()));
+        builder.Services.Configure<IdempotencyOptions>(builder.Configuration.GetSection("Idempotency"));
+        builder.Services.AddHostedService<IdempotencyKeyCleanup>();
+        return builder;
+    }
+
+    /// <summary>Answers a retry carrying the same Idempotency-Key with the first response.</summary>
+    /// <param name="required">Whether a POST without the header is refused (400) or simply not deduplicated.</param>
+    public static RouteHandlerBuilder Idempotent(this RouteHandlerBuilder endpoint, bool required = true) => endpoint
+        .AddEndpointFilter(new IdempotencyFilter(required))
+        .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+    /// <summary>Lets the filter hash the request body after model binding has read it.</summary>
+    public static IApplicationBuilder UseRequestBodyBuffering(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        if (HttpMethods.IsPost(context.Request.Method))
+        {
+            context.Request.EnableBuffering();
+        }
+        return next(context);
+    });
+
+    internal static async Task EnsureSchemaAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(Ddl);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
+
+/// <summary>The database a service keeps its Idempotency-Keys in.</summary>
+internal sealed class IdempotencyStore(DbContext db)
+{
+    public DbContext Db { get; } = db;
+}
+
+public sealed class IdempotencyOptions
+{
+    /// <summary>How long a key and its first response are kept; never less than 24 hours.</summary>
+    public TimeSpan KeyRetention { get; set; } = TimeSpan.FromHours(48);
+}
