@@ -160,7 +160,7 @@ Programmes (scaled out) is up ($(fmt_elapsed "$started")).
   PostgreSQL             localhost:5434                (programmes / programmes)
   Services (diagnostics) intake :5201/:5211, planning :5202/:5212, coordination :5203/:5213, funding :5204/:5214
 
-Stop: deploy/down.sh --scaled [--volumes]
+Test it under faults: deploy/scaled/test.sh     Stop: deploy/down.sh --scaled [--volumes]
 EOF
   exit 0
 fi
