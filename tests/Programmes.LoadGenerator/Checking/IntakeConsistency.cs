@@ -20,6 +20,18 @@ public sealed class IntakeConsistency(string? planningDb)
 
     public async Task ReportAsync(TimeSpan settle, CancellationToken cancellationToken)
     {
+        try
+        {
+            await CheckAsync(settle, cancellationToken);
+        }
+        catch (NpgsqlException ex)
+        {
+            Console.WriteLine($"consistency: planning's database did not answer ({ex.Message}); not checked");
+        }
+    }
+
+    private async Task CheckAsync(TimeSpan settle, CancellationToken cancellationToken)
+    {
         var ids = _submitted.ToArray();
         if (planningDb is null || ids.Length == 0)
         {
