@@ -46,7 +46,11 @@ public sealed class LoadClients(Target target, int perParty)
     public async Task PrepareAsync(string role, string party, CancellationToken cancellationToken)
     {
         var pool = await PoolAsync(role, party, cancellationToken);
-        await Task.WhenAll(pool.Clients.Select(c => c.TokenAsync(target, cancellationToken)));
+        // One at a time: the token endpoint verifies a hashed secret, costly enough to matter on two cores.
+        foreach (var client in pool.Clients)
+        {
+            await client.TokenAsync(target, cancellationToken);
+        }
     }
 
     private async Task<Pool> PoolAsync(string role, string party, CancellationToken cancellationToken)
@@ -146,12 +150,24 @@ public sealed class LoadClients(Target target, int perParty)
 
         public static async Task<string> FetchTokenAsync(Target target, string clientId, string secret, CancellationToken cancellationToken)
         {
-            using var response = await target.Http.PostAsync(new Uri(target.Gateways[0], "/connect/token"), new FormUrlEncodedContent(new Dictionary<string, string>
+            HttpResponseMessage response;
+            for (var attempt = 1; ; attempt++)
             {
-                ["grant_type"] = "client_credentials",
-                ["client_id"] = clientId,
-                ["client_secret"] = secret,
-            }), cancellationToken);
+                response = await target.Http.PostAsync(new Uri(target.Gateways[0], "/connect/token"), new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["grant_type"] = "client_credentials",
+                    ["client_id"] = clientId,
+                    ["client_secret"] = secret,
+                }), cancellationToken);
+                // A loaded gateway may answer 503 for a moment (its database); try again a few times.
+                if (attempt == 5 || (int)response.StatusCode is not (503 or 429))
+                {
+                    break;
+                }
+                response.Dispose();
+                await Task.Delay(TimeSpan.FromSeconds(attempt), cancellationToken);
+            }
+            using var _ = response;
             if (!response.IsSuccessStatusCode)
             {
                 throw new InvalidOperationException($"Token for {clientId}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
