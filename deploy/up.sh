@@ -4,8 +4,19 @@
 # their images, start everything with compose and wait until it is healthy.
 #
 #   deploy/up.sh            PROGRAMMES_UP_TIMEOUT=seconds to wait for health (default 600)
-#   deploy/down.sh [--volumes]
+#   deploy/up.sh --scaled   the scaled-out variant (compose.scaled.yaml: two instances of every
+#                           service and gateway, a three-node RabbitMQ cluster)
+#   deploy/down.sh [--scaled] [--volumes]
 set -euo pipefail
+
+SCALED=""
+for a in "$@"; do
+  case "$a" in
+    --scaled) SCALED=1 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    *) echo "unknown argument '$a' (expected --scaled)" >&2; exit 2 ;;
+  esac
+done
 
 # shellcheck source=lib.sh
 . "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
@@ -22,7 +33,8 @@ APPS=(
   "gateway/Programmes.Gateway.csproj|Programmes.Gateway|gateway"
 )
 BUILD_DIR="$PROGRAMMES_DEPLOY_DIR/.build"
-COMPOSE_FILE="$PROGRAMMES_DEPLOY_DIR/compose.yaml"
+COMPOSE_FILE="$PROGRAMMES_DEPLOY_DIR/compose${SCALED:+.scaled}.yaml"
+PROJECT="programmes${SCALED:+-scaled}"
 LOG_DIR="$PROGRAMMES_STATE_DIR/logs"
 mkdir -p "$BUILD_DIR" "$LOG_DIR"
 
@@ -34,7 +46,7 @@ done
 # 1. Docker and the four infrastructure images.
 ensure_images
 read -r -a COMPOSE <<<"$(compose_cmd)"
-compose() { "${COMPOSE[@]}" -p programmes -f "$COMPOSE_FILE" --env-file "$PROGRAMMES_IMAGES_ENV" "$@"; }
+compose() { "${COMPOSE[@]}" -p "$PROJECT" -f "$COMPOSE_FILE" --env-file "$PROGRAMMES_IMAGES_ENV" "$@"; }
 
 # 2. Build the five apps in one MSBuild run (shared projects compile once, in
 #    parallel where possible), then publish each without rebuilding.
@@ -95,7 +107,7 @@ mapfile -t expected < <(compose config --services)
 # One `docker inspect` per round (compose CLIs are slow to start on a busy machine).
 container_states() {
   local ids
-  ids="$(docker ps -aq --filter label=com.docker.compose.project=programmes)"
+  ids="$(docker ps -aq --filter "label=com.docker.compose.project=$PROJECT")"
   [ -n "$ids" ] || return 0
   # shellcheck disable=SC2086
   docker inspect -f '{{index .Config.Labels "com.docker.compose.service"}} {{.State.Status}}/{{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}' $ids 2>/dev/null || true
@@ -138,6 +150,20 @@ done
 log "all ${#expected[@]} containers healthy"
 
 # 6. Where things are.
+if [ -n "$SCALED" ]; then
+  cat <<EOF
+
+Programmes (scaled out) is up ($(fmt_elapsed "$started")).
+
+  Gateways (API)         http://localhost:5180 and http://localhost:5181   (same clients, same tokens)
+  RabbitMQ management    http://localhost:15673        (node rabbitmq-1 of 3; programmes / programmes)
+  PostgreSQL             localhost:5434                (programmes / programmes)
+  Services (diagnostics) intake :5201/:5211, planning :5202/:5212, coordination :5203/:5213, funding :5204/:5214
+
+Stop: deploy/down.sh --scaled [--volumes]
+EOF
+  exit 0
+fi
 clients="$(tr -d '\n' <"$PROGRAMMES_DEPLOY_DIR/demo-clients.json" | sed 's/}/}\n/g')"
 field() { sed -nE "s/.*\"$1\"[[:space:]]*:[[:space:]]*\"([^\"]*)\".*/\1/p" <<<"$2"; }
 cat <<EOF

@@ -84,6 +84,7 @@ public static class GatewayService
         builder.Services.AddHttpClient();
         builder.Services.AddHttpClient(AggregatingHealth.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(3));
         builder.Services.AddSingleton<DeadLetterQueues>();
+        builder.Services.AddHostedService<BrokerMetrics>();
         builder.Services.AddSingleton<DeadLetterAudit>();
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
@@ -123,7 +124,6 @@ public static class GatewayService
         {
             await scope.ServiceProvider.GetRequiredService<GatewayDb>().Database.MigrateAsync(cancellationToken);
         }
-        await DeadLetterAudit.EnsureTableAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), cancellationToken);
         await DemoClients.SeedAsync(app.Services, cancellationToken);
     }
 }

@@ -1,13 +1,5 @@
 using Programmes.Gateway;
+using Programmes.ServiceDefaults;
 
 var app = GatewayService.Build(args);
-// As the services: Database:MigrateOnly prepares the database and exits (the Kubernetes Job);
-// Database:MigrateAtStartup=false leaves it to that Job.
-if (app.Configuration.GetValue("Database:MigrateOnly", false) || app.Configuration.GetValue("Database:MigrateAtStartup", true))
-{
-    await app.PrepareAsync();
-}
-if (!app.Configuration.GetValue("Database:MigrateOnly", false))
-{
-    await app.RunAsync();
-}
+await app.RunWithDatabaseAsync(() => app.PrepareAsync());

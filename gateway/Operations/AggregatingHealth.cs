@@ -8,11 +8,15 @@ namespace Programmes.Gateway.Operations;
 
 public sealed record ServiceHealth(string Service, string Status, string Address, double DurationMs, string? Detail);
 
-public sealed record SystemHealth(string Status, ServiceHealth[] Services);
+public sealed record BrokerHealth(string Status, long DeadLetters, long QueuedMessages, string? Detail);
+
+public sealed record SystemHealth(string Status, ServiceHealth[] Services, BrokerHealth Broker);
 
 /// <summary>
 /// <c>GET /api/operations/health</c>: every service's readiness (<c>/health/ready</c>) asked in parallel,
 /// each with a short deadline, so a service that hangs shows as Unhealthy instead of hanging the answer.
+/// A service reports Degraded itself when its outbox holds an event older than its threshold; the broker
+/// part is Degraded while any dead letter waits for operations.
 /// </summary>
 internal static class AggregatingHealth
 {
@@ -20,24 +24,51 @@ internal static class AggregatingHealth
 
     public static void MapAggregatingHealth(this RouteGroupBuilder operations) => operations.MapGet("/health", Handle);
 
-    private static async Task<Ok<SystemHealth>> Handle(IProxyStateLookup proxy, IHttpClientFactory clients, CancellationToken cancellationToken)
+    private static async Task<Ok<SystemHealth>> Handle(IProxyStateLookup proxy, IHttpClientFactory clients, DeadLetterQueues queues, CancellationToken cancellationToken)
     {
         var http = clients.CreateClient(HttpClientName);
-        var checks = RouteTable.Services.Select(route => CheckAsync(route.Cluster, proxy, http, cancellationToken));
-        var services = await Task.WhenAll(checks);
-        var status = services.All(s => s.Status == "Healthy") ? "Healthy"
+        var checks = RouteTable.Services.Select(route => CheckClusterAsync(route.Cluster, proxy, http, cancellationToken));
+        var broker = CheckBrokerAsync(queues, cancellationToken);
+        var services = (await Task.WhenAll(checks)).SelectMany(instances => instances).ToArray();
+        var brokerHealth = await broker;
+        var status = services.All(s => s.Status == "Healthy") && brokerHealth.Status == "Healthy" ? "Healthy"
             : services.Any(s => s.Status == "Healthy" || s.Status == "Degraded") ? "Degraded"
             : "Unhealthy";
-        return TypedResults.Ok(new SystemHealth(status, services));
+        return TypedResults.Ok(new SystemHealth(status, services, brokerHealth));
     }
 
-    private static async Task<ServiceHealth> CheckAsync(string cluster, IProxyStateLookup proxy, HttpClient http, CancellationToken cancellationToken)
+    private static async Task<BrokerHealth> CheckBrokerAsync(DeadLetterQueues queues, CancellationToken cancellationToken)
     {
-        if (!proxy.TryGetCluster(cluster, out var state) || state.Destinations.Values.FirstOrDefault() is not { } destination)
+        try
         {
-            return new ServiceHealth(cluster, "Unhealthy", "", 0, "No destination is configured.");
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(TimeSpan.FromSeconds(3));
+            var statistics = await queues.QueuesAsync(deadline.Token);
+            var dead = statistics.Where(q => q.IsDeadLetterQueue && q.Messages > 0).ToList();
+            var queued = statistics.Where(q => !q.IsDeadLetterQueue).Sum(q => q.Messages);
+            return dead.Count == 0
+                ? new BrokerHealth("Healthy", 0, queued, null)
+                : new BrokerHealth("Degraded", dead.Sum(q => q.Messages), queued,
+                    $"Dead letters wait in {string.Join(", ", dead.Select(q => $"{q.Queue} ({q.Messages})"))}: see /api/operations/dead-letters.");
         }
-        var address = destination.Model.Config.Address;
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException && !cancellationToken.IsCancellationRequested)
+        {
+            return new BrokerHealth("Unhealthy", 0, 0, "The broker's management API did not answer.");
+        }
+    }
+
+    /// <summary>Every instance (YARP destination) of a service, each listed on its own.</summary>
+    private static async Task<ServiceHealth[]> CheckClusterAsync(string cluster, IProxyStateLookup proxy, HttpClient http, CancellationToken cancellationToken)
+    {
+        if (!proxy.TryGetCluster(cluster, out var state) || state.Destinations.Count == 0)
+        {
+            return [new ServiceHealth(cluster, "Unhealthy", "", 0, "No destination is configured.")];
+        }
+        return await Task.WhenAll(state.Destinations.Values.Select(d => CheckAsync(cluster, d.Model.Config.Address, http, cancellationToken)));
+    }
+
+    private static async Task<ServiceHealth> CheckAsync(string cluster, string address, HttpClient http, CancellationToken cancellationToken)
+    {
         var started = Stopwatch.GetTimestamp();
         try
         {

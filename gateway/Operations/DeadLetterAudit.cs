@@ -1,50 +1,59 @@
-using Npgsql;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Programmes.Gateway.Persistence;
 
 namespace Programmes.Gateway.Operations;
 
 public sealed record DeadLetterAction(DateTimeOffset At, string Actor, string Action, string Queue, string? MessageId, int Count);
 
-/// <summary>Who replayed or discarded which dead letters, and when.</summary>
-public sealed class DeadLetterAudit(NpgsqlDataSource dataSource)
+/// <summary>One replay or discard of dead letters: who moved which messages of which queue, and when.</summary>
+public sealed class DeadLetterAuditEntry
 {
-    public static async Task EnsureTableAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("""
-            CREATE TABLE IF NOT EXISTS dead_letter_audit (
-                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-                at timestamptz NOT NULL,
-                actor text NOT NULL,
-                action text NOT NULL,
-                queue text NOT NULL,
-                message_id text NULL,
-                message_ids text[] NOT NULL)
-            """);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public long Id { get; private set; }
+    public DateTimeOffset At { get; private set; }
+    public string Actor { get; private set; } = "";
+    public string Action { get; private set; } = "";
+    public string Queue { get; private set; } = "";
 
+    /// <summary>The message asked for; null when all of the queue's letters were asked for.</summary>
+    public string? MessageId { get; private set; }
+    public List<string> MessageIds { get; private set; } = [];
+
+    public static DeadLetterAuditEntry Record(DateTimeOffset at, string actor, string action, string queue, string? messageId, IEnumerable<string> moved) =>
+        new() { At = at, Actor = actor, Action = action, Queue = queue, MessageId = messageId, MessageIds = [.. moved] };
+}
+
+internal sealed class DeadLetterAuditEntryConfiguration : IEntityTypeConfiguration<DeadLetterAuditEntry>
+{
+    public void Configure(EntityTypeBuilder<DeadLetterAuditEntry> entry)
+    {
+        entry.ToTable("dead_letter_audit");
+        entry.HasKey(e => e.Id);
+        entry.Property(e => e.Actor).HasMaxLength(100);
+        entry.Property(e => e.Action).HasMaxLength(20);
+        entry.Property(e => e.Queue).HasMaxLength(255);
+        entry.Property(e => e.MessageId).HasMaxLength(100);
+        entry.HasIndex(e => e.At);
+    }
+}
+
+/// <summary>Who replayed or discarded which dead letters, and when.</summary>
+public sealed class DeadLetterAudit(IServiceScopeFactory scopes, TimeProvider clock)
+{
     public async Task RecordAsync(string actor, string action, string queue, string? messageId, IReadOnlyList<string> moved, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
-            "INSERT INTO dead_letter_audit (at, actor, action, queue, message_id, message_ids) VALUES (now(), @actor, @action, @queue, @message_id, @ids)");
-        command.Parameters.AddWithValue("actor", actor);
-        command.Parameters.AddWithValue("action", action);
-        command.Parameters.AddWithValue("queue", queue);
-        command.Parameters.AddWithValue("message_id", (object?)messageId ?? DBNull.Value);
-        command.Parameters.AddWithValue("ids", moved.ToArray());
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GatewayDb>();
+        db.DeadLetterAudit.Add(DeadLetterAuditEntry.Record(clock.GetUtcNow(), actor, action, queue, messageId, moved));
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<DeadLetterAction>> ListAsync(CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
-            "SELECT at, actor, action, queue, message_id, cardinality(message_ids) FROM dead_letter_audit ORDER BY id DESC LIMIT 500");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var actions = new List<DeadLetterAction>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            actions.Add(new DeadLetterAction(reader.GetFieldValue<DateTimeOffset>(0), reader.GetString(1), reader.GetString(2),
-                reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetInt32(5)));
-        }
-        return actions;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GatewayDb>();
+        return await db.DeadLetterAudit.AsNoTracking().OrderByDescending(e => e.Id).Take(500)
+            .Select(e => new DeadLetterAction(e.At, e.Actor, e.Action, e.Queue, e.MessageId, e.MessageIds.Count))
+            .ToListAsync(cancellationToken);
     }
 }

@@ -15,6 +15,13 @@ public sealed record DeadLetter(
     string? Error,
     string? FaultedAt);
 
+/// <summary>One queue of the services' virtual host: messages waiting, taken but not yet acknowledged, consumers.</summary>
+public sealed record QueueStatistics(string Queue, string Service, long Ready, long Unacknowledged, int Consumers)
+{
+    public bool IsDeadLetterQueue => Queue.EndsWith(DeadLetterQueues.ErrorSuffix, StringComparison.Ordinal);
+    public long Messages => Ready + Unacknowledged;
+}
+
 /// <summary>
 /// Reads and moves dead letters on the broker every service shares. Listing uses RabbitMQ's management
 /// API (queue names and a non-destructive peek); replay and discard use AMQP with publisher confirms,
@@ -47,6 +54,21 @@ public sealed class DeadLetterQueues(IConfiguration configuration, IHttpClientFa
                 await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), cancellationToken);
             }
         }
+    }
+
+    /// <summary>Every queue's depth, from the management API (its figures lag the broker by a few seconds).</summary>
+    public async Task<IReadOnlyList<QueueStatistics>> QueuesAsync(CancellationToken cancellationToken)
+    {
+        using var http = ManagementClient();
+        var queues = await http.GetFromJsonAsync<JsonElement>(
+            $"api/queues/{Uri.EscapeDataString(VirtualHost)}?columns=name,messages_ready,messages_unacknowledged,consumers", cancellationToken);
+        long Number(JsonElement queue, string name) =>
+            queue.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt64() : 0;
+        return [.. queues.EnumerateArray().Select(q =>
+        {
+            var name = q.GetProperty("name").GetString()!;
+            return new QueueStatistics(name, ServiceOf(name), Number(q, "messages_ready"), Number(q, "messages_unacknowledged"), (int)Number(q, "consumers"));
+        })];
     }
 
     private async Task<IReadOnlyList<DeadLetter>> ReadAllAsync(CancellationToken cancellationToken)
@@ -150,8 +172,11 @@ public sealed class DeadLetterQueues(IConfiguration configuration, IHttpClientFa
             // Not a MassTransit envelope; the type stays unknown.
         }
         var messageId = MessageIdOf(properties.TryGetProperty("message_id", out var mid) ? mid.GetString() : null, payload);
-        return new DeadLetter(queue, queue.Split('-')[0], messageId, messageType, Header("MT-Fault-ExceptionType"), Header("MT-Fault-Message"), Header("MT-Fault-Timestamp"));
+        return new DeadLetter(queue, ServiceOf(queue), messageId, messageType, Header("MT-Fault-ExceptionType"), Header("MT-Fault-Message"), Header("MT-Fault-Timestamp"));
     }
+
+    /// <summary>Queues are named "&lt;service&gt;-&lt;consumer&gt;" (MassTransit's endpoint name formatter with the service as prefix).</summary>
+    private static string ServiceOf(string queue) => queue.Split('-')[0];
 
     private static string? MessageIdOf(string? propertyId, string payload)
     {

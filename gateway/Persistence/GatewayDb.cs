@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Programmes.Gateway.Operations;
 
 namespace Programmes.Gateway.Persistence;
 
-/// <summary>The gateway's own database: OpenIddict's clients (applications) and their audit trail.</summary>
+/// <summary>The gateway's own database: OpenIddict's clients (applications), their audit trail and the dead-letter audit.</summary>
 public sealed class GatewayDb(DbContextOptions<GatewayDb> options) : DbContext(options)
 {
     public DbSet<ClientAuditEntry> ClientAudit => Set<ClientAuditEntry>();
+    public DbSet<DeadLetterAuditEntry> DeadLetterAudit => Set<DeadLetterAuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -38,6 +38,11 @@ public static class FundingService
         builder.Services.AddScoped<Allocator>();
         builder.Services.AddScoped<RateLoader>();
         builder.Services.AddHostedService<IdempotencyKeyCleanup>();
+        builder.AddDatabaseGauges(
+            new DatabaseGauge("programmes.funding.gap", "Budget not yet covered by allocations, over all budgeted programmes",
+                "SELECT coalesce(sum(budget_usd - allocated_usd), 0) FROM programmes WHERE budget_usd > allocated_usd", Unit: "USD"),
+            new DatabaseGauge("programmes.funding.programmes_with_gap", "Budgeted programmes not fully funded",
+                "SELECT count(*) FROM programmes WHERE budget_usd > allocated_usd"));
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -38,6 +38,11 @@ public static class PartnerCoordinationService
         builder.Services.AddSingleton<WebhookSignal>();
         builder.Services.AddSingleton<WebhookSender>();
         builder.Services.AddHostedService<WebhookDispatcher>();
+        builder.AddDatabaseGauges(
+            new DatabaseGauge("programmes.coordination.webhook_deliveries", "Webhook deliveries not (yet) delivered, by status",
+                "SELECT status, count(*) FROM webhook_deliveries WHERE status <> 'Succeeded' GROUP BY status", "status"),
+            new DatabaseGauge("programmes.coordination.open_rounds", "Clearance rounds waiting for partners' answers",
+                "SELECT count(*) FROM clearance_rounds WHERE status = 'Open'"));
         configure?.Invoke(builder);
 
         var app = builder.Build();

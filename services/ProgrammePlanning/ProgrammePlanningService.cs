@@ -50,6 +50,8 @@ public static class ProgrammePlanningService
             // The ratification tracker: ratifications that followed a programme.
             consumers.AddConsumer<RatificationStatusChangedConsumer>();
         });
+        builder.AddDatabaseGauges(
+            new DatabaseGauge("programmes.planning.programmes", "Programmes by status", "SELECT status, count(*) FROM programmes GROUP BY status", "status"));
         configure?.Invoke(builder);
 
         var app = builder.Build();

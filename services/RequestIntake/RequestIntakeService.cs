@@ -40,6 +40,8 @@ public static class RequestIntakeService
             consumers.AddConsumer<ActivityDeliveredConsumer>();
             consumers.AddConsumer<ProgrammeStatusChangedConsumer>();
         });
+        builder.AddDatabaseGauges(
+            new DatabaseGauge("programmes.intake.requests", "Assistance requests by status", "SELECT status, count(*) FROM assistance_requests GROUP BY status", "status"));
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -66,3 +66,19 @@ public sealed record RatificationStatusChanged(
     string Status,
     DateOnly? EffectiveDate,
     DateTimeOffset ChangedAt);
+
+/// <summary>The ratification tracker's statuses as they travel in events.</summary>
+public static class RatificationStatuses
+{
+    public const string None = "None";
+    public const string Signed = "Signed";
+    public const string Ratified = "Ratified";
+    public const string Acceded = "Acceded";
+    public const string Succeeded = "Succeeded";
+
+    /// <summary>Ratification, accession and succession make a State party to an instrument; a signature does not.</summary>
+    public static bool IsParty(string? status) => status is Ratified or Acceded or Succeeded;
+
+    /// <summary>The change made the State a party: the step the implementation report counts (op. 1, 19).</summary>
+    public static bool BecameParty(RatificationStatusChanged change) => !IsParty(change.PreviousStatus) && IsParty(change.Status);
+}

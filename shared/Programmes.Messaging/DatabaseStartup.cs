@@ -1,32 +1,17 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using Programmes.ServiceDefaults;
 
 namespace Programmes.Messaging;
 
 public static class DatabaseStartup
 {
-    /// <summary>
-    /// Runs the service. Migrations are applied first unless <c>Database:MigrateAtStartup</c> is false (on
-    /// Kubernetes a Job migrates before the rollout); with <c>Database:MigrateOnly</c> the process migrates
-    /// and exits: that is the Job.
-    /// </summary>
-    public static async Task RunServiceAsync<TDbContext>(this WebApplication app) where TDbContext : DbContext
-    {
-        if (app.Configuration.GetValue("Database:MigrateOnly", false))
-        {
-            await app.MigrateDatabaseAsync<TDbContext>();
-            return;
-        }
-        if (app.Configuration.GetValue("Database:MigrateAtStartup", true))
-        {
-            await app.MigrateDatabaseAsync<TDbContext>();
-        }
-        await app.RunAsync();
-    }
+    /// <summary>Runs the service, migrating its database first (see <see cref="ServiceStartup.RunWithDatabaseAsync"/>).</summary>
+    public static Task RunServiceAsync<TDbContext>(this WebApplication app) where TDbContext : DbContext =>
+        app.RunWithDatabaseAsync(() => app.MigrateDatabaseAsync<TDbContext>());
 
     /// <summary>
     /// Applies the service's EF Core migrations and the outbox/inbox schema. EF Core takes a database lock

@@ -19,6 +19,12 @@ public abstract class InboxConsumer<TMessage, TDbContext>(TDbContext db, OutboxM
         var messageId = context.MessageId ?? throw new InvalidOperationException("A message without a message id cannot be deduplicated.");
         var consumer = GetType().Name;
         var cancellationToken = context.CancellationToken;
+        MessageSpanTags.Tag(context.Message);
+        if (context.SentTime is { } sentAt)
+        {
+            metrics.ConsumerLag.Record(Math.Max(0, (DateTime.UtcNow - sentAt).TotalSeconds),
+                new KeyValuePair<string, object?>("message_type", typeof(TMessage).Name));
+        }
 
         // A retry may reuse this context: forget whatever the failed attempt added or changed.
         Db.ChangeTracker.Clear();

@@ -37,7 +37,8 @@ public static class MessagingExtensions
     /// <summary>
     /// MassTransit over RabbitMQ (quorum queues, retry with backoff then the _error queue), the outbox
     /// relay for <typeparamref name="TDbContext"/>, and readiness checks for broker and outbox.
-    /// Connection string: <c>ConnectionStrings:RabbitMq</c> (an amqp:// URI).
+    /// Connection string: <c>ConnectionStrings:RabbitMq</c> (an amqp:// URI). With a RabbitMQ cluster, list every
+    /// node in <c>Messaging:ClusterNodes</c> ("host:port,host:port"): the connection fails over between them.
     /// </summary>
     public static IHostApplicationBuilder AddMessaging<TDbContext>(
         this IHostApplicationBuilder builder,
@@ -49,6 +50,8 @@ public static class MessagingExtensions
             ?? throw new InvalidOperationException("ConnectionStrings:RabbitMq is not configured.");
         var retry = builder.Configuration.GetSection("Messaging:Retry").Get<RetrySettings>() ?? new RetrySettings();
         var consuming = builder.Configuration.GetSection("Messaging:Consumers").Get<ConsumerSettings>() ?? new ConsumerSettings();
+        var clusterNodes = (builder.Configuration["Messaging:ClusterNodes"] ?? "")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
         builder.Services.AddMassTransit(x =>
         {
@@ -64,7 +67,19 @@ public static class MessagingExtensions
             });
             x.UsingRabbitMq((context, cfg) =>
             {
-                cfg.Host(new Uri(rabbit));
+                cfg.Host(new Uri(rabbit), host =>
+                {
+                    if (clusterNodes.Length > 0)
+                    {
+                        host.UseCluster(cluster =>
+                        {
+                            foreach (var node in clusterNodes)
+                            {
+                                cluster.Node(node);
+                            }
+                        });
+                    }
+                });
                 if (consuming.PrefetchCount is { } prefetch)
                 {
                     cfg.PrefetchCount = prefetch;

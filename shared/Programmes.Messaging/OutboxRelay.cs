@@ -304,6 +304,8 @@ public sealed class OutboxMetrics
         Published = _meter.CreateCounter<long>("programmes.outbox.published", description: "Outbox events published");
         PublishFailures = _meter.CreateCounter<long>("programmes.outbox.publish_failures", description: "Failed publish attempts");
         InboxDuplicates = _meter.CreateCounter<long>("programmes.inbox.duplicates", description: "Redelivered messages ignored by the inbox");
+        ConsumerLag = _meter.CreateHistogram<double>("programmes.consumer.lag", "s", "Time from the relay's publish to the consumer taking the message, by message type",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300] });
         _meter.CreateObservableGauge("programmes.outbox.pending", () => Volatile.Read(ref _pending), description: "Unsent outbox events");
         _meter.CreateObservableGauge("programmes.outbox.oldest_pending_age", () => Volatile.Read(ref _oldestAgeSeconds), "s", "Age of the oldest unsent outbox event");
     }
@@ -311,6 +313,7 @@ public sealed class OutboxMetrics
     public Counter<long> Published { get; }
     public Counter<long> PublishFailures { get; }
     public Counter<long> InboxDuplicates { get; }
+    public Histogram<double> ConsumerLag { get; }
     public long Pending => Volatile.Read(ref _pending);
     public TimeSpan OldestPendingAge => TimeSpan.FromSeconds(Volatile.Read(ref _oldestAgeSeconds));
 

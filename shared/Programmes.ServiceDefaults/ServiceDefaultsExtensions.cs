@@ -36,7 +36,9 @@ public static class ServiceDefaultsExtensions
 
         builder.Services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(options =>
         {
-            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // Enums by name only: an integer would bind to a value no enum member names and be stored as such.
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
+            options.SerializerOptions.Converters.Add(new StorableStringConverter());
             options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
         // Bad bodies reach the exception handler, which answers with problem details naming the field.
@@ -100,6 +102,7 @@ public static class ServiceDefaultsExtensions
         app.UseSecurityHeaders();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseUtf8Json();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions
         {
@@ -160,6 +163,36 @@ public static class ServiceDefaultsExtensions
 
     private static bool IsPlumbing(PathString path) =>
         path.StartsWithSegments("/health") || path.StartsWithSegments("/metrics");
+
+    /// <summary>
+    /// JSON between systems is UTF-8 (RFC 8259). A JSON body labelled with another charset is refused with 415
+    /// before model binding, which would otherwise throw on a charset it does not know (a 500).
+    /// </summary>
+    private static IApplicationBuilder UseUtf8Json(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var type)
+            && (type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+                || type.MediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase))
+            && type.Charset.HasValue
+            && !type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
+            && !type.Charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails =
+                {
+                    Status = StatusCodes.Status415UnsupportedMediaType,
+                    Type = ProblemTypes.UnsupportedMediaType,
+                    Title = "JSON bodies must be UTF-8.",
+                    Detail = $"The charset '{type.Charset}' is not accepted; send application/json (UTF-8).",
+                },
+            });
+            return;
+        }
+        await next(context);
+    });
 
     private static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {

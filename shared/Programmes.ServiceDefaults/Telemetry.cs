@@ -23,8 +23,21 @@ public static class Telemetry
         public const string DonorId = "programmes.donor_id";
     }
 
-    /// <summary>Tags the current span (if any) with a domain identifier.</summary>
-    public static void Tag(string name, object? value) => Activity.Current?.SetTag(name, value);
+    /// <summary>Tags the current span (if any) with a domain identifier; ids travel as strings, as OpenTelemetry expects.</summary>
+    public static void Tag(string name, object? value) => Activity.Current?.SetTag(name, value is Guid id ? id.ToString() : value);
+
+    /// <summary>
+    /// Tags the current span with the requests a programme or message answers: one id, or several joined by
+    /// commas, so that a "contains" filter on <see cref="Attributes.RequestId"/> finds every span of a request.
+    /// </summary>
+    public static void TagRequests(IEnumerable<Guid> requestIds)
+    {
+        var joined = string.Join(',', requestIds);
+        if (joined.Length > 0)
+        {
+            Tag(Attributes.RequestId, joined);
+        }
+    }
 
     public static ActivitySource CreateSource(string component) => new($"Programmes.{component}");
 

@@ -43,6 +43,15 @@ public sealed class DeadLetterTests(DeadLetterTests.System system) : IClassFixtu
         Assert.Equal("planning", letter.GetProperty("service").GetString());
         Assert.False(string.IsNullOrEmpty(letter.GetProperty("error").GetString()));
 
+        // Health tells operations that dead letters wait.
+        var degraded = await Eventually.GetAsync(async () =>
+        {
+            var health = await operations.GetFromJsonAsync<JsonElement>("/api/operations/health");
+            return health.GetProperty("broker").GetProperty("status").GetString() == "Degraded" ? health : (JsonElement?)null;
+        }, what: "the broker degraded by the dead letter");
+        Assert.Equal("Degraded", degraded.GetProperty("status").GetString());
+        Assert.Contains(queue, degraded.GetProperty("broker").GetProperty("detail").GetString());
+
         // Operations may not use the business routes.
         await operations.GetAsync("/api/planning/intake-items").ShouldBe(HttpStatusCode.Forbidden);
         // A State may not see dead letters.
@@ -63,6 +72,9 @@ public sealed class DeadLetterTests(DeadLetterTests.System system) : IClassFixtu
         Assert.Contains(audit!, a => a.GetProperty("action").GetString() == "replay" && a.GetProperty("messageId").GetString() == messageId
             && a.GetProperty("actor").GetString() == TestClients.Operations.ClientId);
         Assert.Equal(1, await CountAsync(system.ConnectionStrings["planning"], requestId));
+        await Eventually.TrueAsync(async () =>
+            (await operations.GetFromJsonAsync<JsonElement>("/api/operations/health")).GetProperty("broker").GetProperty("status").GetString() == "Healthy",
+            what: "the broker healthy again once the dead letter is replayed");
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql)

@@ -37,7 +37,7 @@ public sealed class FirstJourneyTests(TestSystem system) : IClassFixture<TestSys
         // planning's consumer belong to one trace.
         // Other test classes run in this process too: find our trace by the request id intake tagged.
         var intakeSpan = await Eventually.GetAsync(() => Task.FromResult(system.Spans.ToArray().FirstOrDefault(s =>
-            s.Kind == ActivityKind.Server && Equals(s.GetTagItem("programmes.request_id"), requestId))), what: "intake's server span");
+            s.Kind == ActivityKind.Server && s.GetTagItem("programmes.request_id") as string == requestId.ToString())), what: "intake's server span");
         var traceId = intakeSpan.TraceId;
         var serverSpans = system.Spans.ToArray().Where(s => s.TraceId == traceId && s.Kind == ActivityKind.Server).ToArray();
         var ports = serverSpans.Select(s => s.GetTagItem("server.port")).Distinct().ToArray();

@@ -56,13 +56,6 @@ public sealed class FundingSystem : TestSystem
 
 public static class FundingClient
 {
-    public static Task<HttpResponseMessage> PostWithKeyAsync(this HttpClient http, string url, object body, string? key = null)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
-        request.Headers.Add("Idempotency-Key", key ?? Guid.NewGuid().ToString());
-        return http.SendAsync(request);
-    }
-
     public static async Task<JsonElement> PledgeAsync(this HttpClient http, decimal amount, string currency, string pledgeDate,
         string earmarking = "Unearmarked", string? earmarkedTo = null, Guid? donorId = null) =>
         await http.PostWithKeyAsync("/api/funding/pledges", new

@@ -15,6 +15,29 @@ public sealed class PlanningSystem() : TestSystem(Services.Planning)
     public Task PublishAsync<T>(T message) where T : class =>
         ServiceApps[Services.Planning].Services.GetRequiredService<IBus>().Publish(message);
 
+    /// <summary>Publishes messages with known ids, for <see cref="ConsumedAsync"/>.</summary>
+    public async Task<Guid[]> PublishTrackedAsync<T>(IEnumerable<T> messages) where T : class
+    {
+        var ids = new List<Guid>();
+        foreach (var message in messages)
+        {
+            var id = Guid.NewGuid();
+            await ServiceApps[Services.Planning].Services.GetRequiredService<IBus>().Publish(message, context => context.MessageId = id);
+            ids.Add(id);
+        }
+        return [.. ids];
+    }
+
+    /// <summary>Returns once planning's inbox shows every one of the messages handled.</summary>
+    public Task ConsumedAsync(Guid[] messageIds) => Eventually.TrueAsync(async () =>
+    {
+        await using var connection = new NpgsqlConnection(ConnectionStrings["planning"]);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(DISTINCT message_id) FROM inbox_messages WHERE message_id = ANY(@ids)", connection);
+        command.Parameters.AddWithValue("ids", messageIds);
+        return (long)(await command.ExecuteScalarAsync())! == messageIds.Length;
+    }, what: "the messages handled by planning");
+
     /// <summary>A request intake submitted and accepted, as planning hears of it; returns once planning knows it is accepted.</summary>
     public async Task<Guid> AcceptedRequestAsync(HttpClient staff, string state, params string[] areas)
     {

@@ -26,6 +26,12 @@ public static class LoadingExchangeRatesCsvEndpoint
     private static async Task<Results<Ok<RatesLoaded>, ValidationProblem, ProblemHttpResult>> Handle(
         HttpRequest request, RateLoader loader, CancellationToken cancellationToken)
     {
+        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+            || !type.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase))
+        {
+            return TypedResults.Problem(title: "The request body must be text/csv.", statusCode: StatusCodes.Status415UnsupportedMediaType,
+                type: ProblemTypes.UnsupportedMediaType);
+        }
         using var reader = new StreamReader(request.Body, leaveOpen: true);
         var text = await reader.ReadToEndAsync(cancellationToken);
         var rows = text.Split('\n').Select(l => l.Trim()).ToList();

@@ -35,6 +35,7 @@ public static class RecordingInKindEndpoint
         RecordInKind body, ClaimsPrincipal user, FundingDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var validation = new Validation();
+        validation.DonorNamedByStaff(user.GetCaller(), body.DonorId);
         validation.Check(body.Kind is not null, "kind", "is required: Goods or Services.");
         validation.Required(body.Description, "description", 2000);
         validation.Amount(body.EstimatedValue, "estimatedValue");

@@ -26,6 +26,7 @@ public static class RecordingPledgeEndpoint
         RecordPledge body, ClaimsPrincipal user, FundingDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var validation = new Validation();
+        validation.DonorNamedByStaff(user.GetCaller(), body.DonorId);
         validation.Amount(body.Amount, "amount");
         validation.Currency(body.Currency, "currency");
         validation.Check(body.PledgeDate is not null, "pledgeDate", "is required.");

@@ -13,6 +13,10 @@ public static class DonorAccess
     public static bool MayActFor(this Caller caller, Donor donor) =>
         caller.IsStaff || (caller.IsDonor && donor.IsVoluntary && string.Equals(caller.Party, donor.Code, StringComparison.Ordinal));
 
+    /// <summary>Staff record for a donor they name: without the id the command is incomplete (400), not about a missing donor (404).</summary>
+    public static void DonorNamedByStaff(this Validation validation, Caller caller, Guid? donorId) =>
+        validation.Check(donorId is not null || !caller.IsStaff, "donorId", "is required when staff record a contribution.");
+
     /// <summary>The donor a command is for: the caller's own record, or for staff the one named.</summary>
     public static async Task<Donor?> DonorForAsync(this FundingDb db, Caller caller, Guid? donorId, CancellationToken cancellationToken)
     {

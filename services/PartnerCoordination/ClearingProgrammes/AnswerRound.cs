@@ -28,6 +28,8 @@ public static class AnsweringRoundEndpoints
         {
             return Problem.NotFound("The clearance round");
         }
+        Telemetry.Tag(Telemetry.Attributes.ProgrammeId, round.ProgrammeId);
+        Telemetry.Tag(Telemetry.Attributes.PartnerCode, caller.Party);
 
         var validation = new Validation();
         validation.Check(body.Answer is not null and not ClearanceAnswer.Silence, "answer",

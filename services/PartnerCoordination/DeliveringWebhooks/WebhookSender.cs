@@ -1,16 +1,21 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Programmes.Contracts;
 using Programmes.Messaging;
 using Programmes.PartnerCoordination.Persistence;
+using Programmes.ServiceDefaults;
 
 namespace Programmes.PartnerCoordination.DeliveringWebhooks;
 
 /// <summary>Sends one signed delivery and records the attempt, the retry schedule and the endpoint's health in one transaction.</summary>
 public sealed class WebhookSender(IServiceScopeFactory scopes, TimeProvider clock, IOptions<WebhookOptions> options) : IDisposable
 {
+    private static readonly Counter<long> Attempts = Telemetry.CreateMeter("Webhooks").CreateCounter<long>(
+        "programmes.coordination.webhook_attempts", description: "Webhook delivery attempts by partner and outcome (delivered or failed)");
+
     private readonly WebhookOptions _options = options.Value;
 
     // Sends are many and mostly waiting on partners; recording them needs a pooled connection each, so
@@ -67,6 +72,8 @@ public sealed class WebhookSender(IServiceScopeFactory scopes, TimeProvider cloc
             }
         }
         var latency = Stopwatch.GetElapsedTime(started);
+        Attempts.Add(1, new KeyValuePair<string, object?>("partner", delivery.PartnerCode),
+            new KeyValuePair<string, object?>("outcome", status is >= 200 and < 300 ? "delivered" : "failed"));
         await _recording.WaitAsync(stoppingToken);
         try
         {

@@ -44,11 +44,15 @@ public static class RecordingJointInitiativesEndpoints
             var known = await db.Partners.Select(p => p.Code).ToListAsync(cancellationToken);
             for (var i = 0; i < partners.Count; i++)
             {
+                if (!validation.Check(partners[i] is not null, $"partners[{i}]", "must be a partner, not null."))
+                {
+                    continue;
+                }
                 validation.Check(known.Contains(partners[i].PartnerCode ?? ""), $"partners[{i}].partnerCode", $"'{partners[i].PartnerCode}' is not a registered partner.");
                 validation.Required(partners[i].Role, $"partners[{i}].role", 200);
                 validation.Optional(partners[i].Contribution, $"partners[{i}].contribution", 2000);
             }
-            validation.Check(partners.Select(p => p.PartnerCode).Distinct().Count() == partners.Count, "partners", "must not repeat a partner.");
+            validation.Check(partners.Select(p => p?.PartnerCode).Distinct().Count() == partners.Count, "partners", "must not repeat a partner.");
         }
         if (!validation.IsValid)
         {

@@ -4,6 +4,7 @@ using Programmes.Messaging;
 using Programmes.ProgrammePlanning.PlanningActivities;
 using Programmes.ProgrammePlanning.Persistence;
 using Programmes.ProgrammePlanning.Programmes;
+using Programmes.ReferenceData;
 using Programmes.ServiceDefaults;
 
 namespace Programmes.ProgrammePlanning.DeliveringActivity;
@@ -14,12 +15,14 @@ public sealed record DeliveryRequest(
     ParticipantsInput? Participants,
     Dictionary<string, int>? ParticipantsByInstitution,
     decimal? EvaluationScore,
-    decimal? SpentUsd);
+    decimal? SpentUsd,
+    Dictionary<string, decimal>? Disbursements = null);
 
 /// <summary>
 /// Staff record an activity of a programme in delivery as delivered: actual dates, participants by sex
-/// (operative paragraph 15) and by institution type, the participants' evaluation (1-5) and what it cost
-/// (its budget unless stated).
+/// (operative paragraph 15) and by institution type, the participants' evaluation (1-5), what it cost
+/// (its budget unless stated) and the part of that passed to partner entities that implemented it
+/// (disbursements by partner code; UNODC spent the rest itself).
 /// </summary>
 public static class DeliverActivityEndpoint
 {
@@ -64,6 +67,7 @@ public static class DeliverActivityEndpoint
         activity.ParticipantsByInstitution = body.ParticipantsByInstitution ?? [];
         activity.EvaluationScore = body.EvaluationScore;
         activity.SpentUsd = body.SpentUsd ?? activity.BudgetUsd;
+        activity.DisbursedUsd = body.Disbursements ?? [];
         programme.UpdatedAt = now;
         db.AddEvent(new ActivityDelivered(
             programme.Id, activity.Id, activity.StateCode, [.. programme.RequestIds], activity.ThematicArea, activity.Modality,
@@ -106,6 +110,18 @@ public static class DeliverActivityEndpoint
         if (body.SpentUsd is not null)
         {
             v.Amount(body.SpentUsd, "spentUsd", allowZero: true);
+        }
+        if (body.Disbursements is { Count: > 0 } disbursements)
+        {
+            foreach (var (partner, amount) in disbursements)
+            {
+                v.Check(Reference.IsPartner(partner), $"disbursements.{partner}", $"'{partner}' is not a partner entity.");
+                v.Amount(amount, $"disbursements.{partner}");
+            }
+            if (v.Check(body.SpentUsd is not null, "spentUsd", "is required when disbursements are given."))
+            {
+                v.Check(disbursements.Values.Sum() <= body.SpentUsd, "disbursements", $"must not add up to more than spentUsd ({body.SpentUsd}).");
+            }
         }
         return v;
     }

@@ -27,6 +27,9 @@ public static class DraftProgrammeEndpoint
         return app;
     }
 
+    /// <summary>A draft arrives in one request: a bound keeps one body from holding thousands of activities.</summary>
+    public const int MaxActivities = 100;
+
     private static async Task<Results<Created<ProgrammeView>, ValidationProblem>> Handle(
         DraftProgrammeRequest body, PlanningDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -48,9 +51,13 @@ public static class DraftProgrammeEndpoint
         await CheckRequestsAsync(v, body, db, cancellationToken);
         var states = body.StateCodes ?? [];
         var areas = body.ThematicAreas ?? [];
-        for (var i = 0; i < (body.Activities?.Count ?? 0); i++)
+        v.Check((body.Activities?.Count ?? 0) <= MaxActivities, "activities", $"must hold at most {MaxActivities} activities; add more once drafted.");
+        for (var i = 0; i < Math.Min(body.Activities?.Count ?? 0, MaxActivities); i++)
         {
-            body.Activities![i].Validate(v, $"activities[{i}].", states, areas);
+            if (v.Check(body.Activities![i] is not null, $"activities[{i}]", "must be an activity, not null."))
+            {
+                body.Activities[i].Validate(v, $"activities[{i}].", states, areas);
+            }
         }
         if (!v.IsValid)
         {
@@ -77,6 +84,7 @@ public static class DraftProgrammeEndpoint
         db.Programmes.Add(programme);
         await db.SaveChangesAsync(cancellationToken);
         Telemetry.Tag(Telemetry.Attributes.ProgrammeId, programme.Id);
+        Telemetry.TagRequests(programme.RequestIds);
         return TypedResults.Created($"/api/planning/programmes/{programme.Id}", ProgrammeView.Of(programme));
     }
 

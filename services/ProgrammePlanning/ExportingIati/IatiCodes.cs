@@ -20,9 +20,11 @@ public static class IatiCodes
     public const string DatePlannedEnd = "3";
     public const string DateActualEnd = "4";
 
-    public const string IncomingCommitment = "11";
+    public const string IncomingFunds = "1";
     public const string OutgoingCommitment = "2";
+    public const string Disbursement = "3";
     public const string Expenditure = "4";
+    public const string IncomingCommitment = "11";
 
     public const string BudgetOriginal = "1";
     public const string BudgetIndicative = "1";

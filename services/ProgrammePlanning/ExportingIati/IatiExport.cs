@@ -114,21 +114,27 @@ public static class IatiExport
     }
 
     /// <summary>
-    /// Allocations are incoming commitments from the donor (a release is a negative one); approval commits the
-    /// budget outwards; a delivered activity's cost is an expenditure.
+    /// An allocation is an incoming commitment from the donor and, since funding allocates only money it has
+    /// received, incoming funds from the payment it was made from; a release reverses both with negative
+    /// values. Approval commits the budget outwards. A delivered activity's cost is a disbursement to each
+    /// partner entity that implemented part of it and an expenditure for the rest.
     /// </summary>
     private static IEnumerable<XElement> Transactions(Programme p, List<FundingMovement> movements, DateTimeOffset now)
     {
+        // A release may be heard of before its allocation, so the allocation row, not the release, names the
+        // donor and the payment.
+        var allocations = movements.Where(m => m.Kind == FundingMovementKind.Allocated).ToDictionary(m => m.AllocationId);
         foreach (var m in movements)
         {
             var date = DateOnly.FromDateTime(m.At.UtcDateTime);
-            yield return new XElement("transaction",
-                new XElement("transaction-type", new XAttribute("code", IncomingCommitment)),
-                new XElement("transaction-date", new XAttribute("iso-date", Date(date))),
-                Value(m.Kind == FundingMovementKind.Allocated ? m.AmountUsd : -m.AmountUsd, date),
-                new XElement("description", Narrative(m.Kind == FundingMovementKind.Allocated ? $"Allocation ({m.Source})" : "Allocation released")),
-                new XElement("provider-org", Narrative(m.DonorName)),
-                new XElement("receiver-org", new XAttribute("ref", Unodc), Narrative(UnodcName)));
+            var allocation = allocations.GetValueOrDefault(m.AllocationId) ?? m;
+            var amount = m.Kind == FundingMovementKind.Allocated ? m.AmountUsd : -m.AmountUsd;
+            var description = m.Kind == FundingMovementKind.Allocated ? $"Allocation ({m.Source})" : "Allocation released";
+            yield return Incoming(IncomingCommitment, date, amount, description, allocation.DonorName);
+            if (allocation.PaymentId is { } payment)
+            {
+                yield return Incoming(IncomingFunds, date, amount, $"{description}, from payment {payment}", allocation.DonorName);
+            }
         }
         if (p.ApprovedAt is { } approved && p.Status is not (ProgrammeStatus.Proposed or ProgrammeStatus.Draft))
         {
@@ -142,13 +148,36 @@ public static class IatiExport
         foreach (var a in p.Activities.Where(a => a.IsDelivered).OrderBy(a => a.ActualEnd))
         {
             var date = a.ActualEnd!.Value;
-            yield return new XElement("transaction",
-                new XElement("transaction-type", new XAttribute("code", Expenditure)),
-                new XElement("transaction-date", new XAttribute("iso-date", Date(date))),
-                Value(a.SpentUsd ?? a.BudgetUsd, date),
-                new XElement("description", Narrative(a.Title)));
+            foreach (var (partner, disbursed) in a.DisbursedUsd.OrderBy(d => d.Key, StringComparer.Ordinal))
+            {
+                yield return new XElement("transaction",
+                    new XElement("transaction-type", new XAttribute("code", Disbursement)),
+                    new XElement("transaction-date", new XAttribute("iso-date", Date(date))),
+                    Value(disbursed, date),
+                    new XElement("description", Narrative(a.Title)),
+                    new XElement("provider-org", new XAttribute("ref", Unodc), Narrative(UnodcName)),
+                    new XElement("receiver-org", Narrative(Reference.Partners.TryGetValue(partner, out var entity) ? entity.Name : partner)));
+            }
+            var spent = (a.SpentUsd ?? a.BudgetUsd) - a.DisbursedUsd.Values.Sum();
+            if (spent > 0 || a.DisbursedUsd.Count == 0)
+            {
+                yield return new XElement("transaction",
+                    new XElement("transaction-type", new XAttribute("code", Expenditure)),
+                    new XElement("transaction-date", new XAttribute("iso-date", Date(date))),
+                    Value(spent, date),
+                    new XElement("description", Narrative(a.Title)));
+            }
         }
     }
+
+    private static XElement Incoming(string type, DateOnly date, decimal amount, string description, string donorName) =>
+        new("transaction",
+            new XElement("transaction-type", new XAttribute("code", type)),
+            new XElement("transaction-date", new XAttribute("iso-date", Date(date))),
+            Value(amount, date),
+            new XElement("description", Narrative(description)),
+            new XElement("provider-org", Narrative(donorName)),
+            new XElement("receiver-org", new XAttribute("ref", Unodc), Narrative(UnodcName)));
 
     /// <summary>Shares of 100 with two decimals that add up to exactly 100 (the last takes the rounding).</summary>
     private static List<string> Percentages(IReadOnlyList<decimal> weights)

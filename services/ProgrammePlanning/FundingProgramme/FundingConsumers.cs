@@ -57,6 +57,7 @@ public sealed class FundsAllocatedConsumer(PlanningDb db, OutboxMetrics metrics)
             DonorId = message.DonorId,
             DonorName = message.DonorName,
             Source = message.Source,
+            PaymentId = message.PaymentId,
             AmountUsd = message.AmountUsd,
             SupportCostUsd = message.SupportCostUsd,
             At = message.AllocatedAt,

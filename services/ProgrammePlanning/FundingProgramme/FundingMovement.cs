@@ -18,6 +18,9 @@ public sealed class FundingMovement
     public Guid DonorId { get; init; }
     public required string DonorName { get; init; }
     public string? Source { get; init; }
+
+    /// <summary>The donor's payment an allocation was made from: the money has come in (IATI incoming funds). Not set on releases.</summary>
+    public Guid? PaymentId { get; init; }
     public decimal AmountUsd { get; init; }
     public decimal SupportCostUsd { get; init; }
     public DateTimeOffset At { get; init; }

@@ -39,6 +39,9 @@ public sealed class Activity
     public decimal? EvaluationScore { get; set; }
     public decimal? SpentUsd { get; set; }
 
+    /// <summary>Part of what the activity cost, passed to partner entities that implemented it (IATI disbursements).</summary>
+    public Dictionary<string, decimal> DisbursedUsd { get; set; } = [];
+
     public bool IsDelivered => DeliveredAt is not null;
 
     public void SetBudget(decimal experts, decimal travel, decimal venue, decimal translation, decimal other)
@@ -73,6 +76,15 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
                     (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
                     d => d.Aggregate(0, (h, e) => HashCode.Combine(h, e.Key, e.Value)),
                     d => new Dictionary<string, int>(d)));
+        activity.Property(a => a.DisbursedUsd)
+            .HasColumnType("jsonb")
+            .HasConversion(
+                v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default),
+                s => JsonSerializer.Deserialize<Dictionary<string, decimal>>(s, JsonSerializerOptions.Default) ?? new Dictionary<string, decimal>(),
+                new ValueComparer<Dictionary<string, decimal>>(
+                    (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
+                    d => d.Aggregate(0, (h, e) => HashCode.Combine(h, e.Key, e.Value)),
+                    d => new Dictionary<string, decimal>(d)));
         activity.HasIndex(a => a.ProgrammeId);
         // The implementation report selects delivered activities by the date they ended.
         activity.HasIndex(a => a.ActualEnd);

@@ -13,8 +13,12 @@ public static class ProgrammeAccess
     /// </summary>
     public static async Task<Programme?> LockProgrammeAsync(this PlanningDb db, Guid id, CancellationToken cancellationToken)
     {
+        Telemetry.Tag(Telemetry.Attributes.ProgrammeId, id);
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM programmes WHERE id = {id} FOR UPDATE", cancellationToken);
-        return await db.Programmes.Include(p => p.Activities).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        var programme = await db.Programmes.Include(p => p.Activities).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        // Every command on a programme, by staff or from another service's event, can be found by its requests.
+        Telemetry.TagRequests(programme?.RequestIds ?? []);
+        return programme;
     }
 
     /// <summary>

@@ -6,7 +6,7 @@ public sealed record BudgetView(decimal Experts, decimal Travel, decimal Venue, 
 
 public sealed record DeliveryView(
     DateOnly ActualStart, DateOnly ActualEnd, ParticipantsView Participants, IReadOnlyDictionary<string, int> ParticipantsByInstitution,
-    decimal? EvaluationScore, decimal SpentUsd, DateTimeOffset DeliveredAt);
+    decimal? EvaluationScore, decimal SpentUsd, IReadOnlyDictionary<string, decimal> Disbursements, DateTimeOffset DeliveredAt);
 
 public sealed record ActivityView(
     Guid Id, string Title, string Modality, string ThematicArea, DateOnly PlannedStart, DateOnly PlannedEnd,
@@ -39,6 +39,6 @@ public sealed record ProgrammeView(
         new BudgetView(a.ExpertsUsd, a.TravelUsd, a.VenueUsd, a.TranslationUsd, a.OtherUsd, a.BudgetUsd),
         a.DeliveredAt is { } at
             ? new DeliveryView(a.ActualStart!.Value, a.ActualEnd!.Value, new ParticipantsView(a.ActualWomen, a.ActualMen, a.ActualOther),
-                a.ParticipantsByInstitution, a.EvaluationScore, a.SpentUsd ?? a.BudgetUsd, at)
+                a.ParticipantsByInstitution, a.EvaluationScore, a.SpentUsd ?? a.BudgetUsd, a.DisbursedUsd, at)
             : null);
 }

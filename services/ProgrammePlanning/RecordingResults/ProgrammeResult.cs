@@ -29,14 +29,6 @@ public sealed class ProgrammeResult
     public int? Count { get; init; }
     public DateOnly Date { get; init; }
     public DateTimeOffset RecordedAt { get; init; }
-
-    /// <summary>Tracker statuses that mean the State became party to the instrument.</summary>
-    public static readonly IReadOnlySet<string> BecamePartyStatuses = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        "Party", "Ratified", "Acceded", "Accepted", "Approved", "Succeeded", "Ratification", "Accession", "Acceptance", "Approval", "Succession",
-    };
-
-    public bool IsRatification => Kind == ResultKind.Ratification && RatificationStatus is not null && BecamePartyStatuses.Contains(RatificationStatus);
 }
 
 internal sealed class ProgrammeResultConfiguration : IEntityTypeConfiguration<ProgrammeResult>

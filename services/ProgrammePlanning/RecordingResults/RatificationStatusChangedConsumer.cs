@@ -9,8 +9,9 @@ using Programmes.ServiceDefaults;
 namespace Programmes.ProgrammePlanning.RecordingResults;
 
 /// <summary>
-/// A ratification that followed a programme: the tracker's change concerns one of the programme's States
-/// and one of its instruments, and came after the programme's first approval.
+/// A ratification that followed a programme: the tracker's change made one of the programme's States party
+/// to one of its instruments, after the programme's first approval. Signatures and corrections between
+/// party statuses (ratified to acceded, say) are not results.
 /// </summary>
 public sealed class RatificationStatusChangedConsumer(PlanningDb db, OutboxMetrics metrics)
     : InboxConsumer<RatificationStatusChanged, PlanningDb>(db, metrics)
@@ -18,6 +19,10 @@ public sealed class RatificationStatusChangedConsumer(PlanningDb db, OutboxMetri
     protected override async Task HandleAsync(RatificationStatusChanged message, ConsumeContext<RatificationStatusChanged> context)
     {
         Telemetry.Tag(Telemetry.Attributes.StateCode, message.StateCode);
+        if (!RatificationStatuses.BecameParty(message))
+        {
+            return;
+        }
         var followed = await Db.Programmes
             .Where(p => p.StateCodes.Contains(message.StateCode) && p.Instruments.Contains(message.InstrumentCode))
             .Where(p => p.FirstApprovedAt != null && p.FirstApprovedAt <= message.ChangedAt && p.Status != ProgrammeStatus.Cancelled)

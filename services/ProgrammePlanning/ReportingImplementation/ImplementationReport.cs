@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Programmes.Contracts;
 using Programmes.ProgrammePlanning.FundingProgramme;
 using Programmes.ProgrammePlanning.Persistence;
 using Programmes.ProgrammePlanning.Programmes;
@@ -80,7 +81,7 @@ public static class ImplementationReport
             .ToListAsync(cancellationToken);
         foreach (var r in results)
         {
-            var ratified = r.Kind == ResultKind.Ratification && r.RatificationStatus is not null && ProgrammeResult.BecamePartyStatuses.Contains(r.RatificationStatus);
+            var ratified = r.Kind == ResultKind.Ratification && RatificationStatuses.IsParty(r.RatificationStatus);
             tally.Attribute(programmes.TryGetValue(r.ProgrammeId, out var p) ? p.ThematicAreas : [], t =>
             {
                 t.Ratifications += ratified ? 1 : 0;

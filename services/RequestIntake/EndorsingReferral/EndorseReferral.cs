@@ -50,6 +50,7 @@ public static class EndorseReferral
         {
             return conflict;
         }
+        IntakeMetrics.RecordSubmitted(request);
         return TypedResults.Ok(await RequestChanges.ViewAsync(db, request, cancellationToken));
     }
 }

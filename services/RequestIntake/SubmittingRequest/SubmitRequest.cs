@@ -66,6 +66,7 @@ public static class SubmittingRequestEndpoint
         db.Requests.Add(request);
         Screening.Enter(db, request, now);
         await db.SaveChangesAsync(cancellationToken);
+        IntakeMetrics.RecordSubmitted(request);
         return TypedResults.Created($"/api/intake/requests/{request.Id}", RequestView.From(request, db.Timeline.Local.Where(e => e.RequestId == request.Id)));
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Programmes.Contracts;
 
 namespace Programmes.RequestIntake.TrackingRatifications;
 
@@ -25,8 +26,7 @@ public sealed class Ratification
     public DateTimeOffset UpdatedAt { get; set; }
     public required string UpdatedBy { get; set; }
 
-    public static bool IsParty(RatificationStatus status) =>
-        status is RatificationStatus.Ratified or RatificationStatus.Acceded or RatificationStatus.Succeeded;
+    public static bool IsParty(RatificationStatus status) => RatificationStatuses.IsParty(status.ToString());
 }
 
 internal sealed class RatificationConfiguration : IEntityTypeConfiguration<Ratification>

@@ -51,12 +51,23 @@ public sealed class DeliveryAndResultsTests(PlanningSystem system) : IClassFixtu
             participants = new { women = 2, men = 2, other = 0 },
             participantsByInstitution = new Dictionary<string, int> { ["POLICE"] = 3, ["ARMY"] = 0 },
             evaluationScore = 7,
+            disbursements = new Dictionary<string, decimal> { ["ACME"] = 10m, ["INTERPOL"] = -1m },
         }).ShouldBeJson(HttpStatusCode.BadRequest);
         var errors = problem.GetProperty("errors");
-        foreach (var field in new[] { "actualEnd", "participantsByInstitution", "participantsByInstitution.ARMY", "evaluationScore" })
+        foreach (var field in new[] { "actualEnd", "participantsByInstitution", "participantsByInstitution.ARMY", "evaluationScore", "disbursements.ACME", "disbursements.INTERPOL", "spentUsd" })
         {
             Assert.True(errors.TryGetProperty(field, out _), $"expected an error for {field}: {errors}");
         }
+
+        var overDisbursed = await staff.PostAsJsonAsync($"/api/planning/programmes/{id}/activities/{activityId}/delivery", new
+        {
+            actualStart = "2026-03-03",
+            actualEnd = "2026-03-05",
+            participants = new { women = 2, men = 2, other = 0 },
+            spentUsd = 1_000m,
+            disbursements = new Dictionary<string, decimal> { ["INTERPOL"] = 600m, ["UNOCT"] = 500m },
+        }).ShouldBeJson(HttpStatusCode.BadRequest);
+        Assert.True(overDisbursed.GetProperty("errors").TryGetProperty("disbursements", out _), overDisbursed.ToString());
     }
 
     [Fact]
@@ -76,14 +87,23 @@ public sealed class DeliveryAndResultsTests(PlanningSystem system) : IClassFixtu
         await staff.PostAsJsonAsync($"/api/planning/programmes/{id}/results", new { kind = "Ratification", description = "x", stateCode = "NER", date = "2026-06-01" })
             .ShouldBe(HttpStatusCode.BadRequest);
 
-        await system.PublishAsync(new RatificationStatusChanged("NER", "TERRORIST-BOMBINGS-1997", "NotParty", "Ratified", new DateOnly(2026, 7, 1), DateTimeOffset.UtcNow));
-        await system.PublishAsync(new RatificationStatusChanged("NER", "AVIATION-TOKYO-1963", "NotParty", "Ratified", new DateOnly(2026, 7, 1), DateTimeOffset.UtcNow));
+        // A signature and a correction between party statuses are not ratifications that followed.
+        var notResults = new[]
+        {
+            new RatificationStatusChanged("NER", "TERRORIST-BOMBINGS-1997", "None", "Signed", null, DateTimeOffset.UtcNow),
+            new RatificationStatusChanged("NER", "TERRORIST-BOMBINGS-1997", "Ratified", "Acceded", new DateOnly(2026, 7, 1), DateTimeOffset.UtcNow),
+        };
+        var ignored = await system.PublishTrackedAsync(notResults);
+        await system.PublishAsync(new RatificationStatusChanged("NER", "TERRORIST-BOMBINGS-1997", "None", "Ratified", new DateOnly(2026, 7, 1), DateTimeOffset.UtcNow));
+        await system.PublishAsync(new RatificationStatusChanged("NER", "AVIATION-TOKYO-1963", "None", "Ratified", new DateOnly(2026, 7, 1), DateTimeOffset.UtcNow));
 
         var results = await Eventually.GetAsync(async () =>
         {
             var list = await staff.GetFromJsonAsync<JsonElement[]>($"/api/planning/programmes/{id}/results");
             return list is { Length: 2 } ? list : null;
         }, what: "the linked ratification");
+        await system.ConsumedAsync(ignored);
+        results = (await staff.GetFromJsonAsync<JsonElement[]>($"/api/planning/programmes/{id}/results"))!;
         var ratification = results.Single(r => r.GetProperty("kind").GetString() == "Ratification");
         Assert.Equal("TERRORIST-BOMBINGS-1997", ratification.GetProperty("instrumentCode").GetString());
         Assert.Equal("Ratified", ratification.GetProperty("ratificationStatus").GetString());

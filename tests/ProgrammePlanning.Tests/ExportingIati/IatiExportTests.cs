@@ -32,7 +32,7 @@ public sealed class IatiExportTests(PlanningSystem system) : IClassFixture<Plann
         var national = await system.ApprovedProgrammeAsync(staff, "KEN");
         var donor = Guid.NewGuid();
         var allocation = Guid.NewGuid();
-        await system.PublishAsync(new FundsAllocated(allocation, national, donor, "Norway", "VOLUNTARY", 50_000m, 6_500m, DateTimeOffset.Parse("2026-02-01T00:00:00Z", CultureInfo.InvariantCulture)));
+        await system.PublishAsync(new FundsAllocated(allocation, national, donor, "Norway", "VOLUNTARY", 50_000m, 6_500m, DateTimeOffset.Parse("2026-02-01T00:00:00Z", CultureInfo.InvariantCulture), PaymentId: Guid.NewGuid()));
         await system.PublishAsync(new FundsReleased(allocation, national, donor, 10_000m, DateTimeOffset.Parse("2026-04-01T00:00:00Z", CultureInfo.InvariantCulture)));
         await system.PublishAsync(new JointInitiativeRecorded(Guid.NewGuid(), national, "Joint border workshop", [new JointInitiativePartner("INTERPOL", "co-organiser", "trainers")], DateTimeOffset.UtcNow));
         await ProgrammeBuilder.ChangeStatusAsync(staff, national, "StartDelivery");
@@ -40,6 +40,7 @@ public sealed class IatiExportTests(PlanningSystem system) : IClassFixture<Plann
         await staff.PostAsJsonAsync($"/api/planning/programmes/{national}/activities/{activityId}/delivery", new
         {
             actualStart = "2026-03-03", actualEnd = "2026-03-05", participants = new { women = 10, men = 10, other = 0 }, spentUsd = 17_000m,
+            disbursements = new Dictionary<string, decimal> { ["INTERPOL"] = 5_000m },
         }).ShouldBe(HttpStatusCode.OK);
         var regional = await RegionalProposedAsync(staff);
         await ProgrammeBuilder.DraftAsync(staff, await system.AcceptedRequestAsync(staff, "KEN"));
@@ -49,7 +50,7 @@ public sealed class IatiExportTests(PlanningSystem system) : IClassFixture<Plann
             var xml = await (await staff.GetAsync("/api/planning/iati/activities").ShouldBe(HttpStatusCode.OK)).Content.ReadAsStringAsync();
             var document = XDocument.Parse(xml);
             var activity = Activity(document, national);
-            return activity?.Elements("transaction").Count() == 4 && activity.Elements("participating-org").Count() == 4 ? document : null;
+            return activity?.Elements("transaction").Count() == 7 && activity.Elements("participating-org").Count() == 4 ? document : null;
         }, what: "the allocation, release and joint initiative in the export");
 
         Assert.Empty(IatiSchemas.Validate(iati));
@@ -67,7 +68,11 @@ public sealed class IatiExportTests(PlanningSystem system) : IClassFixture<Plann
         Assert.Contains("4:United Nations Office on Drugs and Crime", orgs);
         Assert.Contains($"4:{Reference.Partners["INTERPOL"].Name}", orgs);
         var transactions = n.Elements("transaction").Select(t => $"{t.Element("transaction-type")!.Attribute("code")!.Value}:{t.Element("value")!.Value}").ToList();
-        Assert.Equal(["11:50000.00", "11:-10000.00", "2:18000.00", "4:17000.00"], transactions);
+        // Allocation and release as commitment and funds; approval; the delivered activity split into what INTERPOL
+        // was passed (disbursement) and what UNODC spent itself (expenditure).
+        Assert.Equal(["11:50000.00", "1:50000.00", "11:-10000.00", "1:-10000.00", "2:18000.00", "3:5000.00", "4:12000.00"], transactions);
+        var disbursement = n.Elements("transaction").Single(t => t.Element("transaction-type")!.Attribute("code")!.Value == "3");
+        Assert.Equal(Reference.Partners["INTERPOL"].Name, disbursement.Element("receiver-org")!.Element("narrative")!.Value);
         Assert.Equal("15130", Assert.Single(n.Elements("sector")).Attribute("code")!.Value);
         Assert.Equal("18000.00", Assert.Single(n.Elements("budget")).Element("value")!.Value);
         Assert.Equal(["1", "2", "3"], n.Elements("activity-date").Select(d => d.Attribute("type")!.Value));

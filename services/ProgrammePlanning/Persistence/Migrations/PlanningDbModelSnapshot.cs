@@ -142,6 +142,10 @@ namespace Programmes.ProgrammePlanning.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("donor_name");
 
+                    b.Property<Guid?>("PaymentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payment_id");
+
                     b.Property<Guid>("ProgrammeId")
                         .HasColumnType("uuid")
                         .HasColumnName("programme_id");
@@ -258,6 +262,11 @@ namespace Programmes.ProgrammePlanning.Persistence.Migrations
                     b.Property<DateTimeOffset?>("DeliveredAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("delivered_at");
+
+                    b.Property<string>("DisbursedUsd")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("disbursed_usd");
 
                     b.Property<decimal?>("EvaluationScore")
                         .HasPrecision(3, 1)
