@@ -9,20 +9,35 @@ namespace Programmes.Gateway.Clients;
 /// whatever route it calls. The client's status is read from the database and cached per client for
 /// <c>Auth:ClientStatusCacheDuration</c> (5 s by default), which bounds how long a revoked token still works.
 /// Runs after authentication, before the rate limiter and the endpoint.
+/// The cache holds the lookup itself, not its answer: every request that misses at the same moment awaits the
+/// one query, instead of each running its own. Under load, one query per request at every expiry exhausted the
+/// connection pool and turned into 503s (found with tests/Programmes.LoadGenerator).
 /// </summary>
-internal sealed class RevokedClients(RequestDelegate next, IMemoryCache cache, IConfiguration configuration)
+internal sealed class RevokedClients(RequestDelegate next, IMemoryCache cache, IConfiguration configuration, IServiceScopeFactory scopes)
 {
     private readonly TimeSpan _cacheDuration = configuration.GetValue("Auth:ClientStatusCacheDuration", TimeSpan.FromSeconds(5));
 
-    public async Task InvokeAsync(HttpContext context, ClientRegistry registry)
+    public async Task InvokeAsync(HttpContext context)
     {
         if (context.User.Identity?.IsAuthenticated == true && context.User.FindFirstValue(ProgrammesClaims.ClientId) is { } clientId)
         {
-            var active = await cache.GetOrCreateAsync($"client-active:{clientId}", async entry =>
+            var key = $"client-active:{clientId}";
+            var lookup = cache.GetOrCreate(key, entry =>
             {
                 entry.AbsoluteExpirationRelativeToNow = _cacheDuration;
-                return await registry.IsActiveAsync(clientId, context.RequestAborted);
-            });
+                return IsActiveAsync(clientId);
+            })!;
+            bool active;
+            try
+            {
+                active = await lookup;
+            }
+            catch
+            {
+                // A failed lookup must not be remembered for the whole period.
+                cache.Remove(key);
+                throw;
+            }
             if (!active)
             {
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
@@ -42,5 +57,12 @@ internal sealed class RevokedClients(RequestDelegate next, IMemoryCache cache, I
             }
         }
         await next(context);
+    }
+
+    /// <summary>In its own scope and without the request's cancellation: other requests share this lookup.</summary>
+    private async Task<bool> IsActiveAsync(string clientId)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ClientRegistry>().IsActiveAsync(clientId, CancellationToken.None);
     }
 }

@@ -86,6 +86,13 @@ public sealed partial class OutboxRelay(
                 while (!stoppingToken.IsCancellationRequested)
                 {
                     var published = await RelayOnceAsync(stoppingToken);
+                    if (published >= _options.BatchSize && _options.Concurrency > 1)
+                    {
+                        // A backlog: drain it with several loops side by side, so one loop's database round trips
+                        // overlap another's wait for confirms. Each loop claims other aggregates (advisory locks),
+                        // exactly as separate relay instances do.
+                        await Task.WhenAll(Enumerable.Range(0, _options.Concurrency).Select(_ => DrainAsync(stoppingToken)));
+                    }
                     await CleanupIfDueAsync(stoppingToken);
                     if (published < _options.BatchSize)
                     {
@@ -104,6 +111,16 @@ public sealed partial class OutboxRelay(
                 await Task.Delay(_options.RetryDelay, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
+    }
+
+    private async Task DrainAsync(CancellationToken cancellationToken)
+    {
+        int attempted;
+        do
+        {
+            attempted = await RelayOnceAsync(cancellationToken);
+        }
+        while (attempted >= _options.BatchSize);
     }
 
     /// <summary>Claims one batch, publishes it and records the outcome in the same transaction. Returns the events attempted.</summary>
@@ -280,7 +297,7 @@ public sealed class OutboxMetrics
     private readonly Meter _meter = Telemetry.CreateMeter("Messaging");
     private long _pending;
     private double _oldestAgeSeconds;
-    private DateTimeOffset _refreshedAt = DateTimeOffset.MinValue;
+    private long _refreshedAtTicks;
 
     public OutboxMetrics()
     {
@@ -303,11 +320,13 @@ public sealed class OutboxMetrics
     /// <summary>Re-reads the backlog at most once a second.</summary>
     public async Task RefreshAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
-        if (DateTimeOffset.UtcNow - _refreshedAt < TimeSpan.FromSeconds(1))
+        // Several relay loops call this at once: only the one that moves the timestamp re-reads.
+        var last = Interlocked.Read(ref _refreshedAtTicks);
+        var now = DateTimeOffset.UtcNow.UtcTicks;
+        if (now - last < TimeSpan.TicksPerSecond || Interlocked.CompareExchange(ref _refreshedAtTicks, now, last) != last)
         {
             return;
         }
-        _refreshedAt = DateTimeOffset.UtcNow;
         await using var command = dataSource.CreateCommand(
             $"SELECT count(*), coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8 FROM {OutboxSchema.OutboxTable} WHERE sent_at IS NULL");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -3,7 +3,13 @@ namespace Programmes.Messaging;
 public sealed class OutboxRelayOptions
 {
     /// <summary>Rows taken per transaction.</summary>
-    public int BatchSize { get; set; } = 200;
+    public int BatchSize { get; set; } = 500;
+
+    /// <summary>
+    /// Relay loops that drain a backlog side by side in one process (one while there is none). Each holds a
+    /// database connection while it works.
+    /// </summary>
+    public int Concurrency { get; set; } = 4;
 
     /// <summary>How long the relay sleeps when no notification arrives (a safety net for missed notifications).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);

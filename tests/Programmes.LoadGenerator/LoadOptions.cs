@@ -1,0 +1,84 @@
+using System.Globalization;
+
+namespace Programmes.LoadGenerator;
+
+/// <summary>Command-line options. Either <see cref="Rate"/> (open loop) or <see cref="Concurrency"/> (closed loop).</summary>
+public sealed record LoadOptions
+{
+    public string Scenario { get; init; } = "submit";
+    public double? Rate { get; init; }
+    public int? Concurrency { get; init; }
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(3);
+    public List<Uri> Gateways { get; init; } = [];
+    public bool InProcess { get; init; }
+    public string? PlanningDb { get; init; }
+    public Uri? ServiceUrl { get; init; }
+    public int? Clients { get; init; }
+    public int MaxInFlight { get; init; } = 4000;
+    public int NginxPort { get; init; } = 5380;
+    public TimeSpan Settle { get; init; } = TimeSpan.FromSeconds(60);
+
+    public const string Usage = """
+        Usage: dotnet run -c Release --project tests/Programmes.LoadGenerator -- <scenario> [options]
+          scenarios: submit | journey | contributions | partner-reads | proxy | goals
+          --rate N             open loop: N operations/s (latency from the scheduled start)
+          --concurrency N      closed loop: N callers back to back (default 32 when no --rate)
+          --duration 30s       how long to load (also 2m, 500ms)
+          --warmup 3s          load before measuring (not counted)
+          --gateway URL        gateway base URL; repeat for several (round robin). Default http://localhost:5080
+          --in-process         start the whole system in this process on Testcontainers (no compose needed)
+          --planning-db CS     planning's PostgreSQL connection string, for submission-to-intake latency and the
+                               consistency check. Default: the compose database on localhost:5433
+          --service-url URL    the service behind the gateway for `proxy` (default http://localhost:5102, planning)
+          --clients N          load clients per role registered through the admin API (default: enough for the rate limits)
+          --max-in-flight N    open loop: operations allowed in flight before new ones count as dropped (4000)
+          --nginx-port N       port of the nginx `proxy` starts (5380)
+          --settle 60s         how long the consistency check waits for the last events
+        """;
+
+    public static LoadOptions Parse(string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith('-'))
+        {
+            throw new ArgumentException("Name a scenario first.");
+        }
+        var options = new LoadOptions { Scenario = args[0] };
+        var gateways = new List<Uri>();
+        for (var i = 1; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            options = args[i] switch
+            {
+                "--rate" => options with { Rate = double.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--concurrency" => options with { Concurrency = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--duration" => options with { Duration = ParseDuration(Value()) },
+                "--warmup" => options with { Warmup = ParseDuration(Value()) },
+                "--gateway" => Add(gateways, new Uri(Value()), options),
+                "--in-process" => options with { InProcess = true },
+                "--planning-db" => options with { PlanningDb = Value() },
+                "--service-url" => options with { ServiceUrl = new Uri(Value()) },
+                "--clients" => options with { Clients = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--max-in-flight" => options with { MaxInFlight = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--nginx-port" => options with { NginxPort = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--settle" => options with { Settle = ParseDuration(Value()) },
+                _ => throw new ArgumentException($"Unknown option {args[i]}."),
+            };
+        }
+        return options with { Gateways = gateways };
+    }
+
+    public static TimeSpan ParseDuration(string text) => text switch
+    {
+        _ when text.EndsWith("ms", StringComparison.Ordinal) => TimeSpan.FromMilliseconds(double.Parse(text[..^2], CultureInfo.InvariantCulture)),
+        _ when text.EndsWith('s') => TimeSpan.FromSeconds(double.Parse(text[..^1], CultureInfo.InvariantCulture)),
+        _ when text.EndsWith('m') => TimeSpan.FromMinutes(double.Parse(text[..^1], CultureInfo.InvariantCulture)),
+        _ => TimeSpan.FromSeconds(double.Parse(text, CultureInfo.InvariantCulture)),
+    };
+
+    private static LoadOptions Add(List<Uri> gateways, Uri gateway, LoadOptions options)
+    {
+        gateways.Add(gateway);
+        return options;
+    }
+}

@@ -1,0 +1,88 @@
+using Programmes.LoadGenerator;
+using Programmes.LoadGenerator.Checking;
+using Programmes.LoadGenerator.Driving;
+using Programmes.LoadGenerator.Recording;
+using Programmes.LoadGenerator.Scenarios;
+using Programmes.LoadGenerator.Targets;
+
+LoadOptions options;
+try
+{
+    options = LoadOptions.Parse(args);
+}
+catch (Exception ex) when (ex is ArgumentException or FormatException)
+{
+    Console.Error.WriteLine(ex.Message);
+    Console.Error.WriteLine(LoadOptions.Usage);
+    return 2;
+}
+
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+Console.WriteLine($"# load generator: {string.Join(' ', args)}");
+Console.WriteLine($"# {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {Environment.OSVersion}");
+
+await using Target target = options.InProcess ? await InProcessTarget.StartAsync() : new ComposeTarget(options);
+Console.WriteLine($"# target: {(options.InProcess ? "in-process system on Testcontainers" : "gateways " + string.Join(", ", target.Gateways))}");
+var clients = new LoadClients(target, options.Clients ?? ClientsPerParty(options, target));
+var session = new LoadSession(target, clients, options);
+await session.RunAsync(options.Scenario, stop.Token);
+await target.PrintMemoryAsync();
+return 0;
+
+// Enough clients per party that no single client's token bucket (20/s for States and staff) limits the load.
+static int ClientsPerParty(LoadOptions options, Target target) =>
+    !target.RateLimited ? 2 : Math.Clamp((int)Math.Ceiling((options.Rate ?? (options.Concurrency ?? 32) * 40.0) / 2 / 15), 2, 120);
+
+/// <summary>Runs one scenario, or all of issue 10's goals in order, against one target.</summary>
+internal sealed class LoadSession(Target target, LoadClients clients, LoadOptions options)
+{
+    public async Task RunAsync(string scenario, CancellationToken cancellationToken)
+    {
+        switch (scenario)
+        {
+            case "proxy":
+                await new ProxyComparison(target, clients, options).RunAsync(cancellationToken);
+                break;
+            case "goals":
+                await GoalsAsync(cancellationToken);
+                break;
+            default:
+                await LoadAsync(scenario, options, cancellationToken);
+                break;
+        }
+    }
+
+    private async Task LoadAsync(string scenario, LoadOptions run, CancellationToken cancellationToken)
+    {
+        var recorder = new Recorder();
+        var consistency = new IntakeConsistency(target.PlanningDb);
+        IScenario load = scenario switch
+        {
+            "submit" => new SubmitScenario(clients, recorder, consistency, run),
+            "journey" => new JourneyScenario(clients, recorder, consistency, run),
+            "contributions" => new ContributionsScenario(clients, recorder),
+            "partner-reads" => new PartnerReadsScenario(clients, recorder),
+            _ => throw new ArgumentException($"Unknown scenario {scenario}.\n{LoadOptions.Usage}"),
+        };
+        await load.PrepareAsync(cancellationToken);
+        var mode = run.Rate is { } rate ? $"open loop {rate}/s" : $"closed loop {run.Concurrency ?? 32} callers";
+        var elapsed = await Driver.RunAsync(load, recorder, run, cancellationToken);
+        recorder.Print($"{scenario}, {mode}, {run.Duration.TotalSeconds:F0} s after {run.Warmup.TotalSeconds:F0} s warm-up", elapsed);
+        await load.ReportAsync(cancellationToken);
+    }
+
+    /// <summary>Issue 10's goals in one run: submission capacity, submission at 1,500/s, end-to-end at 300/s, gateway vs nginx.</summary>
+    private async Task GoalsAsync(CancellationToken cancellationToken)
+    {
+        Console.WriteLine("## 1. submission capacity (closed loop; goal: >= 1,500/s)");
+        await LoadAsync("submit", options with { Rate = null, Concurrency = options.Concurrency ?? 64 }, cancellationToken);
+        Console.WriteLine("## 2. submission at 1,500/s (open loop; goal: p99 < 100 ms)");
+        await LoadAsync("submit", options with { Rate = 1500, Concurrency = null }, cancellationToken);
+        Console.WriteLine("## 3. submission to planning intake at 300/s (open loop; goal: p50 < 20 ms, p99 < 150 ms)");
+        await LoadAsync("submit", options with { Rate = 300, Concurrency = null }, cancellationToken);
+        Console.WriteLine("## 4. gateway vs plain nginx on a small GET (goal: ratio >= 0.8)");
+        await new ProxyComparison(target, clients, options with { Concurrency = options.Concurrency ?? 32 }).RunAsync(cancellationToken);
+        Console.WriteLine("## 5. backlog drain: see the `outbox` benchmark (tests/Programmes.Benchmarks); RSS follows");
+    }
+}

@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Programmes.LoadGenerator.Targets;
+
+/// <summary>The system deploy/up.sh started (compose project "programmes"), or any gateway given by URL.</summary>
+public sealed class ComposeTarget(LoadOptions options) : Target(options.Gateways.Count > 0 ? options.Gateways : [new Uri("http://localhost:5080/")])
+{
+    public override (string ClientId, string Secret) Administrator => ("demo-staff", "demo-staff-secret");
+
+    public override string? PlanningDb { get; } =
+        options.PlanningDb ?? "Host=localhost;Port=5433;Database=planning;Username=programmes;Password=programmes";
+
+    public override Uri PlanningService { get; } = options.ServiceUrl ?? new Uri("http://localhost:5102/");
+
+    public override bool RateLimited => true;
+
+    public override async Task PrintMemoryAsync()
+    {
+        var containers = await RunAsync("docker", "ps", "--filter", "label=com.docker.compose.project", "--format", "{{.Names}}");
+        if (containers is null)
+        {
+            Console.WriteLine("memory: docker is not reachable; no figures");
+            return;
+        }
+        Console.WriteLine("== memory at the end (VmRSS of the container's main process; docker's cgroup figure in brackets)");
+        foreach (var name in containers.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal))
+        {
+            var pid = (await RunAsync("docker", "inspect", "-f", "{{.State.Pid}}", name))?.Trim();
+            var rss = pid is null ? null : ReadRss(pid);
+            var cgroup = (await RunAsync("docker", "stats", "--no-stream", "--format", "{{.MemUsage}}", name))?.Trim();
+            Console.WriteLine($"  {name,-36} RSS {(rss is { } kb ? $"{kb / 1024.0:F0} MB" : "n/a"),-8} [{cgroup}]");
+        }
+    }
+
+    private static long? ReadRss(string pid)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            return line is null ? null : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task<string?> RunAsync(string file, params string[] arguments)
+    {
+        try
+        {
+            using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            var output = await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            return process.ExitCode == 0 ? output : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
+}
