@@ -67,26 +67,21 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
             activity.Property(money).HasPrecision(18, 2);
         }
         activity.Property(a => a.EvaluationScore).HasPrecision(3, 1);
-        activity.Property(a => a.ParticipantsByInstitution)
-            .HasColumnType("jsonb")
-            .HasConversion(
-                v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default),
-                s => JsonSerializer.Deserialize<Dictionary<string, int>>(s, JsonSerializerOptions.Default) ?? new Dictionary<string, int>(),
-                new ValueComparer<Dictionary<string, int>>(
-                    (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
-                    d => d.Aggregate(0, (h, e) => HashCode.Combine(h, e.Key, e.Value)),
-                    d => new Dictionary<string, int>(d)));
-        activity.Property(a => a.DisbursedUsd)
-            .HasColumnType("jsonb")
-            .HasConversion(
-                v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default),
-                s => JsonSerializer.Deserialize<Dictionary<string, decimal>>(s, JsonSerializerOptions.Default) ?? new Dictionary<string, decimal>(),
-                new ValueComparer<Dictionary<string, decimal>>(
-                    (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
-                    d => d.Aggregate(0, (h, e) => HashCode.Combine(h, e.Key, e.Value)),
-                    d => new Dictionary<string, decimal>(d)));
+        JsonDictionary(activity.Property(a => a.ParticipantsByInstitution));
+        JsonDictionary(activity.Property(a => a.DisbursedUsd));
         activity.HasIndex(a => a.ProgrammeId);
         // The implementation report selects delivered activities by the date they ended.
         activity.HasIndex(a => a.ActualEnd);
     }
+
+    /// <summary>A small dictionary kept as one jsonb column, compared by content for change tracking.</summary>
+    private static void JsonDictionary<TValue>(PropertyBuilder<Dictionary<string, TValue>> property) => property
+        .HasColumnType("jsonb")
+        .HasConversion(
+            v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default),
+            s => JsonSerializer.Deserialize<Dictionary<string, TValue>>(s, JsonSerializerOptions.Default) ?? new Dictionary<string, TValue>(),
+            new ValueComparer<Dictionary<string, TValue>>(
+                (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
+                d => d.Aggregate(0, (h, e) => HashCode.Combine(h, e.Key, e.Value)),
+                d => new Dictionary<string, TValue>(d)));
 }
