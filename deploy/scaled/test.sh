@@ -64,7 +64,7 @@ check() { # check NAME: consistency after a run
   done
   echo "  unsent outbox rows after the run: 0 in every service unless warned above"
 }
-figures() { grep -E '^(journey|submit) ' "$OUT/$1.txt" | head -n 3 | sed 's/^/  /' || true; }
+figures() { grep -E '^  (journey|submit) ' "$OUT/$1.txt" | head -n 3 | sed 's/^/  /' || true; }
 
 log "building the load generator"
 dotnet build -c Release tests/Programmes.LoadGenerator -nologo -v:q >"$OUT/build.txt" 2>&1 || { tail -n 20 "$OUT/build.txt"; die "build failed"; }
