@@ -139,45 +139,37 @@ public static class IatiExport
         if (p.ApprovedAt is { } approved && p.Status is not (ProgrammeStatus.Proposed or ProgrammeStatus.Draft))
         {
             var date = DateOnly.FromDateTime(approved.UtcDateTime);
-            yield return new XElement("transaction",
-                new XElement("transaction-type", new XAttribute("code", OutgoingCommitment)),
-                new XElement("transaction-date", new XAttribute("iso-date", Date(date))),
-                Value(p.BudgetUsd, date),
-                new XElement("description", Narrative("Programme budget committed on approval")));
+            yield return Transaction(OutgoingCommitment, date, p.BudgetUsd, "Programme budget committed on approval");
         }
         foreach (var a in p.Activities.Where(a => a.IsDelivered).OrderBy(a => a.ActualEnd))
         {
             var date = a.ActualEnd!.Value;
             foreach (var (partner, disbursed) in a.DisbursedUsd.OrderBy(d => d.Key, StringComparer.Ordinal))
             {
-                yield return new XElement("transaction",
-                    new XElement("transaction-type", new XAttribute("code", Disbursement)),
-                    new XElement("transaction-date", new XAttribute("iso-date", Date(date))),
-                    Value(disbursed, date),
-                    new XElement("description", Narrative(a.Title)),
+                yield return Transaction(Disbursement, date, disbursed, a.Title,
                     new XElement("provider-org", new XAttribute("ref", Unodc), Narrative(UnodcName)),
                     new XElement("receiver-org", Narrative(Reference.Partners.TryGetValue(partner, out var entity) ? entity.Name : partner)));
             }
             var spent = (a.SpentUsd ?? a.BudgetUsd) - a.DisbursedUsd.Values.Sum();
             if (spent > 0 || a.DisbursedUsd.Count == 0)
             {
-                yield return new XElement("transaction",
-                    new XElement("transaction-type", new XAttribute("code", Expenditure)),
-                    new XElement("transaction-date", new XAttribute("iso-date", Date(date))),
-                    Value(spent, date),
-                    new XElement("description", Narrative(a.Title)));
+                yield return Transaction(Expenditure, date, spent, a.Title);
             }
         }
     }
 
     private static XElement Incoming(string type, DateOnly date, decimal amount, string description, string donorName) =>
+        Transaction(type, date, amount, description,
+            new XElement("provider-org", Narrative(donorName)),
+            new XElement("receiver-org", new XAttribute("ref", Unodc), Narrative(UnodcName)));
+
+    private static XElement Transaction(string type, DateOnly date, decimal amount, string description, params XElement[] parties) =>
         new("transaction",
             new XElement("transaction-type", new XAttribute("code", type)),
             new XElement("transaction-date", new XAttribute("iso-date", Date(date))),
             Value(amount, date),
             new XElement("description", Narrative(description)),
-            new XElement("provider-org", Narrative(donorName)),
-            new XElement("receiver-org", new XAttribute("ref", Unodc), Narrative(UnodcName)));
+            parties);
 
     /// <summary>Shares of 100 with two decimals that add up to exactly 100 (the last takes the rounding).</summary>
     private static List<string> Percentages(IReadOnlyList<decimal> weights)
