@@ -113,6 +113,12 @@ public static class GatewayService
         {
             proxy.Use(RequestBodyLimit.EnforceAsync);
             proxy.Use(DownstreamFailure.WriteProblemAsync);
+            // A custom pipeline has none of the standard steps: they are added here, after the failover that
+            // re-runs them for each attempt.
+            proxy.Use(ConnectFailover.RetryAsync);
+            proxy.UseSessionAffinity();
+            proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
         });
         return app;
     }

@@ -4,8 +4,8 @@
 #   2. one RabbitMQ node of three stopped and started again mid-load;
 #   3. one instance of every service stopped and started again mid-load.
 # Throughout, both instances of every service run their outbox relays and consumers at once.
-# After each fault: every submission has exactly one planning intake item (0 lost, 0 doubled), no
-# approval is doubled, and no outbox row of any service stays unsent.
+# After each fault: every journey started was approved, every submission has exactly one planning intake
+# item (0 lost, 0 doubled), no approval is doubled, and no outbox row of any service stays unsent.
 #
 #   deploy/up.sh --scaled && deploy/scaled/test.sh      (knobs: SCALED_RATE=2 SCALED_DURATION=90s)
 # Exit code 0 only when every check holds.
@@ -48,7 +48,13 @@ check() { # check NAME: consistency after a run
   line="$(grep -m1 '^consistency:' "$OUT/$name.txt" || echo "consistency: missing")"
   echo "  $line"
   [[ "$line" == *"0 lost, 0 doubled"* ]] || { warn "$name: submissions lost or doubled"; failures=$((failures + 1)); }
-  grep -m1 '^journeys approved' "$OUT/$name.txt" | sed 's/^/  /' || true
+  line="$(grep -m1 '^journeys approved' "$OUT/$name.txt" || true)"
+  if [ -n "$line" ]; then
+    echo "  $line"
+    local approved started
+    read -r approved started < <(sed -E 's/^journeys approved: ([0-9]+) of ([0-9]+).*/\1 \2/' <<<"$line")
+    [ "$started" -gt 0 ] && [ "$approved" = "$started" ] || { warn "$name: $approved of $started journeys completed"; failures=$((failures + 1)); }
+  fi
   doubled_items="$(psql_at planning "SELECT count(*) FROM (SELECT request_id FROM planning_intake_items GROUP BY request_id HAVING count(*) > 1) d")"
   doubled_approvals="$(psql_at planning "SELECT count(*) FROM (SELECT aggregate_id FROM outbox_messages WHERE message_type LIKE 'Programmes.Contracts.ProgrammeApproved,%' GROUP BY aggregate_id HAVING count(*) > 1) d")"
   echo "  planning intake items doubled: $doubled_items; programmes approved twice: $doubled_approvals"
@@ -65,6 +71,7 @@ check() { # check NAME: consistency after a run
   echo "  unsent outbox rows after the run: 0 in every service unless warned above"
 }
 figures() { grep -E '^  (journey|submit) ' "$OUT/$1.txt" | head -n 3 | sed 's/^/  /' || true; }
+accepted_per_s() { grep -m1 -E '^  submit ' "$OUT/$1.txt" | sed -E 's/.* ok\/s=([0-9.]+) .*/\1/'; }
 
 log "building the load generator"
 dotnet build -c Release tests/Programmes.LoadGenerator -nologo -v:q >"$OUT/build.txt" 2>&1 || { tail -n 20 "$OUT/build.txt"; die "build failed"; }
@@ -82,6 +89,8 @@ GATEWAYS=(--gateway http://localhost:5180 --gateway http://localhost:5181)
 wait_healthy $(for s in "${SERVICES[@]}"; do container "$s-2"; done) "$(container gateway-2)"
 echo "two instances:"; figures two-instances; check two-instances
 echo "one instance:"; figures one-instance; check one-instance
+two="$(accepted_per_s two-instances)"; one="$(accepted_per_s one-instance)"
+echo "throughput, two instances of everything against one: $two/s against $one/s, ratio $(awk -v a="$two" -v b="$one" 'BEGIN { printf (b > 0 ? "%.2f" : "n/a"), a / (b > 0 ? b : 1) }')"
 
 # 2. A RabbitMQ node stops and comes back while journeys run.
 log "fault: rabbitmq-2 stopped for 30 s during a journey load of $RATE/s for $DURATION"

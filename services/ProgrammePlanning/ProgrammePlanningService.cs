@@ -1,4 +1,5 @@
 using Programmes.Messaging;
+using Programmes.Messaging.Idempotency;
 using Programmes.ProgrammePlanning.ChangingProgrammeStatus;
 using Programmes.ProgrammePlanning.ClearingProgramme;
 using Programmes.ProgrammePlanning.DeliveringActivity;
@@ -50,11 +51,13 @@ public static class ProgrammePlanningService
             // The ratification tracker: ratifications that followed a programme.
             consumers.AddConsumer<RatificationStatusChangedConsumer>();
         });
+        builder.AddIdempotency<PlanningDb>();
         builder.AddDatabaseGauges(
             new DatabaseGauge("programmes.planning.programmes", "Programmes by status", "SELECT status, count(*) FROM programmes GROUP BY status", "status"));
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseRequestBodyBuffering();
         app.MapServiceDefaults();
         app.MapListingIntakeItems();
         app.MapDraftingProgramme();

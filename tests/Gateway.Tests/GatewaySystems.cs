@@ -33,7 +33,8 @@ public sealed class WholeSystemCollection : ICollectionFixture<WholeSystem>
 
 /// <summary>
 /// The gateway's edges: a tight rate limit for partners, a 1 KB body limit on the funding route, and planning
-/// recording the headers it receives from the gateway. Coordination is there to be stopped.
+/// recording the headers it receives from the gateway. Coordination is there to be stopped. Planning has a
+/// second instance that refuses every connection, like one stopping or not yet started.
 /// </summary>
 public sealed class EdgeSystem : TestSystem
 {
@@ -47,6 +48,7 @@ public sealed class EdgeSystem : TestSystem
         Settings[$"RateLimits:partner:Burst"] = PartnerBurst.ToString();
         Settings["Auth:ClientStatusCacheDuration"] = "00:00:00.200";
         Settings["ReverseProxy:Routes:funding:Metadata:MaxRequestBodyBytes"] = FundingBodyLimit.ToString();
+        Settings["ReverseProxy:Clusters:planning:Destinations:refusing:Address"] = $"http://127.0.0.1:{ClosedPort()}/";
         Configure = (service, builder) =>
         {
             if (service == Services.Planning)
@@ -54,6 +56,16 @@ public sealed class EdgeSystem : TestSystem
                 builder.Services.AddSingleton<IStartupFilter>(new RecordingHeaders(PlanningHeaders));
             }
         };
+    }
+
+    /// <summary>A local port nothing listens on: connections to it are refused at once.</summary>
+    private static int ClosedPort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
     }
 
     /// <summary>The request headers of the last call planning received, by name.</summary>

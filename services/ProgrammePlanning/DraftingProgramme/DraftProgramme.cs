@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Programmes.Messaging.Idempotency;
 using Programmes.ProgrammePlanning.Persistence;
 using Programmes.ProgrammePlanning.PlanningActivities;
 using Programmes.ProgrammePlanning.Programmes;
@@ -23,7 +24,9 @@ public static class DraftProgrammeEndpoint
 {
     public static IEndpointRouteBuilder MapDraftingProgramme(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/planning/programmes", Handle).RequireRoles(Roles.Staff).WithTags("Programmes");
+        // Staff tools that lost the answer retry with the same Idempotency-Key and get the first draft back
+        // instead of a second programme for the same requests.
+        app.MapPost("/api/planning/programmes", Handle).RequireRoles(Roles.Staff).Idempotent(required: false).WithTags("Programmes");
         return app;
     }
 

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Programmes.Testing;
 using Xunit;
 
@@ -42,5 +44,25 @@ public sealed class ForwardingTests(EdgeSystem system)
         Assert.NotNull(response.Headers.RetryAfter);
         var staff = await system.ClientAsync(TestClients.Staff);
         await staff.GetAsync("/api/planning/intake-items").ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task An_instance_that_refuses_connections_costs_no_call_not_even_a_post()
+    {
+        // Planning's second destination refuses every connection; the gateway sends each call to the live
+        // instance instead, the body of a POST included (planning answers its own validation problem).
+        var staff = await system.ClientAsync(TestClients.Staff);
+        for (var i = 0; i < 20; i++)
+        {
+            await staff.GetAsync("/api/planning/intake-items").ShouldBe(HttpStatusCode.OK);
+            var response = await staff.PostAsJsonAsync("/api/planning/programmes", new { title = "", stateCodes = new[] { "KEN" } })
+                .ShouldBe(HttpStatusCode.BadRequest);
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.True(problem.GetProperty("errors").TryGetProperty("requestIds", out _), problem.ToString());
+        }
+        // Forty calls balanced over two instances: some went to the refusing one first, and were counted.
+        var metrics = await system.AnonymousClient().GetStringAsync("/metrics");
+        Assert.Contains(metrics.Split('\n'), line => line.StartsWith("programmes_gateway_failovers_total{", StringComparison.Ordinal)
+            && line.Contains("cluster=\"planning\"", StringComparison.Ordinal));
     }
 }

@@ -70,7 +70,7 @@ public sealed class Recorder
         {
             var p = Percentiles(0.5, 0.9, 0.99, 1.0);
             var outcomes = string.Join(" ", _outcomes.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key}:{o.Value}"));
-            return $"n={Count} ok/s={Succeeded / elapsed.TotalSeconds:F0} p50={p[0]:F1} p90={p[1]:F1} p99={p[2]:F1} max={p[3]:F1} ms  [{outcomes}]";
+            return $"n={Count} ok/s={Succeeded / elapsed.TotalSeconds:F1} p50={p[0]:F1} p90={p[1]:F1} p99={p[2]:F1} max={p[3]:F1} ms  [{outcomes}]";
         }
     }
 }
