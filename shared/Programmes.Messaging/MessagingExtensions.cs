@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
@@ -13,7 +14,8 @@ public static class MessagingExtensions
 {
     /// <summary>
     /// Registers the service's database: one NpgsqlDataSource (traced), the EF Core context on it with
-    /// snake_case names, and a readiness check. Connection string: <c>ConnectionStrings:Database</c>.
+    /// snake_case names (committed outbox rows wake the relay), and a readiness check. Connection string:
+    /// <c>ConnectionStrings:Database</c>.
     /// </summary>
     public static IHostApplicationBuilder AddServiceDatabase<TDbContext>(this IHostApplicationBuilder builder)
         where TDbContext : DbContext
@@ -22,9 +24,12 @@ public static class MessagingExtensions
             ?? throw new InvalidOperationException("ConnectionStrings:Database is not configured.");
         var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
         builder.Services.AddSingleton(dataSource);
-        builder.Services.AddDbContext<TDbContext>(options => options
+        builder.Services.TryAddSingleton<OutboxSignal>();
+        builder.Services.TryAddSingleton<OutboxCommitInterceptor>();
+        builder.Services.AddDbContext<TDbContext>((services, options) => options
             .UseNpgsql(dataSource)
-            .UseSnakeCaseNamingConvention());
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(services.GetRequiredService<OutboxCommitInterceptor>()));
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
             "database",
             sp => new DatabaseHealthCheck(sp.GetRequiredService<NpgsqlDataSource>()),
@@ -95,6 +100,7 @@ public static class MessagingExtensions
 
         builder.Services.Configure<OutboxRelayOptions>(builder.Configuration.GetSection("Messaging:Outbox"));
         builder.Services.AddSingleton<OutboxMetrics>();
+        builder.Services.TryAddSingleton<OutboxSignal>();
         builder.Services.AddHostedService<OutboxRelay>();
         builder.Services.AddHealthChecks().AddCheck<OutboxHealthCheck>("outbox", HealthStatus.Degraded, [ServiceDefaultsExtensions.ReadyTag]);
         return builder;

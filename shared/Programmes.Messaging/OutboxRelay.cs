@@ -13,7 +13,8 @@ namespace Programmes.Messaging;
 /// <summary>
 /// Publishes committed outbox rows to the broker, with publisher confirms, and marks them sent.
 /// <list type="bullet">
-/// <item>Wakes on the insert trigger's NOTIFY; polls as a safety net.</item>
+/// <item>Wakes when this process commits outbox rows (<see cref="OutboxSignal"/>); polls for the rows of other
+/// instances and as a safety net.</item>
 /// <item>Several instances run at once: rows are claimed with <c>FOR UPDATE SKIP LOCKED</c>, and an
 /// aggregate's rows are claimed by one relay at a time (transaction-scoped advisory lock), so an
 /// aggregate's events leave in the order they were written.</item>
@@ -27,6 +28,7 @@ public sealed partial class OutboxRelay(
     IBus bus,
     IOptions<OutboxRelayOptions> options,
     OutboxMetrics metrics,
+    OutboxSignal signal,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
     private static readonly ActivitySource Source = Telemetry.CreateSource("Messaging");
@@ -78,11 +80,6 @@ public sealed partial class OutboxRelay(
         {
             try
             {
-                await using var listener = await dataSource.OpenConnectionAsync(stoppingToken);
-                await using (var listen = new NpgsqlCommand($"LISTEN {OutboxSchema.Channel}", listener))
-                {
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                }
                 while (!stoppingToken.IsCancellationRequested)
                 {
                     var published = await RelayOnceAsync(stoppingToken);
@@ -96,8 +93,8 @@ public sealed partial class OutboxRelay(
                     await CleanupIfDueAsync(stoppingToken);
                     if (published < _options.BatchSize)
                     {
-                        // Sleep until an insert commits somewhere (NOTIFY) or the poll interval passes.
-                        await listener.WaitAsync(_options.PollInterval, stoppingToken);
+                        // Sleep until this process commits outbox rows or the poll interval passes.
+                        await signal.WaitAsync(_options.PollInterval, stoppingToken);
                     }
                 }
             }

@@ -11,9 +11,6 @@ public static class OutboxSchema
     public const string OutboxTable = "outbox_messages";
     public const string InboxTable = "inbox_messages";
 
-    /// <summary>The LISTEN/NOTIFY channel the relay wakes on; the insert trigger notifies it at commit.</summary>
-    public const string Channel = "programmes_outbox";
-
     private const long SchemaLockKey = 0x5052_4F47_4F55_54L; // "PROGOUT"
 
     private static readonly string Ddl = $"""
@@ -42,14 +39,9 @@ public static class OutboxSchema
             PRIMARY KEY (message_id, consumer)
         );
         CREATE INDEX IF NOT EXISTS ix_{InboxTable}_processed_at ON {InboxTable} (processed_at);
-        CREATE OR REPLACE FUNCTION {OutboxTable}_notify() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-            PERFORM pg_notify('{Channel}', '');
-            RETURN NULL;
-        END $$;
+        -- Earlier versions notified the relay from an insert trigger; NOTIFY serializes commits cluster-wide.
         DROP TRIGGER IF EXISTS {OutboxTable}_inserted ON {OutboxTable};
-        CREATE TRIGGER {OutboxTable}_inserted AFTER INSERT ON {OutboxTable}
-            FOR EACH STATEMENT EXECUTE FUNCTION {OutboxTable}_notify();
+        DROP FUNCTION IF EXISTS {OutboxTable}_notify();
         """;
 
     public static async Task EnsureAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken = default)

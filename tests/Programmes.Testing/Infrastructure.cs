@@ -89,8 +89,16 @@ public static class Infrastructure
         return new Containers(postgres, rabbit);
     }
 
-    /// <summary>tests/run.sh labels its run's containers so it removes exactly those, even after a crash.</summary>
-    public static PostgreSqlBuilder Labelled(PostgreSqlBuilder builder) => RunId is { } id ? builder.WithLabel(RunLabelKey, id) : builder;
+    /// <summary>
+    /// tests/run.sh labels its run's containers so it removes exactly those, even after a crash. PostgreSQL
+    /// also runs under Docker's init, as in compose: as PID 1 it would adopt orphaned exec'd processes and
+    /// take one dying of a signal for a crashed backend, restarting the whole server.
+    /// </summary>
+    public static PostgreSqlBuilder Labelled(PostgreSqlBuilder builder)
+    {
+        builder = builder.WithCreateParameterModifier(container => (container.HostConfig ??= new()).Init = true);
+        return RunId is { } id ? builder.WithLabel(RunLabelKey, id) : builder;
+    }
 
     public static RabbitMqBuilder Labelled(RabbitMqBuilder builder) => RunId is { } id ? builder.WithLabel(RunLabelKey, id) : builder;
 

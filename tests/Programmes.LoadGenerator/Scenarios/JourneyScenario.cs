@@ -16,7 +16,7 @@ namespace Programmes.LoadGenerator.Scenarios;
 /// coordination opens a clearance round and every addressed partner concurs; a donor pledges and pays the
 /// programme's cost (budget + 13 % support cost), funding allocates it; planning approves the programme.
 /// Each step is timed on its own ("journey.&lt;step&gt;"); "journey" is the whole, "ok" or "failed-at-&lt;step&gt;".
-/// Like a careful client, every step is retried on 429, 502-504 or no answer until the step's deadline: creating
+/// Like a careful client, every step is retried with backoff on 429, 502-504 or no answer until the step's deadline: creating
 /// calls carry an Idempotency-Key, and a transition retried after a lost answer accepts 409 (already done).
 /// </summary>
 public sealed class JourneyScenario(LoadClients clients, Recorder recorder, IntakeConsistency consistency, LoadOptions options) : IScenario
@@ -128,9 +128,15 @@ public sealed class JourneyScenario(LoadClients clients, Recorder recorder, Inta
                 throw new JourneyStepFailed();
             }
             Interlocked.Increment(ref _retries);
-            await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(250 * attempt, 2_000)), cancellationToken);
+            await Task.Delay(Backoff(response, attempt), cancellationToken);
         }
     }
+
+    /// <summary>The server's Retry-After when it gives one (at most 5 s), else 250 ms doubling up to 4 s.</summary>
+    private static TimeSpan Backoff(HttpResponseMessage? response, int attempt) =>
+        response?.Headers.RetryAfter?.Delta is { } after
+            ? TimeSpan.FromSeconds(Math.Min(after.TotalSeconds, 5))
+            : TimeSpan.FromMilliseconds(Math.Min(250 * (1 << Math.Min(attempt - 1, 4)), 4_000));
 
     private static bool IsTransient(HttpResponseMessage? response) => response is null || (int)response.StatusCode is 429 or 502 or 503 or 504;
 
