@@ -7,7 +7,7 @@
 # After each fault: every journey started was approved, every submission has exactly one planning intake
 # item (0 lost, 0 doubled), no approval is doubled, and no outbox row of any service stays unsent.
 #
-#   deploy/up.sh --scaled && deploy/scaled/test.sh      (knobs: SCALED_RATE=2 SCALED_DURATION=90s)
+#   deploy/up.sh --scaled && deploy/scaled/test.sh      (knobs: SCALED_RATE=0.5 SCALED_DURATION=90s)
 # Exit code 0 only when every check holds.
 set -euo pipefail
 
@@ -16,7 +16,7 @@ set -euo pipefail
 PROGRAMMES_LOG_TAG=scaled
 cd "$PROGRAMMES_ROOT"
 
-RATE="${SCALED_RATE:-2}"
+RATE="${SCALED_RATE:-0.5}"
 DURATION="${SCALED_DURATION:-90s}"
 PG="Host=localhost;Port=5434;Username=programmes;Password=programmes;Timeout=5"
 GATEWAYS=(--gateway http://localhost:5180 --gateway http://localhost:5181)
@@ -79,11 +79,11 @@ wait_healthy $(for s in "${SERVICES[@]}"; do container "$s-1"; container "$s-2";
 
 # 1. Two instances versus one: the same closed-loop submission load on each.
 log "throughput: two instances of everything"
-loadgen two-instances submit --concurrency 32 --duration 30s
+loadgen two-instances submit --concurrency 32 --warmup 20s --duration 30s
 log "throughput: one instance of everything (the second ones stopped)"
 docker stop $(for s in "${SERVICES[@]}"; do container "$s-2"; done) "$(container gateway-2)" >/dev/null
 GATEWAYS=(--gateway http://localhost:5180)
-loadgen one-instance submit --concurrency 32 --duration 30s
+loadgen one-instance submit --concurrency 32 --warmup 20s --duration 30s
 docker start $(for s in "${SERVICES[@]}"; do container "$s-2"; done) "$(container gateway-2)" >/dev/null
 GATEWAYS=(--gateway http://localhost:5180 --gateway http://localhost:5181)
 wait_healthy $(for s in "${SERVICES[@]}"; do container "$s-2"; done) "$(container gateway-2)"
