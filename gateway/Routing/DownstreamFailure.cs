@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Timeouts;
 using Programmes.Gateway.Limiting;
 using Programmes.ServiceDefaults;
 using Yarp.ReverseProxy.Forwarder;
@@ -21,9 +22,12 @@ internal static class DownstreamFailure
             await RequestBodyLimit.WriteTooLargeAsync(context, RequestBodyLimit.LimitOf(context.GetReverseProxyFeature().Route));
             return;
         }
+        // The route's timeout cancels the request the way a client that hangs up does: it is still a timeout.
+        var timedOut = context.Features.Get<IHttpRequestTimeoutFeature>()?.RequestTimeoutToken.IsCancellationRequested == true;
         var (status, title) = error.Error switch
         {
             ForwarderError.RequestTimedOut => (StatusCodes.Status504GatewayTimeout, "The service did not answer in time."),
+            _ when timedOut => (StatusCodes.Status504GatewayTimeout, "The service did not answer in time."),
             ForwarderError.RequestBodyClient or ForwarderError.RequestCanceled => (StatusCodes.Status400BadRequest, "The request body could not be read."),
             _ => (StatusCodes.Status503ServiceUnavailable, "The service is unavailable. Retry later."),
         };

@@ -41,6 +41,7 @@ public sealed class EdgeSystem : TestSystem
     public const int PartnerTokensPerSecond = 1;
     public const int PartnerBurst = 3;
     public const int FundingBodyLimit = 1024;
+    public const string SlowPath = "/api/planning/test-slow";
 
     public EdgeSystem() : base(Services.Planning | Services.Funding | Services.Coordination)
     {
@@ -49,6 +50,11 @@ public sealed class EdgeSystem : TestSystem
         Settings["Auth:ClientStatusCacheDuration"] = "00:00:00.200";
         Settings["ReverseProxy:Routes:funding:Metadata:MaxRequestBodyBytes"] = FundingBodyLimit.ToString();
         Settings["ReverseProxy:Clusters:planning:Destinations:refusing:Address"] = $"http://127.0.0.1:{ClosedPort()}/";
+        // A route with a one-second timeout to an answer planning gives after five.
+        Settings["ReverseProxy:Routes:planning-slow:ClusterId"] = "planning";
+        Settings["ReverseProxy:Routes:planning-slow:Match:Path"] = SlowPath;
+        Settings["ReverseProxy:Routes:planning-slow:AuthorizationPolicy"] = "anonymous";
+        Settings["ReverseProxy:Routes:planning-slow:Timeout"] = "00:00:01";
         Configure = (service, builder) =>
         {
             if (service == Services.Planning)
@@ -75,8 +81,14 @@ public sealed class EdgeSystem : TestSystem
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
-            app.Use((context, proceed) =>
+            app.Use(async (context, proceed) =>
             {
+                if (context.Request.Path == SlowPath)
+                {
+                    // Answers after five seconds, or not at all once the gateway gives up.
+                    await Task.Delay(TimeSpan.FromSeconds(5), context.RequestAborted).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    return;
+                }
                 if (context.Request.Path.StartsWithSegments("/api"))
                 {
                     foreach (var header in context.Request.Headers)
@@ -84,7 +96,7 @@ public sealed class EdgeSystem : TestSystem
                         seen[header.Key] = header.Value.ToString();
                     }
                 }
-                return proceed(context);
+                await proceed(context);
             });
             next(app);
         };

@@ -65,4 +65,16 @@ public sealed class ForwardingTests(EdgeSystem system)
         Assert.Contains(metrics.Split('\n'), line => line.StartsWith("programmes_gateway_failovers_total{", StringComparison.Ordinal)
             && line.Contains("cluster=\"planning\"", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_route_timeout_answers_504_problem_not_a_client_error()
+    {
+        var started = DateTime.UtcNow;
+
+        var response = await system.AnonymousClient().GetAsync(EdgeSystem.SlowPath).ShouldBe(HttpStatusCode.GatewayTimeout);
+
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(4), "The gateway waited past the route's one-second timeout.");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(response.Headers.RetryAfter);
+    }
 }
