@@ -13,6 +13,13 @@ namespace Programmes.Gateway.Persistence.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // Before this migration the gateway created the table itself at start-up, with the same columns but
+            // other names for its key and sequence: set such a table aside, and move its rows over below.
+            migrationBuilder.Sql("""
+                ALTER TABLE IF EXISTS dead_letter_audit RENAME TO dead_letter_audit_before_migrations;
+                ALTER SEQUENCE IF EXISTS dead_letter_audit_id_seq RENAME TO dead_letter_audit_before_migrations_id_seq;
+                """);
+
             migrationBuilder.CreateTable(
                 name: "dead_letter_audit",
                 columns: table => new
@@ -35,6 +42,19 @@ namespace Programmes.Gateway.Persistence.Migrations
                 name: "ix_dead_letter_audit_at",
                 table: "dead_letter_audit",
                 column: "at");
+
+            migrationBuilder.Sql("""
+                DO $$
+                BEGIN
+                    IF to_regclass('dead_letter_audit_before_migrations') IS NOT NULL THEN
+                        INSERT INTO dead_letter_audit (at, actor, action, queue, message_id, message_ids)
+                        SELECT at, left(actor, 100), left(action, 20), left(queue, 255), left(message_id, 100), message_ids
+                        FROM dead_letter_audit_before_migrations
+                        ORDER BY id;
+                        DROP TABLE dead_letter_audit_before_migrations;
+                    END IF;
+                END $$;
+                """);
         }
 
         /// <inheritdoc />
