@@ -23,10 +23,10 @@ internal static class DownstreamFailure
             return;
         }
         // The route's timeout cancels the request the way a client that hangs up does: it is still a timeout.
-        var timedOut = context.Features.Get<IHttpRequestTimeoutFeature>()?.RequestTimeoutToken.IsCancellationRequested == true;
+        var timedOut = error.Error == ForwarderError.RequestTimedOut
+            || context.Features.Get<IHttpRequestTimeoutFeature>()?.RequestTimeoutToken.IsCancellationRequested == true;
         var (status, title) = error.Error switch
         {
-            ForwarderError.RequestTimedOut => (StatusCodes.Status504GatewayTimeout, "The service did not answer in time."),
             _ when timedOut => (StatusCodes.Status504GatewayTimeout, "The service did not answer in time."),
             ForwarderError.RequestBodyClient or ForwarderError.RequestCanceled => (StatusCodes.Status400BadRequest, "The request body could not be read."),
             _ => (StatusCodes.Status503ServiceUnavailable, "The service is unavailable. Retry later."),
