@@ -122,14 +122,26 @@ export TESTCONTAINERS_RYUK_DISABLED=true
 export PROGRAMMES_TEST_RUN_ID="$RUN_ID"
 [ -n "${DOCKER_API_VERSION:-}" ] && export DOCKER_API_VERSION
 export PROGRAMMES_POSTGRES_IMAGE PROGRAMMES_RABBITMQ_IMAGE
-iati="$(cd "$ROOT/.." && pwd)/shared/reference/iati-2.03"
-if [ -d "$iati" ]; then export PROGRAMMES_IATI_SCHEMA_DIR="$iati"; fi
-log "DOCKER_API_VERSION=${DOCKER_API_VERSION:-<client default>} PROGRAMMES_POSTGRES_IMAGE=${PROGRAMMES_POSTGRES_IMAGE:-} PROGRAMMES_RABBITMQ_IMAGE=${PROGRAMMES_RABBITMQ_IMAGE:-}${PROGRAMMES_IATI_SCHEMA_DIR:+ PROGRAMMES_IATI_SCHEMA_DIR=$PROGRAMMES_IATI_SCHEMA_DIR}"
+log "DOCKER_API_VERSION=${DOCKER_API_VERSION:-<client default>} PROGRAMMES_POSTGRES_IMAGE=${PROGRAMMES_POSTGRES_IMAGE:-} PROGRAMMES_RABBITMQ_IMAGE=${PROGRAMMES_RABBITMQ_IMAGE:-}"
 
 if [ "$REAP_MODE" = all ]; then reap_containers; else reap_leftovers; fi
 cd "$ROOT"
-log "dotnet test Programmes.sln -c Release $*"
-dotnet test Programmes.sln -c Release --logger "trx" --results-directory "$RESULTS" "$@"
+log "dotnet build Programmes.sln -c Release"
+dotnet build Programmes.sln -c Release -nologo -clp:ErrorsOnly
 test_rc=$?
+[ "$test_rc" = 0 ] || { warn "the build failed"; exit "$test_rc"; }
+
+# 1. The Docker-free unit tests (pure domain logic and its properties): seconds, so they fail fast.
+unit_started=$(now_s)
+log "unit tests: dotnet test tests/Programmes.UnitTests $*"
+dotnet test tests/Programmes.UnitTests -c Release --no-build --logger "trx" --results-directory "$RESULTS" "$@"
+unit_rc=$?
+log "unit tests took $(fmt_elapsed "$unit_started")"
+
+# 2. Everything else: integration on real PostgreSQL and RabbitMQ, end-to-end, bad input, reliability.
+log "integration tests: dotnet test Programmes.sln -c Release -p:SkipUnitTests=true $*"
+dotnet test Programmes.sln -c Release --no-build -p:SkipUnitTests=true --logger "trx" --results-directory "$RESULTS" "$@"
+test_rc=$?
+[ "$unit_rc" = 0 ] || test_rc=$unit_rc
 [ "$test_rc" = 0 ] || warn "dotnet test exited with $test_rc"
 exit "$test_rc"

@@ -125,7 +125,13 @@ public static class ProgrammeLifecycle
                 p.SuspendedFrom = p.Status;
                 return p.MoveTo(ProgrammeStatus.Suspended, reason, now);
             case StatusAction.Resume when p.Status == ProgrammeStatus.Suspended:
-                var events = p.MoveTo(p.SuspendedFrom ?? ProgrammeStatus.Proposed, reason, now);
+                // An approval withdrawn while suspended (a funding gap, concerns) is not restored: back to Proposed, then re-checked.
+                var resumeTo = p.SuspendedFrom ?? ProgrammeStatus.Proposed;
+                if (resumeTo == ProgrammeStatus.Approved && !p.HasApprovalFacts())
+                {
+                    resumeTo = ProgrammeStatus.Proposed;
+                }
+                var events = p.MoveTo(resumeTo, reason, now);
                 p.SuspendedFrom = null;
                 // Facts that arrived during the suspension count now.
                 events.AddRange(p.ApproveIfReady(now));
@@ -137,9 +143,12 @@ public static class ProgrammeLifecycle
         }
     }
 
+    /// <summary>The three facts approval waits for: cleared with no open concerns, fully funded, compliance cleared.</summary>
+    public static bool HasApprovalFacts(this Programme p) => p.Cleared && !p.ConcernsOpen && p.FullyFunded && p.ComplianceCleared;
+
     private static List<object> ApproveIfReady(this Programme p, DateTimeOffset now)
     {
-        if (p.Status != ProgrammeStatus.Proposed || !p.Cleared || p.ConcernsOpen || !p.FullyFunded || !p.ComplianceCleared)
+        if (p.Status != ProgrammeStatus.Proposed || !p.HasApprovalFacts())
         {
             return [];
         }

@@ -6,30 +6,17 @@ using Xunit;
 namespace Programmes.ProgrammePlanning.Tests.ExportingIati;
 
 /// <summary>
-/// The IATI 2.03 schemas, read from outside the repository (they are not ours to copy):
-/// <c>PROGRAMMES_IATI_SCHEMA_DIR</c> (absolute, or relative to the working or repository directory), else
-/// <c>../shared/reference/iati-2.03</c> beside the repository.
+/// The IATI 2.03 schemas, vendored under <c>ExportingIati/Schemas</c> (CC BY 4.0, see its README) and copied
+/// beside the test assembly.
 /// </summary>
 public static class IatiSchemas
 {
-    public const string Variable = "PROGRAMMES_IATI_SCHEMA_DIR";
-
     public static string Directory()
     {
-        var root = RepositoryRoot();
-        var configured = Environment.GetEnvironmentVariable(Variable);
-        var candidates = new List<string>();
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            candidates.Add(Path.GetFullPath(configured));
-            candidates.Add(Path.GetFullPath(Path.Combine(root, configured)));
-        }
-        candidates.Add(Path.GetFullPath(Path.Combine(root, "..", "shared", "reference", "iati-2.03")));
-        var found = candidates.FirstOrDefault(c => File.Exists(Path.Combine(c, "iati-activities-schema.xsd")));
-        Assert.True(found is not null,
-            $"The IATI 2.03 schemas (iati-activities-schema.xsd, iati-common.xsd, xml.xsd) were not found. Looked in: {string.Join(", ", candidates.Distinct())}. "
-            + $"Set {Variable} to the folder that holds them (tests/run.sh sets ../shared/reference/iati-2.03); they are not copied into the repository.");
-        return found!;
+        var directory = Path.Combine(AppContext.BaseDirectory, "ExportingIati", "Schemas");
+        Assert.True(File.Exists(Path.Combine(directory, "iati-activities-schema.xsd")),
+            $"The vendored IATI 2.03 schemas were not copied to {directory}; check the test project's Content items.");
+        return directory;
     }
 
     /// <summary>Validates against iati-activities-schema.xsd; returns every error and warning.</summary>
@@ -46,18 +33,6 @@ public static class IatiSchemas
         var problems = new List<string>();
         document.Validate(schemas, (_, e) => problems.Add($"{e.Severity}: {e.Message} (line {e.Exception?.LineNumber})"));
         return problems;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Programmes.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        return System.IO.Directory.GetCurrentDirectory();
     }
 
     /// <summary>Resolves every schema location (the include, and xml.xsd's web address) to a file in the folder: no network.</summary>
