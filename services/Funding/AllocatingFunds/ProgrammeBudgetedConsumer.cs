@@ -3,6 +3,7 @@ using Programmes.Contracts;
 using Programmes.Funding.Persistence;
 using Programmes.Messaging;
 using Programmes.ServiceDefaults;
+using Programmes.Funding.Model;
 
 namespace Programmes.Funding.AllocatingFunds;
 

@@ -2,9 +2,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Programmes.Funding.Persistence;
-using Programmes.Funding.RecordingInKind;
-using Programmes.Funding.RegisteringDonor;
 using Programmes.ServiceDefaults;
+using Programmes.Funding.Model;
 
 namespace Programmes.Funding.ReadingStatements;
 
@@ -71,5 +70,5 @@ public static class ReadingStatementEndpoint
         return TypedResults.Ok(new DonorStatement(donor.Id, donor.Code, donor.Name, donor.Kind, byCurrency, usd, allocatedTo, inKindTotals));
     }
 
-    private static decimal Outstanding(RecordingPledge.Pledge pledge) => Math.Max(0m, pledge.Amount - pledge.Payments.Sum(p => p.Amount));
+    private static decimal Outstanding(Pledge pledge) => Math.Max(0m, pledge.Amount - pledge.Payments.Sum(p => p.Amount));
 }

@@ -3,14 +3,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Programmes.Contracts;
-using Programmes.Funding.AllocatingFunds;
-using Programmes.Funding.LoadingExchangeRates;
 using Programmes.Funding.Persistence;
-using Programmes.Funding.RecordingPledge;
-using Programmes.Funding.RegisteringDonor;
 using Programmes.Messaging;
 using Programmes.Messaging.Idempotency;
 using Programmes.ServiceDefaults;
+using Programmes.Funding.Model;
 
 namespace Programmes.Funding.ReceivingPayment;
 

@@ -1,27 +1,17 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Programmes.Contracts;
-using Programmes.Funding.LoadingExchangeRates;
 using Programmes.Funding.Persistence;
-using Programmes.Funding.RegisteringDonor;
 using Programmes.Messaging;
 using Programmes.Messaging.Idempotency;
 using Programmes.ReferenceData;
 using Programmes.ServiceDefaults;
+using Programmes.Funding.Model;
 
 namespace Programmes.Funding.RecordingInKind;
 
 public sealed record RecordInKind(Guid? DonorId, InKindKind? Kind, string? Description, decimal? EstimatedValue, string? Currency,
     DateOnly? ContributionDate, Guid? ProgrammeId, string? ThematicArea);
-
-public sealed record InKindView(Guid Id, Guid DonorId, string DonorCode, InKindKind Kind, string Description, decimal EstimatedValue, string Currency,
-    decimal? EstimatedValueUsd, string Conversion, bool CountedAsCash, DateOnly ContributionDate, Guid? ProgrammeId, string? ThematicArea,
-    DateTimeOffset RecordedAt)
-{
-    public static InKindView From(InKindContribution c) => new(c.Id, c.DonorId, c.Donor.Code, c.Kind, c.Description,
-        Money.In(c.Currency, c.EstimatedValue), c.Currency, Money.Usd(c.EstimatedValueUsd), c.EstimatedValueUsd is null ? "PendingRate" : "Converted",
-        false, c.ContributionDate, c.ProgrammeId, c.ThematicArea, c.RecordedAt);
-}
 
 public static class RecordingInKindEndpoint
 {

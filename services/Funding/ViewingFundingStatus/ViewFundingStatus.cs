@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Programmes.Funding.AllocatingFunds;
 using Programmes.Funding.Persistence;
 using Programmes.ServiceDefaults;
+using Programmes.Funding.Model;
 
 namespace Programmes.Funding.ViewingFundingStatus;
 

@@ -1,10 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Programmes.Funding.ReceivingPayment;
-using Programmes.Funding.RecordingPledge;
-using Programmes.Funding.RegisteringDonor;
 
-namespace Programmes.Funding.AllocatingFunds;
+namespace Programmes.Funding.Model;
 
 public enum FundingSource
 {

@@ -1,9 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Programmes.Funding.ReceivingPayment;
-using Programmes.Funding.RegisteringDonor;
 
-namespace Programmes.Funding.RecordingPledge;
+namespace Programmes.Funding.Model;
 
 /// <summary>What a pledge's money may pay for: softly earmarked to a thematic area or region, earmarked to a State or programme.</summary>
 public enum Earmarking

@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Programmes.Funding.RegisteringDonor;
 
-namespace Programmes.Funding.RecordingInKind;
+namespace Programmes.Funding.Model;
 
 public enum InKindKind
 {

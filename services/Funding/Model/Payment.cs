@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Programmes.Funding.RecordingPledge;
 
-namespace Programmes.Funding.ReceivingPayment;
+namespace Programmes.Funding.Model;
 
 /// <summary>Money received against a pledge; once converted to USD it is paid funds that allocation draws on.</summary>
 public sealed class Payment

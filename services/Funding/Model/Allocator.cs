@@ -2,12 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Programmes.Contracts;
 using Programmes.Funding.Persistence;
-using Programmes.Funding.ReceivingPayment;
-using Programmes.Funding.RecordingPledge;
 using Programmes.Messaging;
 using Programmes.ServiceDefaults;
 
-namespace Programmes.Funding.AllocatingFunds;
+namespace Programmes.Funding.Model;
 
 /// <summary>
 /// Assigns paid funds to budgeted programmes: contributions earmarked to the programme first, then to one

@@ -1,6 +1,5 @@
-using Programmes.Funding.ReceivingPayment;
 
-namespace Programmes.Funding.RecordingPledge;
+namespace Programmes.Funding.Model;
 
 public sealed record PaymentView(Guid Id, Guid PledgeId, Guid DonorId, decimal Amount, string Currency, decimal? AmountUsd, string Conversion,
     DateOnly ValueDate, string BankReference, DateTimeOffset ReceivedAt)

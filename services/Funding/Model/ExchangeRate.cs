@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Programmes.Funding.Persistence;
 
-namespace Programmes.Funding.LoadingExchangeRates;
+namespace Programmes.Funding.Model;
 
 /// <summary>A UN operational rate of exchange: units of a currency per US dollar, for one calendar month.</summary>
 public sealed class ExchangeRate

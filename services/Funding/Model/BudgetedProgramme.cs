@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Programmes.ReferenceData;
 
-namespace Programmes.Funding.AllocatingFunds;
+namespace Programmes.Funding.Model;
 
 /// <summary>Funding's copy of a programme's budget (from ProgrammeBudgeted) and what has been allocated to it.</summary>
 public sealed class BudgetedProgramme

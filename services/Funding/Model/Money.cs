@@ -1,6 +1,6 @@
 using Programmes.ReferenceData;
 
-namespace Programmes.Funding;
+namespace Programmes.Funding.Model;
 
 /// <summary>
 /// Amounts are kept at full decimal precision; they are rounded only here, for presentation, to the
