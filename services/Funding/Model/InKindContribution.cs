@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Programmes.Funding.Persistence;
 
 namespace Programmes.Funding.Model;
 
@@ -37,6 +38,8 @@ internal sealed class InKindContributionConfiguration : IEntityTypeConfiguration
         contribution.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
         contribution.Property(c => c.Description).HasMaxLength(2000);
         contribution.Property(c => c.Currency).HasMaxLength(3);
+        contribution.Property(c => c.EstimatedValue).IsAmountInCurrency();
+        contribution.Property(c => c.EstimatedValueUsd).IsUsd();
         contribution.Property(c => c.ThematicArea).HasMaxLength(100);
         contribution.HasOne(c => c.Donor).WithMany().HasForeignKey(c => c.DonorId).OnDelete(DeleteBehavior.Restrict);
         contribution.HasIndex(c => c.DonorId);

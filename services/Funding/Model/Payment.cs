@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Programmes.Funding.Persistence;
 
 namespace Programmes.Funding.Model;
 
@@ -32,6 +33,9 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
     {
         payment.ToTable("payments");
         payment.Property(p => p.Currency).HasMaxLength(3);
+        payment.Property(p => p.Amount).IsAmountInCurrency();
+        payment.Property(p => p.AmountUsd).IsUsd();
+        payment.Property(p => p.AllocatedUsd).IsUsd();
         payment.Property(p => p.BankReference).HasMaxLength(100);
         payment.Ignore(p => p.AvailableUsd);
         payment.HasOne(p => p.Pledge).WithMany(p => p.Payments).HasForeignKey(p => p.PledgeId).OnDelete(DeleteBehavior.Restrict);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Programmes.Funding.Persistence;
 
 namespace Programmes.Funding.Model;
 
@@ -50,6 +51,8 @@ internal sealed class PledgeConfiguration : IEntityTypeConfiguration<Pledge>
     {
         pledge.ToTable("pledges");
         pledge.Property(p => p.Currency).HasMaxLength(3);
+        pledge.Property(p => p.Amount).IsAmountInCurrency();
+        pledge.Property(p => p.AmountUsd).IsUsd();
         pledge.Property(p => p.AgreementReference).HasMaxLength(100);
         pledge.Property(p => p.Earmarking).HasConversion<string>().HasMaxLength(40);
         pledge.Property(p => p.EarmarkedTo).HasMaxLength(100);

@@ -28,7 +28,7 @@ public static class RecordingInKindEndpoint
         validation.DonorNamedByStaff(user.GetCaller(), body.DonorId);
         validation.Check(body.Kind is not null, "kind", "is required: Goods or Services.");
         validation.Required(body.Description, "description", 2000);
-        validation.Amount(body.EstimatedValue, "estimatedValue");
+        validation.Money(body.EstimatedValue, body.Currency, "estimatedValue");
         validation.Currency(body.Currency, "currency");
         validation.Check(body.ContributionDate is not null, "contributionDate", "is required.");
         validation.Check(body.ThematicArea is null || Reference.IsThematicArea(body.ThematicArea), "thematicArea", $"'{body.ThematicArea}' is not a known thematic area.");
@@ -55,7 +55,7 @@ public static class RecordingInKindEndpoint
             Currency = body.Currency!,
             EstimatedValueUsd = await db.ToUsdAsync(body.EstimatedValue.Value, body.Currency!, body.ContributionDate!.Value, cancellationToken),
             ContributionDate = body.ContributionDate.Value,
-            RateMonth = Money.RateMonth(body.ContributionDate.Value),
+            RateMonth = Conversion.RateMonth(body.ContributionDate.Value),
             ProgrammeId = body.ProgrammeId,
             ThematicArea = body.ThematicArea,
             RecordedAt = now,

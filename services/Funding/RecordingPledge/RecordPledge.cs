@@ -26,7 +26,7 @@ public static class RecordingPledgeEndpoint
     {
         var validation = new Validation();
         validation.DonorNamedByStaff(user.GetCaller(), body.DonorId);
-        validation.Amount(body.Amount, "amount");
+        validation.Money(body.Amount, body.Currency, "amount");
         validation.Currency(body.Currency, "currency");
         validation.Check(body.PledgeDate is not null, "pledgeDate", "is required.");
         validation.Required(body.AgreementReference, "agreementReference", 100);
@@ -52,7 +52,7 @@ public static class RecordingPledgeEndpoint
             Currency = body.Currency!,
             AmountUsd = await db.ToUsdAsync(body.Amount.Value, body.Currency!, body.PledgeDate!.Value, cancellationToken),
             PledgeDate = body.PledgeDate.Value,
-            RateMonth = Money.RateMonth(body.PledgeDate.Value),
+            RateMonth = Conversion.RateMonth(body.PledgeDate.Value),
             AgreementReference = body.AgreementReference!,
             PeriodStart = body.PeriodStart,
             PeriodEnd = body.PeriodEnd,
