@@ -75,9 +75,9 @@ public sealed record ActivityInput(
 
     private static void Money(Validation v, decimal? amount, string field)
     {
-        if (amount is not null && v.Amount(amount, field, allowZero: true))
+        if (amount is not null)
         {
-            v.Check(decimal.Round(amount.Value, 2) == amount.Value, field, "must have at most 2 decimal places (USD cents).");
+            v.Money(amount, ReferenceData.Money.UsdCode, field, allowZero: true);
         }
     }
 
