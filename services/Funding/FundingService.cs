@@ -1,5 +1,6 @@
 using Programmes.Funding.AllocatingFunds;
 using Programmes.Funding.LoadingExchangeRates;
+using Programmes.Funding.Model;
 using Programmes.Funding.Persistence;
 using Programmes.Funding.ReadingStatements;
 using Programmes.Funding.ReceivingPayment;
@@ -11,7 +12,6 @@ using Programmes.Funding.ViewingFundingStatus;
 using Programmes.Messaging;
 using Programmes.Messaging.Idempotency;
 using Programmes.ServiceDefaults;
-using Programmes.Funding.Model;
 
 namespace Programmes.Funding;
 

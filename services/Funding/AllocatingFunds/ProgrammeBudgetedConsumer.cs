@@ -1,10 +1,10 @@
 using MassTransit;
 using Programmes.Contracts;
+using Programmes.Funding.Model;
 using Programmes.Funding.Persistence;
 using Programmes.Messaging;
-using Programmes.ServiceDefaults;
-using Programmes.Funding.Model;
 using Programmes.ReferenceData;
+using Programmes.ServiceDefaults;
 
 namespace Programmes.Funding.AllocatingFunds;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using Programmes.Messaging;
 using Programmes.Funding.Model;
+using Programmes.Messaging;
 
 namespace Programmes.Funding.Persistence;
 
