@@ -86,9 +86,18 @@ public static class DatabaseGaugeExtensions
     /// </summary>
     public static IHostApplicationBuilder AddDatabaseGauges(this IHostApplicationBuilder builder, params DatabaseGauge[] gauges)
     {
+        // Gauges accumulate (a second call adds to the first); one loop reads them all.
+        foreach (var gauge in gauges)
+        {
+            builder.Services.AddSingleton(gauge);
+        }
+        if (builder.Services.Any(d => d.ServiceType == typeof(DatabaseGauges)))
+        {
+            return builder;
+        }
         var interval = builder.Configuration.GetValue("Metrics:GaugeInterval", TimeSpan.FromSeconds(15));
         builder.Services.AddSingleton(sp => new DatabaseGauges(
-            sp.GetRequiredService<NpgsqlDataSource>(), gauges, interval, sp.GetRequiredService<BackgroundLoops>()));
+            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetServices<DatabaseGauge>(), interval, sp.GetRequiredService<BackgroundLoops>()));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabaseGauges>());
         return builder;
     }

@@ -10,7 +10,6 @@ public sealed class IdempotencyKeyCleanup(
     : ResilientLoop(loops)
 {
     private static readonly TimeSpan MinimumRetention = TimeSpan.FromHours(24);
-    private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
     protected override async Task<bool> RunOnceAsync(CancellationToken stoppingToken)
     {
@@ -19,7 +18,7 @@ public sealed class IdempotencyKeyCleanup(
     }
 
     /// <summary>A failed run is tried again after the loop's backoff; keys kept a little longer harm nothing.</summary>
-    protected override Task WaitAsync(CancellationToken stoppingToken) => Task.Delay(Interval, clock, stoppingToken);
+    protected override Task WaitAsync(CancellationToken stoppingToken) => Task.Delay(options.Value.CleanupInterval, clock, stoppingToken);
 
     public async Task<int> DeleteExpiredAsync(CancellationToken cancellationToken)
     {
