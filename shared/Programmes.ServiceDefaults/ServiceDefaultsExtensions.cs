@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -32,7 +33,10 @@ public static class ServiceDefaultsExtensions
     {
         builder.AddTelemetry();
 
-        builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
+        builder.Services.AddHealthChecks()
+            .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag])
+            .AddCheck<BackgroundLoopsHealthCheck>("background", HealthStatus.Degraded, [ReadyTag]);
+        builder.AddBackgroundLoops();
 
         builder.Services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(options =>
         {
@@ -66,6 +70,22 @@ public static class ServiceDefaultsExtensions
 
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
         return builder;
+    }
+
+    /// <summary>
+    /// What every <see cref="ResilientLoop"/> reports to (section <c>BackgroundLoops</c>). The host ignores a
+    /// background service that fails instead of stopping: the loops catch everything themselves, so this is
+    /// the last guard, for a service not built on them. Stopping would not help: the host restarts into the
+    /// same data and fails again (issue 16: a gauge that could not read a value took funding's whole API down
+    /// 30 times), whereas one stopped loop costs its own work only, and readiness names it.
+    /// </summary>
+    private static void AddBackgroundLoops(this IHostApplicationBuilder builder)
+    {
+        builder.Services.Configure<BackgroundLoopOptions>(builder.Configuration.GetSection("BackgroundLoops"));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<BackgroundLoops>();
+        builder.Services.Configure<HostOptions>(options =>
+            options.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
     }
 
     /// <summary>
