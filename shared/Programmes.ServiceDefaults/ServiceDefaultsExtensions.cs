@@ -44,7 +44,11 @@ public static class ServiceDefaultsExtensions
         // Bad bodies reach the exception handler, which answers with problem details naming the field.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(
-            options => options.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+            options =>
+            {
+                options.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+                RequestText.RaiseKestrelLimits(options.Limits);
+            });
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
@@ -57,8 +61,10 @@ public static class ServiceDefaultsExtensions
                 StatusCodes.Status403Forbidden => ProblemTypes.Forbidden,
                 StatusCodes.Status404NotFound => ProblemTypes.NotFound,
                 StatusCodes.Status413PayloadTooLarge => ProblemTypes.PayloadTooLarge,
+                StatusCodes.Status414UriTooLong => ProblemTypes.UriTooLong,
                 StatusCodes.Status415UnsupportedMediaType => ProblemTypes.UnsupportedMediaType,
                 StatusCodes.Status429TooManyRequests => ProblemTypes.RateLimited,
+                StatusCodes.Status431RequestHeaderFieldsTooLarge => ProblemTypes.HeadersTooLarge,
                 _ => null,
             };
         });
@@ -103,6 +109,7 @@ public static class ServiceDefaultsExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseUtf8Json();
+        app.UseRequestTextCheck();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions
         {

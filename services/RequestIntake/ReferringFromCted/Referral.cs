@@ -7,13 +7,14 @@ namespace Programmes.RequestIntake.ReferringFromCted;
 
 /// <summary>
 /// Needs CTED identified, shared with the State's consent. They become a request that waits for the
-/// State: no assistance without the State's request.
+/// State: no assistance without the State's request. A referral shared through coordination carries the State's
+/// consent by definition (coordination shares no other); one CTED posts here directly says so itself.
 /// </summary>
 public static class Referral
 {
     public static AssistanceRequest Receive(
         IntakeDb db, Guid referralId, string stateCode, IReadOnlyList<string> thematicAreas, IReadOnlyList<string> instruments,
-        string recommendation, string assessmentReference, DateOnly assessmentDate, DateTimeOffset now)
+        string recommendation, string assessmentReference, DateOnly assessmentDate, DateTimeOffset now, bool stateConsented = true)
     {
         var request = new AssistanceRequest
         {
@@ -27,14 +28,16 @@ public static class Referral
             AssessmentReference = assessmentReference,
             AssessmentDate = assessmentDate,
             Status = RequestStatus.AwaitingStateEndorsement,
+            StateConsented = stateConsented,
             SubmittedAt = now,
             UpdatedAt = now,
         };
         Telemetry.Tag(Telemetry.Attributes.RequestId, request.Id);
         Telemetry.Tag(Telemetry.Attributes.StateCode, stateCode);
         db.Requests.Add(request);
-        db.Timeline.Add(TimelineEntry.For(request, now, "ReferralReceived",
-            $"CTED referred needs identified in assessment {assessmentReference}; awaiting the State's endorsement."));
+        db.Timeline.Add(TimelineEntry.For(request, now, "ReferralReceived", ReferralConsent.ReachesState(stateConsented)
+            ? $"CTED referred needs identified in assessment {assessmentReference}; awaiting the State's endorsement."
+            : $"CTED referred needs identified in assessment {assessmentReference} without the State's consent; held for staff, not shown to the State."));
         return request;
     }
 }
