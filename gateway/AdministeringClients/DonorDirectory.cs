@@ -25,7 +25,24 @@ public sealed class DonorDirectory(IProxyStateLookup proxy, IHttpClientFactory c
         {
             throw new HttpRequestException("No funding destination is configured.");
         }
-        var address = new Uri(cluster.Destinations.Values.First().Model.Config.Address);
+        // Any instance will do; one that is down is skipped (the last failure is the caller's 503).
+        HttpRequestException? failure = null;
+        foreach (var destination in cluster.Destinations.Values)
+        {
+            try
+            {
+                return await AskAsync(new Uri(destination.Model.Config.Address), code, callerToken, cancellationToken);
+            }
+            catch (HttpRequestException e)
+            {
+                failure = e;
+            }
+        }
+        throw failure!;
+    }
+
+    private async Task<bool> AskAsync(Uri address, string code, AuthenticationHeaderValue callerToken, CancellationToken cancellationToken)
+    {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(address, $"/api/funding/donors?code={Uri.EscapeDataString(code)}"));
         request.Headers.Authorization = callerToken;
         using var response = await clients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
