@@ -27,7 +27,15 @@ public sealed class RequestTextTests
     [InlineData("a\u0001b", false)]
     [InlineData("a\u007Fb", false)]
     [InlineData("a\u0085b", false)]
-    [InlineData("\ud800", false)]
-    [InlineData("a\udc00", false)]
     public void Examples(string value, bool text) => Assert.Equal(text, RequestText.IsText(value));
+
+    // Not as InlineData: attribute strings are stored as UTF-8, which turns a lone surrogate into U+FFFD.
+    [Fact]
+    public void Lone_surrogates_are_not_text_and_pairs_are()
+    {
+        Assert.False(RequestText.IsText("\ud800"));
+        Assert.False(RequestText.IsText("a\udc00"));
+        Assert.False(RequestText.IsText("\udc00\ud800"));
+        Assert.True(RequestText.IsText("\ud83d\ude00"));
+    }
 }
