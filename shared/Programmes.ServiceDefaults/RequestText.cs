@@ -26,8 +26,10 @@ public static class RequestText
     public const int MaxRequestTargetBytes = 8 * 1024;
     public const int MaxHeaderBytes = 32 * 1024;
 
-    internal static void RaiseKestrelLimits(KestrelServerLimits limits)
+    /// <summary>The body limit, and Kestrel's request-line and header limits at twice ours (see above).</summary>
+    internal static void SetKestrelLimits(KestrelServerLimits limits)
     {
+        limits.MaxRequestBodySize = ServiceDefaultsExtensions.MaxRequestBodyBytes;
         limits.MaxRequestLineSize = 2 * MaxRequestTargetBytes;
         limits.MaxRequestHeadersTotalSize = 2 * MaxHeaderBytes;
     }

@@ -27,17 +27,12 @@ public static class Referral
             ReferralId = referralId,
             AssessmentReference = assessmentReference,
             AssessmentDate = assessmentDate,
-            Status = RequestStatus.AwaitingStateEndorsement,
             StateConsented = stateConsented,
-            SubmittedAt = now,
-            UpdatedAt = now,
         };
         Telemetry.Tag(Telemetry.Attributes.RequestId, request.Id);
         Telemetry.Tag(Telemetry.Attributes.StateCode, stateCode);
         db.Requests.Add(request);
-        db.Timeline.Add(TimelineEntry.For(request, now, "ReferralReceived", ReferralConsent.ReachesState(stateConsented)
-            ? $"CTED referred needs identified in assessment {assessmentReference}; awaiting the State's endorsement."
-            : $"CTED referred needs identified in assessment {assessmentReference} without the State's consent; held for staff, not shown to the State."));
+        db.Record(request, request.Refer(now));
         return request;
     }
 }
