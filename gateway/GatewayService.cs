@@ -84,6 +84,8 @@ public static class GatewayService
         builder.Services.AddHttpClient();
         builder.Services.AddHttpClient(AggregatingHealth.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(3));
         builder.Services.AddSingleton<DeadLetterQueues>();
+        builder.Services.AddSingleton<DonorDirectory>();
+        builder.Services.AddHttpClient(DonorDirectory.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(5));
         builder.Services.AddHostedService<BrokerMetrics>();
         builder.Services.AddSingleton<DeadLetterAudit>();
         builder.Services.AddReverseProxy()

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Programmes.Gateway.Clients;
@@ -19,7 +20,8 @@ internal static partial class RegisteringClient
     public static void MapRegisteringClient(this RouteGroupBuilder clients) => clients.MapPost("", Handle);
 
     private static async Task<Results<Created<RegisteredClient>, ValidationProblem, ProblemHttpResult>> Handle(
-        RegisterClient body, ClaimsPrincipal user, ClientRegistry registry, GatewayDb db, TimeProvider clock, CancellationToken cancellationToken)
+        RegisterClient body, ClaimsPrincipal user, HttpRequest request, ClientRegistry registry, DonorDirectory donors, GatewayDb db,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         if (validation.Required(body.ClientId, "clientId", 64))
@@ -44,6 +46,13 @@ internal static partial class RegisteringClient
             }
         }
         validation.Optional(body.DisplayName, "displayName", 200);
+        // Asked last and only when all else is valid: the one check that costs a call to funding.
+        if (validation.IsValid && body.Role == Roles.Donor
+            && !(AuthenticationHeaderValue.TryParse(request.Headers.Authorization, out var token)
+                && await donors.IsVoluntaryDonorAsync(party!, token, cancellationToken)))
+        {
+            validation.Add("party", $"'{party}' is not the code of a donor registered in funding (register the donor first).");
+        }
         if (!validation.IsValid)
         {
             return validation.ToProblem();

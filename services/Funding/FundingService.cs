@@ -39,6 +39,7 @@ public static class FundingService
         builder.Services.Configure<FundingOptions>(builder.Configuration.GetSection("Funding"));
         builder.Services.AddScoped<Allocator>();
         builder.Services.AddScoped<RateLoader>();
+        builder.Services.AddHostedService<DemoDonorSeeding>();
         builder.AddDatabaseGauges(
             new DatabaseGauge("programmes.funding.gap", "Budget not yet covered by allocations, over all budgeted programmes",
                 "SELECT coalesce(sum(budget_usd - allocated_usd), 0) FROM programmes WHERE budget_usd > allocated_usd", Unit: "USD"),

@@ -50,8 +50,7 @@ public static class ServiceDefaultsExtensions
         });
         // Bad bodies reach the exception handler, which answers with problem details naming the field.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(
-            options => options.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options => RequestText.SetKestrelLimits(options.Limits));
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
@@ -126,6 +125,7 @@ public static class ServiceDefaultsExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseUtf8Json();
+        app.UseRequestTextCheck();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions
         {

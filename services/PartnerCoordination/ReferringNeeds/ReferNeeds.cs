@@ -50,14 +50,14 @@ public static class ReferringNeedsEndpoints
         {
             validation.Check(body.AssessmentDate <= today, "assessmentDate", "must not be in the future.");
         }
-        validation.Check(body.StateConsented is not null, "stateConsented", "is required: say whether the State consented to sharing.");
+        var consented = validation.StateConsented(body.StateConsented);
         if (!validation.IsValid)
         {
             return validation.ToProblem();
         }
 
         var now = clock.GetUtcNow();
-        var consented = body.StateConsented!.Value;
+        var shared = ReferralConsent.ReachesState(consented);
         var referral = new CtedReferral
         {
             Id = Guid.CreateVersion7(now),
@@ -69,11 +69,11 @@ public static class ReferringNeedsEndpoints
             AssessmentDate = body.AssessmentDate!.Value,
             StateConsented = consented,
             ReceivedAt = now,
-            SharedAt = consented ? now : null,
+            SharedAt = shared ? now : null,
         };
         Telemetry.Tag(Telemetry.Attributes.StateCode, referral.StateCode);
         db.Referrals.Add(referral);
-        if (consented)
+        if (shared)
         {
             db.AddEvent(new CtedReferralShared(referral.Id, referral.StateCode, referral.ThematicAreas, referral.Instruments,
                 referral.Recommendation, referral.AssessmentReference, referral.AssessmentDate, now), referral.Id);

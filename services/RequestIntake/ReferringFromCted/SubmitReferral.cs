@@ -13,9 +13,13 @@ public sealed record SubmitReferralBody(
     List<string>? Instruments,
     string? Recommendation,
     string? AssessmentReference,
-    DateOnly? AssessmentDate);
+    DateOnly? AssessmentDate,
+    bool? StateConsented);
 
-/// <summary>CTED's own client may refer needs directly; any other partner is refused.</summary>
+/// <summary>
+/// CTED's own client may refer needs directly; any other partner is refused. The same consent rule as
+/// coordination's route (<see cref="ReferralConsent"/>): without the State's consent the request is held for staff.
+/// </summary>
 public static class SubmittingReferralEndpoint
 {
     public static IEndpointRouteBuilder MapSubmittingReferral(this IEndpointRouteBuilder app)
@@ -42,13 +46,14 @@ public static class SubmittingReferralEndpoint
         {
             validation.Check(body.AssessmentDate <= DateOnly.FromDateTime(now.UtcDateTime), "assessmentDate", "must not be in the future.");
         }
+        var consented = validation.StateConsented(body.StateConsented);
         if (!validation.IsValid)
         {
             return validation.ToProblem();
         }
 
         var request = Referral.Receive(db, Guid.CreateVersion7(now), body.StateCode!, body.ThematicAreas!, body.Instruments ?? [],
-            body.Recommendation!, body.AssessmentReference!, body.AssessmentDate!.Value, now);
+            body.Recommendation!, body.AssessmentReference!, body.AssessmentDate!.Value, now, consented);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/intake/requests/{request.Id}", await RequestChanges.ViewAsync(db, request, cancellationToken));
     }

@@ -356,6 +356,12 @@ namespace Programmes.RequestIntake.Persistence.Migrations
                         .HasColumnType("character varying(3)")
                         .HasColumnName("state_code");
 
+                    b.Property<bool>("StateConsented")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true)
+                        .HasColumnName("state_consented");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(30)
