@@ -28,10 +28,20 @@ public sealed class LifecycleModelTests(TestSystem system, ITestOutputHelper out
 
     private static readonly ProgrammeCommand[] Approval = [ProgrammeCommand.Propose, ProgrammeCommand.ReviewCleared, ProgrammeCommand.Concur, ProgrammeCommand.Fund];
 
-    /// <summary>The approval facts in a random order, with random other commands between them: most cases reach approval, and beyond.</summary>
+    private static readonly ProgrammeCommand[] Delivery = [ProgrammeCommand.StartDelivery, ProgrammeCommand.Deliver, ProgrammeCommand.Complete];
+
+    /// <summary>Any command, a cancellation rarely: it ends everything after it.</summary>
+    private static readonly Gen<ProgrammeCommand> AnyCommand = Gen.Select(Gen.Int[0, 19], Gen.Enum<ProgrammeCommand>(),
+        (dice, command) => command != ProgrammeCommand.Cancel || dice == 0 ? command : ProgrammeCommand.Suspend);
+
+    /// <summary>
+    /// The approval facts in a random order with random other commands between them, and in half the cases
+    /// delivery after them: most cases reach approval, many go beyond.
+    /// </summary>
     private static readonly Gen<ProgrammeCommand[]> ProgrammeCommands =
-        Gen.Select(Gen.Double.Array[Approval.Length], Gen.Select(Gen.Enum<ProgrammeCommand>(), Gen.Double).Array[2, 9])
-            .Select((keys, others) => Approval.Zip(keys).Concat(others).OrderBy(c => c.Item2).Select(c => c.Item1).ToArray());
+        Gen.Select(Gen.Double.Array[Approval.Length], Gen.Select(AnyCommand, Gen.Double).Array[2, 8], Gen.Bool)
+            .Select((keys, others, deliver) => Approval.Zip(keys).Concat(others).OrderBy(c => c.Item2).Select(c => c.Item1)
+                .Concat(deliver ? Delivery : []).ToArray());
 
     [Fact]
     public async Task Random_request_and_programme_commands_keep_the_lifecycle_invariants()
