@@ -15,6 +15,7 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.ServiceDefaults;
 
@@ -64,7 +65,7 @@ public static class ServiceDefaultsExtensions
         });
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
+        builder.AddProgrammesOpenApi();
         return builder;
     }
 
@@ -95,7 +96,7 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    public static WebApplication MapServiceDefaults(this WebApplication app)
+    public static WebApplication MapServiceDefaults(this WebApplication app, string openApiPath = "/openapi/v1.json")
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -115,7 +116,7 @@ public static class ServiceDefaultsExtensions
             ResponseWriter = HealthResponse.WriteAsync,
         });
         app.MapPrometheusScrapingEndpoint("/metrics");
-        app.MapOpenApi("/openapi/v1.json");
+        app.MapOpenApi(openApiPath);
         return app;
     }
 

@@ -7,10 +7,11 @@ using Programmes.PartnerCoordination.ManagingPartners;
 using Programmes.PartnerCoordination.Persistence;
 using Programmes.ReferenceData;
 using Programmes.ServiceDefaults;
+using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.PartnerCoordination.ReferringNeeds;
 
-public sealed record ReferNeeds(string? StateCode, List<string>? ThematicAreas, List<string>? Instruments, string? Recommendation,
+public sealed record ReferNeeds(string? StateCode, List<string>? ThematicAreas, [property: NotRequired] List<string>? Instruments, string? Recommendation,
     string? AssessmentReference, DateOnly? AssessmentDate, bool? StateConsented);
 
 public sealed record ReferralView(Guid Id, string StateCode, IReadOnlyList<string> ThematicAreas, IReadOnlyList<string> Instruments,
