@@ -75,6 +75,7 @@ internal static class MergedDocument
         var tags = merged["tags"]!.AsArray();
         var paths = merged["paths"]!.AsObject();
         var components = merged["components"]!.AsObject();
+        var operationIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (cluster, source) in documents)
         {
             var document = source.DeepClone().AsObject();
@@ -90,6 +91,7 @@ internal static class MergedDocument
             foreach (var (path, item) in document["paths"]?.AsObject() ?? [])
             {
                 paths[path] = item!.DeepClone();
+                UniqueOperationIds(paths[path]!.AsObject(), operationIds, cluster);
             }
             foreach (var tag in document["tags"]?.AsArray() ?? [])
             {
@@ -150,6 +152,24 @@ internal static class MergedDocument
                     Rewrite(child, renames);
                 }
                 break;
+        }
+    }
+
+    /// <summary>Two services may name an operation alike ("createReferral"): the later one is prefixed with its service.</summary>
+    private static void UniqueOperationIds(JsonObject item, HashSet<string> taken, string cluster)
+    {
+        foreach (var (_, operation) in item)
+        {
+            if (operation is JsonObject op && op["operationId"] is JsonValue value)
+            {
+                var id = value.GetValue<string>();
+                if (!taken.Add(id))
+                {
+                    id = cluster + char.ToUpperInvariant(id[0]) + id[1..];
+                    taken.Add(id);
+                    op["operationId"] = id;
+                }
+            }
         }
     }
 

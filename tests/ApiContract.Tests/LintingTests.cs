@@ -6,7 +6,8 @@ namespace Programmes.ApiContract.Tests;
 /// Every published OpenAPI document passes both linters a partner's tooling is likely to run, with 0 errors:
 /// Redocly's recommended rules and Spectral's spectral:oas (versions pinned in tools/package-lock.json).
 /// </summary>
-public sealed class LintingTests(PublishedDocuments documents) : IClassFixture<PublishedDocuments>
+[Collection(ApiCollection.Name)]
+public sealed class LintingTests(PublishedDocuments documents)
 {
     public static TheoryData<string> Names => new(PublishedDocuments.Names);
 

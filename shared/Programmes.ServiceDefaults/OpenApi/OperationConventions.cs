@@ -77,7 +77,7 @@ internal sealed class OperationConventions : IOpenApiOperationTransformer
             createdResponse.Headers["Location"] = new OpenApiHeader
             {
                 Description = "The URL of the created resource.",
-                Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri-reference" },
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
             };
         }
         foreach (var (status, response) in responses)

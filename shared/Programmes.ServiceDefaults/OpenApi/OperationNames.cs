@@ -15,6 +15,15 @@ public static class OperationNames
         "rotate-secret", "enable", "withdraw", "redeliver", "bulk",
     };
 
+    /// <summary>How an action segment reads before its object ("Rotate the secret of" an endpoint).</summary>
+    private static readonly Dictionary<string, string> Phrases = new(StringComparer.Ordinal)
+    {
+        ["request-information"] = "Request information about",
+        ["decline-referral"] = "Decline the referral of",
+        ["rotate-secret"] = "Rotate the secret of",
+        ["bulk"] = "Load in bulk",
+    };
+
     public sealed record Names(string Summary, string OperationId);
 
     public static Names For(string method, string path)
@@ -40,11 +49,11 @@ public static class OperationNames
             case "GET":
                 return Make(noun.EndsWith('s') ? "List" : "Get", Words(literals.Count >= 2 && owner is null ? $"{noun} {literals[^2]}" : noun), owner);
             case "POST" when Verbs.Contains(noun) && owner is not null:
-                return Make(Capital(Words(noun)), owner, null, article: true);
+                return Make(Phrases.GetValueOrDefault(noun, Capital(Words(noun))), owner, null, article: true);
             case "POST" when owner is not null:
                 return noun.EndsWith('s') ? Make("Add", Singular(noun), owner, article: true, preposition: "to") : Make("Submit", Words(noun), owner, preposition: "for");
             case "POST":
-                return Make(Verbs.Contains(noun) ? Capital(Words(noun)) : "Create", Verbs.Contains(noun) && literals.Count >= 2 ? Words(literals[^2]) : Singular(noun), null, article: !Verbs.Contains(noun));
+                return Make(Verbs.Contains(noun) ? Phrases.GetValueOrDefault(noun, Capital(Words(noun))) : "Create", Verbs.Contains(noun) && literals.Count >= 2 ? Words(literals[^2]) : Singular(noun), null, article: !Verbs.Contains(noun));
             case "PUT" when endsWithParameter:
                 return Make(owner is null && segments.Count >= 3 && IsParameter(segments[^2]) ? "Record" : "Update", Singular(noun), null, article: true);
             case "PUT":
