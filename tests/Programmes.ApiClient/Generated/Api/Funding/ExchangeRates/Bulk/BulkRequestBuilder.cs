@@ -34,7 +34,7 @@ namespace Programmes.ApiClient.Api.Funding.ExchangeRates.Bulk
         {
         }
         /// <summary>
-        /// Bulk exchange rates
+        /// Load in bulk exchange rates
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.RatesLoaded"/></returns>
         /// <param name="body">Binary request body</param>
@@ -71,7 +71,7 @@ namespace Programmes.ApiClient.Api.Funding.ExchangeRates.Bulk
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.RatesLoaded>(requestInfo, global::Programmes.ApiClient.Models.RatesLoaded.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Bulk exchange rates
+        /// Load in bulk exchange rates
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">Binary request body</param>
