@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Kiota.Abstractions;
 using Programmes.ApiClient;
 using Programmes.ApiClient.Models;
@@ -35,8 +34,8 @@ public sealed class ClientJourneyTests(PublishedDocuments system)
         await Eventually.TrueAsync(async () =>
         {
             await using var items = await staff.Api.Planning.IntakeItems.GetAsync(q => q.QueryParameters.RequestId = requestId);
-            var json = await JsonDocument.ParseAsync(items!);
-            return json.RootElement.EnumerateArray().Any(i => i.GetProperty("acceptedAt").ValueKind == JsonValueKind.String);
+            var json = await System.Text.Json.JsonDocument.ParseAsync(items!);
+            return json.RootElement.EnumerateArray().Any(i => i.GetProperty("acceptedAt").ValueKind == System.Text.Json.JsonValueKind.String);
         }, what: "the accepted request in planning");
 
         var programme = await staff.Api.Planning.Programmes.PostAsync(new DraftProgrammeRequest
@@ -65,6 +64,9 @@ public sealed class ClientJourneyTests(PublishedDocuments system)
             ],
         }, Idempotent);
         var programmeId = programme!.Id!.Value;
+        var serving = await staff.Api.Planning.Programmes.GetAsync(q => q.QueryParameters.RequestId = requestId);
+        Assert.Equal([programmeId], serving!.Select(p => p.Id!.Value));
+        Assert.Equal([requestId], serving![0].RequestIds!.Select(r => r!.Value));
         await staff.Api.Planning.Programmes[programmeId].Markers.PutAsync(new MarkersRequest { GenderMarker = 2, ChildrenConcerned = false });
         await staff.Api.Planning.Programmes[programmeId].ComplianceReview.PutAsync(
             new ComplianceReviewRequest { Outcome = ComplianceOutcome.Cleared, Reviewer = "Human-rights adviser" });

@@ -20,6 +20,14 @@ namespace Programmes.ApiClient.Models
         public DateTimeOffset? CreatedAt { get; set; }
         /// <summary>The id property</summary>
         public Guid? Id { get; set; }
+        /// <summary>The requestIds property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<Guid?>? RequestIds { get; set; }
+#nullable restore
+#else
+        public List<Guid?> RequestIds { get; set; }
+#endif
         /// <summary>The scope property</summary>
         public global::Programmes.ApiClient.Models.ProgrammeScope? Scope { get; set; }
         /// <summary>The stateCodes property</summary>
@@ -68,6 +76,7 @@ namespace Programmes.ApiClient.Models
                 { "budgetUsd", n => { BudgetUsd = n.GetDecimalValue(); } },
                 { "createdAt", n => { CreatedAt = n.GetDateTimeOffsetValue(); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
+                { "requestIds", n => { RequestIds = n.GetCollectionOfPrimitiveValues<Guid?>()?.AsList(); } },
                 { "scope", n => { Scope = n.GetEnumValue<global::Programmes.ApiClient.Models.ProgrammeScope>(); } },
                 { "stateCodes", n => { StateCodes = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "status", n => { Status = n.GetEnumValue<global::Programmes.ApiClient.Models.ProgrammeStatus>(); } },
@@ -84,6 +93,7 @@ namespace Programmes.ApiClient.Models
             writer.WriteDecimalValue("budgetUsd", BudgetUsd);
             writer.WriteDateTimeOffsetValue("createdAt", CreatedAt);
             writer.WriteGuidValue("id", Id);
+            writer.WriteCollectionOfPrimitiveValues<Guid?>("requestIds", RequestIds);
             writer.WriteEnumValue<global::Programmes.ApiClient.Models.ProgrammeScope>("scope", Scope);
             writer.WriteCollectionOfPrimitiveValues<string>("stateCodes", StateCodes);
             writer.WriteEnumValue<global::Programmes.ApiClient.Models.ProgrammeStatus>("status", Status);
