@@ -94,7 +94,7 @@ public static class GatewayService
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        app.MapServiceDefaults();
+        app.MapServiceDefaults(openApiPath: "/openapi/gateway.json");
         app.UseMiddleware<RevokedClients>();
         // After authorization: anonymous and forbidden calls are turned away before they cost a token.
         app.UseRateLimiter();
@@ -103,9 +103,12 @@ public static class GatewayService
         app.MapClientAdministration();
         app.MapOperations();
         app.MapHandlingDeadLetters();
+        app.MapMergedDocument();
         app.MapScalarApiReference("/docs", options =>
         {
             options.Title = "Programmes API";
+            options.AddDocument("programmes", "Programmes API (all services)", MergedDocument.Path, isDefault: true);
+            options.AddDocument("gateway", "Gateway (tokens, clients, operations)", "/openapi/gateway.json");
             foreach (var route in RouteTable.Services)
             {
                 options.AddDocument(route.Cluster, route.Title, $"/openapi/{route.Cluster}.json");

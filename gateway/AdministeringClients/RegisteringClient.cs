@@ -7,10 +7,11 @@ using Programmes.Gateway.Persistence;
 using Programmes.ReferenceData;
 using Programmes.ServiceDefaults;
 using static Programmes.Gateway.AdministeringClients.ClientAdministration;
+using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.Gateway.AdministeringClients;
 
-public sealed record RegisterClient(string? ClientId, string? Role, string? Party, string? DisplayName);
+public sealed record RegisterClient(string? ClientId, string? Role, string? Party, [property: NotRequired] string? DisplayName);
 
 /// <summary>What registering returns: the only time the secret is ever shown.</summary>
 public sealed record RegisteredClient(string ClientId, string ClientSecret, string Role, string Party, string? DisplayName);

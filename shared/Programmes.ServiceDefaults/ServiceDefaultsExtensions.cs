@@ -18,6 +18,7 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.ServiceDefaults;
 
@@ -70,7 +71,7 @@ public static class ServiceDefaultsExtensions
         });
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
+        builder.AddProgrammesOpenApi();
         return builder;
     }
 
@@ -117,7 +118,7 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    public static WebApplication MapServiceDefaults(this WebApplication app)
+    public static WebApplication MapServiceDefaults(this WebApplication app, string openApiPath = "/openapi/v1.json")
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -138,7 +139,7 @@ public static class ServiceDefaultsExtensions
             ResponseWriter = HealthResponse.WriteAsync,
         });
         app.MapPrometheusScrapingEndpoint("/metrics");
-        app.MapOpenApi("/openapi/v1.json");
+        app.MapOpenApi(openApiPath);
         return app;
     }
 

@@ -7,11 +7,12 @@ using Programmes.Messaging;
 using Programmes.Messaging.Idempotency;
 using Programmes.ReferenceData;
 using Programmes.ServiceDefaults;
+using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.Funding.RecordingInKind;
 
-public sealed record RecordInKind(Guid? DonorId, InKindKind? Kind, string? Description, decimal? EstimatedValue, string? Currency,
-    DateOnly? ContributionDate, Guid? ProgrammeId, string? ThematicArea);
+public sealed record RecordInKind([property: NotRequired] Guid? DonorId, InKindKind? Kind, string? Description, decimal? EstimatedValue, string? Currency,
+    DateOnly? ContributionDate, [property: NotRequired] Guid? ProgrammeId, [property: NotRequired] string? ThematicArea);
 
 public static class RecordingInKindEndpoint
 {

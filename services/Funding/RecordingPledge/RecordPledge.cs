@@ -7,11 +7,12 @@ using Programmes.Messaging;
 using Programmes.Messaging.Idempotency;
 using Programmes.ReferenceData;
 using Programmes.ServiceDefaults;
+using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.Funding.RecordingPledge;
 
-public sealed record RecordPledge(Guid? DonorId, decimal? Amount, string? Currency, DateOnly? PledgeDate, string? AgreementReference,
-    DateOnly? PeriodStart, DateOnly? PeriodEnd, Earmarking? Earmarking, string? EarmarkedTo);
+public sealed record RecordPledge([property: NotRequired] Guid? DonorId, decimal? Amount, string? Currency, DateOnly? PledgeDate, string? AgreementReference,
+    [property: NotRequired] DateOnly? PeriodStart, [property: NotRequired] DateOnly? PeriodEnd, Earmarking? Earmarking, [property: NotRequired] string? EarmarkedTo);
 
 public static class RecordingPledgeEndpoint
 {

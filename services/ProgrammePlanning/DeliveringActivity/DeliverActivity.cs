@@ -6,6 +6,7 @@ using Programmes.ProgrammePlanning.Persistence;
 using Programmes.ProgrammePlanning.Programmes;
 using Programmes.ReferenceData;
 using Programmes.ServiceDefaults;
+using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.ProgrammePlanning.DeliveringActivity;
 
@@ -13,9 +14,9 @@ public sealed record DeliveryRequest(
     DateOnly? ActualStart,
     DateOnly? ActualEnd,
     ParticipantsInput? Participants,
-    Dictionary<string, int>? ParticipantsByInstitution,
-    decimal? EvaluationScore,
-    decimal? SpentUsd,
+    [property: NotRequired] Dictionary<string, int>? ParticipantsByInstitution,
+    [property: NotRequired] decimal? EvaluationScore,
+    [property: NotRequired] decimal? SpentUsd,
     Dictionary<string, decimal>? Disbursements = null);
 
 /// <summary>

@@ -4,13 +4,14 @@ using Programmes.ReferenceData;
 using Programmes.RequestIntake.Persistence;
 using Programmes.RequestIntake.Requests;
 using Programmes.ServiceDefaults;
+using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.RequestIntake.ReferringFromCted;
 
 public sealed record SubmitReferralBody(
     string? StateCode,
     List<string>? ThematicAreas,
-    List<string>? Instruments,
+    [property: NotRequired] List<string>? Instruments,
     string? Recommendation,
     string? AssessmentReference,
     DateOnly? AssessmentDate,

@@ -50,6 +50,7 @@ public static class IdempotencyKeys
     /// <param name="required">Whether a POST without the header is refused (400) or simply not deduplicated.</param>
     public static RouteHandlerBuilder Idempotent(this RouteHandlerBuilder endpoint, bool required = true) => endpoint
         .AddEndpointFilter(new IdempotencyFilter(required))
+        .WithMetadata(new Programmes.ServiceDefaults.OpenApi.IdempotencyKeyHeader(required))
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     /// <summary>Lets the filter hash the request body after model binding has read it.</summary>
