@@ -40,15 +40,15 @@ public sealed class MoneyChecks(string fundingDb, Uri fundingMetrics)
 
     public static async Task<int?> RestartCountAsync()
     {
-        var name = (await RunAsync("docker", "ps", "-a", "--filter", "label=com.docker.compose.service=funding", "--format", "{{.Names}}"))?.Split('\n')[0].Trim();
+        var name = (await RunAsync("docker", "ps", "-a", "--filter", "label=com.docker.compose.project=programmes", "--filter", "label=com.docker.compose.service=funding", "--format", "{{.Names}}"))?.Split('\n')[0].Trim();
         var count = string.IsNullOrEmpty(name) ? null : (await RunAsync("docker", "inspect", "-f", "{{.RestartCount}}", name))?.Trim();
         return int.TryParse(count, CultureInfo.InvariantCulture, out var n) ? n : null;
     }
 
-    public async Task ReportAsync(Recorder recorder, int? restartsBefore, CancellationToken cancellationToken)
+    public async Task ReportAsync(Recorder recorder, bool compose, int? restartsBefore, CancellationToken cancellationToken)
     {
-        var restarts = await RestartCountAsync();
-        Console.WriteLine($"funding's restart count: {restarts?.ToString(CultureInfo.InvariantCulture) ?? "n/a (docker not reachable)"}" +
+        var restarts = compose ? await RestartCountAsync() : null;
+        Console.WriteLine($"funding's restart count: {restarts?.ToString(CultureInfo.InvariantCulture) ?? (compose ? "n/a (docker not reachable)" : "n/a (in-process: funding runs in this process)")}" +
             (restartsBefore is { } before && restarts is { } after ? $" ({after - before} during this run)" : ""));
         var fivexx = recorder.Operations.Values.Sum(o => o.Outcomes.Where(x => x.Key.StartsWith('5')).Sum(x => x.Value));
         Console.WriteLine($"5xx answers: {fivexx}");

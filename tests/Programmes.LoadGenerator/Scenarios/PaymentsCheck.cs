@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Npgsql;
 using Programmes.LoadGenerator.Checking;
 using Programmes.LoadGenerator.Recording;
 using Programmes.LoadGenerator.Targets;
@@ -42,7 +41,7 @@ public sealed class PaymentsCheck(Target target, LoadClients clients, LoadOption
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(options.TimeLimit);
-        var restartsBefore = await MoneyChecks.RestartCountAsync();
+        var restartsBefore = target is ComposeTarget ? await MoneyChecks.RestartCountAsync() : null;
         await clients.PrepareAsync(Roles.State, State, limit.Token);
         await clients.PrepareAsync(Roles.Donor, Donor, limit.Token);
         await DonorRegistration.EnsureAsync(clients, Donor, limit.Token);
@@ -68,8 +67,7 @@ public sealed class PaymentsCheck(Target target, LoadClients clients, LoadOption
             }
         }));
         _recorder.Print($"payments: {Math.Min(next, options.Count)} posted", clock.Elapsed);
-        var fundingDb = new NpgsqlConnectionStringBuilder(target.PlanningDb ?? "Host=localhost;Port=5433;Username=programmes;Password=programmes") { Database = "funding" };
-        await new MoneyChecks(fundingDb.ConnectionString, options.FundingUrl).ReportAsync(_recorder, restartsBefore, cancellationToken);
+        await new MoneyChecks(target.FundingDb, target.FundingService).ReportAsync(_recorder, target is ComposeTarget, restartsBefore, cancellationToken);
     }
 
     /// <summary>A request accepted, a programme drafted at a random budget (cents included), reviewed and proposed: planning then budgets it in funding.</summary>
@@ -79,7 +77,8 @@ public sealed class PaymentsCheck(Target target, LoadClients clients, LoadOption
         var request = await CallAsync("budget", Roles.State, State, HttpMethod.Post, "/api/intake/requests", Bodies.Request(n, State), cancellationToken, HttpStatusCode.Created, key: $"money-{run}");
         var requestId = request.GetProperty("id").GetGuid();
         await CallAsync("budget", Roles.Staff, "staff", HttpMethod.Post, $"/api/intake/requests/{requestId}/accept", null, cancellationToken, HttpStatusCode.OK);
-        await UntilAsync($"/api/planning/intake-items?requestId={requestId}", items => items.GetArrayLength() == 1, cancellationToken);
+        await UntilAsync($"/api/planning/intake-items?requestId={requestId}",
+            items => items.GetArrayLength() == 1 && items[0].GetProperty("acceptedAt").ValueKind == JsonValueKind.String, cancellationToken);
         var budget = Random(20_000_00, 1_500_000_00) / 100m;
         var programme = await CallAsync("budget", Roles.Staff, "staff", HttpMethod.Post, "/api/planning/programmes", Bodies.Programme(requestId, State, budget), cancellationToken,
             HttpStatusCode.Created, key: $"money-draft-{run}");
