@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Programmes.Funding.Model;
 using Programmes.Funding.Persistence;
 using Programmes.ReferenceData;
 
