@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Programmes.Funding.Model;
 using Programmes.Funding.RegisteringDonor;
 using Programmes.ServiceDefaults;
 using Programmes.Testing;
