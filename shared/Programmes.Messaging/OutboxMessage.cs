@@ -38,13 +38,15 @@ public sealed class OutboxMessage
 
     public DateTimeOffset? SentAt { get; init; }
 
-    internal static OutboxMessage Create(object message, string aggregateId, DateTimeOffset now)
+    internal static OutboxMessage Create(object message, string aggregateId, DateTimeOffset now, int position = 0)
     {
         var type = message.GetType();
         var activity = Activity.Current;
         return new OutboxMessage
         {
-            Id = Guid.CreateVersion7(now),
+            // EF inserts the rows of one SaveChanges in key order, and the sequence follows the inserts: a
+            // step's events get ids a millisecond apart so they are published in the order the step returned them.
+            Id = Guid.CreateVersion7(now.AddMilliseconds(position)),
             AggregateId = aggregateId,
             MessageType = MessageTypes.NameOf(type),
             Body = JsonSerializer.Serialize(message, type, MessageTypes.Json),
@@ -77,7 +79,7 @@ public static class OutboxDbContextExtensions
     public static void AddEvents(this DbContext db, IEnumerable<object> events, object aggregateId)
     {
         var now = DateTimeOffset.UtcNow;
-        db.Set<OutboxMessage>().AddRange(events.Select(message => OutboxMessage.Create(message, aggregateId.ToString()!, now)));
+        db.Set<OutboxMessage>().AddRange(events.Select((message, position) => OutboxMessage.Create(message, aggregateId.ToString()!, now, position)));
     }
 
     /// <summary>Maps the outbox and inbox tables; call from <c>OnModelCreating</c>.</summary>
