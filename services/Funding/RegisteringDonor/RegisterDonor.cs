@@ -5,6 +5,7 @@ using Programmes.Funding.Persistence;
 using Programmes.Messaging.Idempotency;
 using Programmes.ServiceDefaults;
 using Programmes.ServiceDefaults.OpenApi;
+using Programmes.Funding.Model;
 
 namespace Programmes.Funding.RegisteringDonor;
 

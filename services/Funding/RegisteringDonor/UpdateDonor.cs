@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Programmes.Funding.Persistence;
 using Programmes.ServiceDefaults;
 using Programmes.ServiceDefaults.OpenApi;
+using Programmes.Funding.Model;
 
 namespace Programmes.Funding.RegisteringDonor;
 
