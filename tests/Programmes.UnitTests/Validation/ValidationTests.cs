@@ -15,12 +15,12 @@ public sealed class ValidationTests
     {
         Gen.Select(AnyText, Gen.Int[1, 10]).Sample((text, max) =>
         {
-            var required = new global::Programmes.global::Programmes.ServiceDefaults.Validation();
+            var required = new global::Programmes.ServiceDefaults.Validation();
             var ok = required.Required(text, "field", max);
             Assert.Equal(!string.IsNullOrWhiteSpace(text) && text.Length <= max, ok);
             Assert.Equal(ok, required.IsValid);
 
-            var optional = new global::Programmes.global::Programmes.ServiceDefaults.Validation();
+            var optional = new global::Programmes.ServiceDefaults.Validation();
             Assert.Equal(text is null || text.Length <= max, optional.Optional(text, "field", max));
         }, iter: Properties.Iterations);
     }
@@ -31,7 +31,7 @@ public sealed class ValidationTests
         string[] known = ["A", "B", "C"];
         Gen.OneOf("A", "B", "C", "X", "Y").Array[0, 6].Sample(codes =>
         {
-            var validation = new global::Programmes.global::Programmes.ServiceDefaults.Validation();
+            var validation = new global::Programmes.ServiceDefaults.Validation();
             var ok = validation.Codes(codes, "codes", c => known.Contains(c), "code", max: 4);
             var errors = validation.Errors;
             var unknown = codes.Select((c, i) => (c, i)).Where(x => !known.Contains(x.c)).Select(x => $"codes[{x.i}]").ToList();
@@ -48,18 +48,18 @@ public sealed class ValidationTests
         Gen.Select(Gen.Int[-1_000_000, 1_000_000_000], Gen.Byte[0, 9], Gen.Bool).Sample((units, scale, allowZero) =>
         {
             var amount = new decimal(Math.Abs(units), 0, 0, units < 0, scale);
-            var ok = new global::Programmes.global::Programmes.ServiceDefaults.Validation().Amount(amount, "amount", allowZero);
+            var ok = new global::Programmes.ServiceDefaults.Validation().Amount(amount, "amount", allowZero);
             var decimals = decimal.Round(amount, 6) == amount;
             Assert.Equal((allowZero ? amount >= 0 : amount > 0) && decimals, ok);
         }, iter: Properties.Iterations);
-        Assert.False(new global::Programmes.global::Programmes.ServiceDefaults.Validation().Amount(null, "amount"));
-        Assert.False(new global::Programmes.global::Programmes.ServiceDefaults.Validation().Amount(1_000_000_000_001m, "amount"));
+        Assert.False(new global::Programmes.ServiceDefaults.Validation().Amount(null, "amount"));
+        Assert.False(new global::Programmes.ServiceDefaults.Validation().Amount(1_000_000_000_001m, "amount"));
     }
 
     [Fact]
     public void Every_invalid_field_is_listed_at_once()
     {
-        var validation = new global::Programmes.global::Programmes.ServiceDefaults.Validation();
+        var validation = new global::Programmes.ServiceDefaults.Validation();
         validation.Required(null, "needs", 10);
         validation.MemberState("XXX", "stateCode");
         validation.Currency("usd", "currency");
@@ -78,7 +78,7 @@ public sealed class ValidationTests
     [InlineData("a@.b", false)]
     [InlineData("a b@c.d", false)]
     public void Email_addresses(string email, bool valid) =>
-        Assert.Equal(valid, new global::Programmes.global::Programmes.ServiceDefaults.Validation().Email(email, "contactEmail"));
+        Assert.Equal(valid, new global::Programmes.ServiceDefaults.Validation().Email(email, "contactEmail"));
 
     [Theory]
     [InlineData("+254 (20) 222-1234", true)]
@@ -86,5 +86,5 @@ public sealed class ValidationTests
     [InlineData("+-()", false)]
     [InlineData("ext 12", false)]
     public void Phone_numbers(string phone, bool valid) =>
-        Assert.Equal(valid, new global::Programmes.global::Programmes.ServiceDefaults.Validation().Phone(phone, "contactPhone"));
+        Assert.Equal(valid, new global::Programmes.ServiceDefaults.Validation().Phone(phone, "contactPhone"));
 }

@@ -36,7 +36,7 @@ namespace Programmes.ApiClient.Api.Planning.IntakeItems
         /// <summary>
         /// List intake items
         /// </summary>
-        /// <returns>A <see cref="Stream"/></returns>
+        /// <returns>A List&lt;global::Programmes.ApiClient.Models.PlanningIntakeItem&gt;</returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Programmes.ApiClient.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
@@ -46,11 +46,11 @@ namespace Programmes.ApiClient.Api.Planning.IntakeItems
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<Stream?> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Planning.IntakeItems.IntakeItemsRequestBuilder.IntakeItemsRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<List<global::Programmes.ApiClient.Models.PlanningIntakeItem>?> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Planning.IntakeItems.IntakeItemsRequestBuilder.IntakeItemsRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<Stream> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Planning.IntakeItems.IntakeItemsRequestBuilder.IntakeItemsRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<List<global::Programmes.ApiClient.Models.PlanningIntakeItem>> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Planning.IntakeItems.IntakeItemsRequestBuilder.IntakeItemsRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
@@ -62,7 +62,8 @@ namespace Programmes.ApiClient.Api.Planning.IntakeItems
                 { "429", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
-            return await RequestAdapter.SendPrimitiveAsync<Stream>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
+            var collectionResult = await RequestAdapter.SendCollectionAsync<global::Programmes.ApiClient.Models.PlanningIntakeItem>(requestInfo, global::Programmes.ApiClient.Models.PlanningIntakeItem.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
+            return collectionResult?.AsList();
         }
         /// <summary>
         /// List intake items
@@ -80,7 +81,7 @@ namespace Programmes.ApiClient.Api.Planning.IntakeItems
 #endif
             var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
             requestInfo.Configure(requestConfiguration);
-            requestInfo.Headers.TryAdd("Accept", "application/problem+json");
+            requestInfo.Headers.TryAdd("Accept", "application/json");
             return requestInfo;
         }
         /// <summary>
