@@ -16,10 +16,15 @@ public sealed class AuditRules<TDbContext> where TDbContext : DbContext
     public required string ServiceName { get; init; }
 
     public AuditRules<TDbContext> Track<TEntity>(string objectType, Func<TEntity, object> id,
-        Func<TEntity, IEnumerable<string>> readers, params string[] values) where TEntity : class
+        Func<TEntity, IEnumerable<string>> readers, params string[] values) where TEntity : class =>
+        Track<TEntity>(objectType, id, (entity, _) => readers(entity), values);
+
+    /// <summary>For an entity whose readers are its parent's: <paramref name="readers"/> may look at the context's tracked entities.</summary>
+    public AuditRules<TDbContext> Track<TEntity>(string objectType, Func<TEntity, object> id,
+        Func<TEntity, TDbContext, IEnumerable<string>> readers, params string[] values) where TEntity : class
     {
         _rules[typeof(TEntity)] = new Rule(objectType, e => Convert.ToString(id((TEntity)e), System.Globalization.CultureInfo.InvariantCulture)!,
-            e => readers((TEntity)e), values);
+            (e, db) => readers((TEntity)e, (TDbContext)db), values);
         return this;
     }
 
@@ -41,7 +46,7 @@ public sealed class AuditRules<TDbContext> where TDbContext : DbContext
             }
             who ??= AuditActor.Resolve(ServiceName);
             yield return AuditEntry.Create(who.Value.Actor, who.Value.Action, rule.ObjectType, rule.Id(change.Entity),
-                before, after, rule.Readers(change.Entity), at);
+                before, after, rule.Readers(change.Entity, change.Context), at);
         }
     }
 
@@ -49,5 +54,5 @@ public sealed class AuditRules<TDbContext> where TDbContext : DbContext
     private static Dictionary<string, object?> Values(Rule rule, PropertyValues values) =>
         rule.Values.ToDictionary(JsonNamingPolicy.CamelCase.ConvertName, name => values[name]);
 
-    private sealed record Rule(string ObjectType, Func<object, string> Id, Func<object, IEnumerable<string>> Readers, string[] Values);
+    private sealed record Rule(string ObjectType, Func<object, string> Id, Func<object, DbContext, IEnumerable<string>> Readers, string[] Values);
 }
