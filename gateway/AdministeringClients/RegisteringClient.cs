@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Programmes.Gateway.Clients;
 using Programmes.Gateway.Persistence;
@@ -19,7 +18,7 @@ internal static partial class RegisteringClient
     public static void MapRegisteringClient(this RouteGroupBuilder clients) => clients.MapPost("", Handle);
 
     private static async Task<Results<Created<RegisteredClient>, ValidationProblem, ProblemHttpResult>> Handle(
-        RegisterClient body, ClaimsPrincipal user, ClientRegistry registry, GatewayDb db, TimeProvider clock, CancellationToken cancellationToken)
+        RegisterClient body, ClientRegistry registry, GatewayDb db, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         if (validation.Required(body.ClientId, "clientId", 64))
@@ -56,7 +55,7 @@ internal static partial class RegisteringClient
         var secret = NewSecret();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await registry.RegisterAsync(body.ClientId!, secret, body.Role!, party!, body.DisplayName, cancellationToken);
-        db.Audit(clock, user, "Registered", body.ClientId!, $"role={body.Role} party={party}");
+        db.Audit("Registered", body.ClientId!, new { role = body.Role, party });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"{Prefix}/{body.ClientId}",
