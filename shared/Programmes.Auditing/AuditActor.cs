@@ -48,7 +48,8 @@ public sealed record AuditActor(string ClientId, string Role, string Party)
 
     /// <summary>
     /// The endpoint's name if it has one, else its handler's: a use case's handler is <c>Handle</c> in a class
-    /// named for the use case (<c>ReceivePayment</c>); other handlers are named for their action (<c>Register</c>).
+    /// named for the use case (<c>AcceptRequest</c>, <c>ReceivingPaymentEndpoint</c>: "ReceivingPayment"); other
+    /// handlers are named for their action within their feature (<c>MaintainingCentralAuthorities.Register</c>).
     /// </summary>
     private static string ActionOf(HttpContext http)
     {
@@ -65,7 +66,8 @@ public sealed record AuditActor(string ClientId, string Role, string Party)
         }
         if (items.OfType<MethodInfo>().LastOrDefault() is { DeclaringType: { } type } method && !type.Name.Contains('<') && !method.Name.Contains('<'))
         {
-            var owner = type.Name.EndsWith("Endpoints", StringComparison.Ordinal) ? type.Name[..^"Endpoints".Length] : type.Name;
+            var owner = type.Name.EndsWith("Endpoints", StringComparison.Ordinal) ? type.Name[..^"Endpoints".Length]
+                : type.Name.EndsWith("Endpoint", StringComparison.Ordinal) ? type.Name[..^"Endpoint".Length] : type.Name;
             return method.Name is "Handle" or "HandleAsync" ? owner : $"{owner}.{method.Name}";
         }
         return $"{httpMethod} {route}".Trim();

@@ -62,7 +62,7 @@ public sealed class AuditEntry
 public static class AuditReaders
 {
     public static string State(string stateCode) => $"state:{stateCode}";
-    public static string Donor(Guid donorId) => $"donor:{donorId}";
+    public static string Donor(string donorCode) => $"donor:{donorCode}";
     public static string Partner(string partnerCode) => $"partner:{partnerCode}";
     public static string Of(string role, string party) => $"{role}:{party}";
 }
