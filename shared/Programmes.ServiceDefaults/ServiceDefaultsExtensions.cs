@@ -32,6 +32,9 @@ public static class ServiceDefaultsExtensions
     {
         builder.AddTelemetry();
 
+        // The audit trail names the caller of the request whose changes are being saved.
+        builder.Services.AddHttpContextAccessor();
+
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
 
         builder.Services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(options =>

@@ -21,6 +21,21 @@ public sealed class AuditJourneyTests(TestSystem system, ITestOutputHelper outpu
         var journey = await AuditJourney.RunAsync(system);
         var staff = await system.ClientAsync(TestClients.Staff);
 
+        // Every entry of every service belongs to a trace that a call through the gateway started.
+        var gatewayTraces = system.Spans.ToArray().Where(s => s is not null && s.Kind == ActivityKind.Server
+            && s.GetTagItem("server.port") is int port && port == system.GatewayUrl.Port).Select(s => s.TraceId.ToHexString()).ToHashSet();
+        foreach (var service in new[] { "intake", "planning", "coordination", "funding" })
+        {
+            var all = await EntriesAsync(staff, service, "");
+            output.WriteLine($"{service}: {all.Length} entries");
+            foreach (var e in all.Reverse())
+            {
+                output.WriteLine($"  {e.GetProperty("objectType").GetString(),-18} {Action(e),-34} {Actor(e),-22} {e.GetProperty("after")}");
+            }
+            Assert.All(all, e => Assert.Contains(e.GetProperty("traceId").GetString()!, gatewayTraces));
+            Assert.Equal(ExpectedActors[service], all.GroupBy(Actor).ToDictionary(g => g.Key, g => g.Count()));
+        }
+
         // Intake: the State submitted, staff accepted; the programme's events moved the request on (actor: planning).
         var request = await EntriesAsync(staff, "intake", $"objectId={journey.RequestId}");
         Assert.Equal(["SubmittingRequest:test-state-ken", "AcceptRequest:test-staff"], Head(request, 2));
@@ -57,22 +72,24 @@ public sealed class AuditJourneyTests(TestSystem system, ITestOutputHelper outpu
         Assert.NotEmpty(await EntriesAsync(staff, "funding", "objectType=allocation"));
         Assert.Single(await EntriesAsync(staff, "funding", "objectType=programme-budget&action=ProgrammeBudgeted"));
 
-        // Every entry of every service belongs to a trace that a call through the gateway started.
-        var gatewayTraces = system.Spans.ToArray().Where(s => s is not null && s.Kind == ActivityKind.Server
-            && s.GetTagItem("server.port") is int port && port == system.GatewayUrl.Port).Select(s => s.TraceId.ToHexString()).ToHashSet();
-        foreach (var service in new[] { "intake", "planning", "coordination", "funding" })
-        {
-            var all = await EntriesAsync(staff, service, "");
-            output.WriteLine($"{service}: {all.Length} entries");
-            foreach (var e in all.Reverse())
-            {
-                output.WriteLine($"  {e.GetProperty("objectType").GetString(),-18} {Action(e),-34} {Actor(e),-22} {e.GetProperty("after")}");
-            }
-            Assert.All(all, e => Assert.Contains(e.GetProperty("traceId").GetString()!, gatewayTraces));
-        }
         await AuditJourney.AssertObjectLevelRulesAsync(system, journey);
         await AuditJourney.AssertAppendOnlyAsync(system);
     }
+
+    /// <summary>
+    /// One entry per change of state: intake, the request submitted and accepted; planning, the request heard of
+    /// twice, the programme drafted with its activity, marked, reviewed, proposed, cleared, funded twice, approved,
+    /// put in delivery, the activity delivered and a result; coordination, the round opened with its addressee,
+    /// CTED's answer and the round cleared; funding, the budget heard of, two donors, the rate, the pledge, two
+    /// payments each with its allocation, and the budget fully funded.
+    /// </summary>
+    private static readonly Dictionary<string, Dictionary<string, int>> ExpectedActors = new()
+    {
+        ["intake"] = new() { ["state:KEN"] = 1, ["staff:staff"] = 1 },
+        ["planning"] = new() { ["service:intake"] = 2, ["staff:staff"] = 8, ["service:coordination"] = 1, ["service:funding"] = 3 },
+        ["coordination"] = new() { ["service:planning"] = 2, ["partner:CTED"] = 2 },
+        ["funding"] = new() { ["service:planning"] = 1, ["staff:staff"] = 3, ["donor:DONOR-NOR"] = 6 },
+    };
 
     private static string[] Head(JsonElement[] entries, int count) =>
         entries.Take(count).Select(e => $"{Action(e)}:{e.GetProperty("actor").GetProperty("clientId").GetString()}").ToArray();
