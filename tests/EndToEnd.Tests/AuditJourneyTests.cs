@@ -24,6 +24,10 @@ public sealed class AuditJourneyTests(TestSystem system, ITestOutputHelper outpu
         // Every entry of every service belongs to a trace that a call through the gateway started.
         var gatewayTraces = system.Spans.ToArray().Where(s => s is not null && s.Kind == ActivityKind.Server
             && s.GetTagItem("server.port") is int port && port == system.GatewayUrl.Port).Select(s => s.TraceId.ToHexString()).ToHashSet();
+        // How the two payments split into allocations is funding's rule (a rounding remainder may take a line of its own).
+        var allocations = (await EntriesAsync(staff, "funding", "objectType=allocation")).Length;
+        Assert.InRange(allocations, 2, 4);
+        var expectedActors = ExpectedActors(allocations);
         foreach (var service in new[] { "intake", "planning", "coordination", "funding" })
         {
             var all = await EntriesAsync(staff, service, "");
@@ -33,7 +37,7 @@ public sealed class AuditJourneyTests(TestSystem system, ITestOutputHelper outpu
                 output.WriteLine($"  {e.GetProperty("objectType").GetString(),-18} {Action(e),-34} {Actor(e),-22} {e.GetProperty("after")}");
             }
             Assert.All(all, e => Assert.Contains(e.GetProperty("traceId").GetString()!, gatewayTraces));
-            Assert.Equal(ExpectedActors[service], all.GroupBy(Actor).ToDictionary(g => g.Key, g => g.Count()));
+            Assert.Equal(expectedActors[service], all.GroupBy(Actor).ToDictionary(g => g.Key, g => g.Count()));
         }
 
         // Intake: the State submitted, staff accepted; the programme's events moved the request on (actor: planning).
@@ -81,14 +85,14 @@ public sealed class AuditJourneyTests(TestSystem system, ITestOutputHelper outpu
     /// twice, the programme drafted with its activity, marked, reviewed, proposed, cleared, funded twice, approved,
     /// put in delivery, the activity delivered and a result; coordination, the round opened with its addressee,
     /// CTED's answer and the round cleared; funding, the budget heard of, two donors, the rate, the pledge, two
-    /// payments each with its allocation, and the budget fully funded.
+    /// payments, each allocation (each also heard of in planning), and the budget fully funded.
     /// </summary>
-    private static readonly Dictionary<string, Dictionary<string, int>> ExpectedActors = new()
+    private static Dictionary<string, Dictionary<string, int>> ExpectedActors(int allocations) => new()
     {
         ["intake"] = new() { ["state:KEN"] = 1, ["staff:staff"] = 1 },
-        ["planning"] = new() { ["service:intake"] = 2, ["staff:staff"] = 8, ["service:coordination"] = 1, ["service:funding"] = 3 },
+        ["planning"] = new() { ["service:intake"] = 2, ["staff:staff"] = 8, ["service:coordination"] = 1, ["service:funding"] = 1 + allocations },
         ["coordination"] = new() { ["service:planning"] = 2, ["partner:CTED"] = 2 },
-        ["funding"] = new() { ["service:planning"] = 1, ["staff:staff"] = 3, ["donor:DONOR-NOR"] = 6 },
+        ["funding"] = new() { ["service:planning"] = 1, ["staff:staff"] = 3, ["donor:DONOR-NOR"] = 4 + allocations },
     };
 
     private static string[] Head(JsonElement[] entries, int count) =>
