@@ -1,6 +1,5 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using System.Net.Http.Headers;
-using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Text.RegularExpressions;
 using Programmes.Gateway.Clients;
 using Programmes.Gateway.Persistence;
@@ -21,8 +20,7 @@ internal static partial class RegisteringClient
     public static void MapRegisteringClient(this RouteGroupBuilder clients) => clients.MapPost("", Handle);
 
     private static async Task<Results<Created<RegisteredClient>, ValidationProblem, ProblemHttpResult>> Handle(
-        RegisterClient body, ClaimsPrincipal user, HttpRequest request, ClientRegistry registry, DonorDirectory donors, GatewayDb db,
-        TimeProvider clock, CancellationToken cancellationToken)
+        RegisterClient body, HttpRequest request, ClientRegistry registry, DonorDirectory donors, GatewayDb db, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         if (validation.Required(body.ClientId, "clientId", 64))
@@ -66,7 +64,7 @@ internal static partial class RegisteringClient
         var secret = NewSecret();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await registry.RegisterAsync(body.ClientId!, secret, body.Role!, party!, body.DisplayName, cancellationToken);
-        db.Audit(clock, user, "Registered", body.ClientId!, $"role={body.Role} party={party}");
+        db.Audit("Registered", body.ClientId!, new { role = body.Role, party });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"{Prefix}/{body.ClientId}",

@@ -1,3 +1,4 @@
+using Programmes.Auditing;
 using Programmes.Funding.AllocatingFunds;
 using Programmes.Funding.LoadingExchangeRates;
 using Programmes.Funding.Model;
@@ -31,6 +32,7 @@ public static class FundingService
         builder.AddServiceDefaults();
         builder.AddTokenValidation();
         builder.AddServiceDatabase<FundingDb>();
+        builder.AddAudit<FundingDb>(Name, FundingAudit.Track);
         builder.AddMessaging<FundingDb>(Name, consumers =>
         {
             consumers.AddConsumer<ProgrammeBudgetedConsumer>();
@@ -61,6 +63,7 @@ public static class FundingService
         app.MapLoadingExchangeRate();
         app.MapLoadingExchangeRatesCsv();
         app.MapViewingFundingStatus();
+        app.MapAuditTrail<FundingDb>("/api/funding/audit", Roles.Donor);
         return app;
     }
 }

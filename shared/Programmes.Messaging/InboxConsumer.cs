@@ -2,6 +2,7 @@ using System.Data;
 using System.Diagnostics;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Programmes.Auditing;
 using Programmes.ServiceDefaults;
 
 namespace Programmes.Messaging;
@@ -72,8 +73,13 @@ public abstract class InboxConsumer<TMessage, TDbContext>(TDbContext db, OutboxM
                 return;
             }
 
-            await HandleAsync(context.Message, context);
-            await Db.SaveChangesAsync(cancellationToken);
+            // The audit names the producing service as the actor of what the event changes here.
+            var producer = context.Headers.Get<string>(OutboxRelay.ProducerHeader) ?? "unknown";
+            using (AuditActor.Use(AuditActor.Service(producer), typeof(TMessage).Name))
+            {
+                await HandleAsync(context.Message, context);
+                await Db.SaveChangesAsync(cancellationToken);
+            }
             await transaction.CommitAsync(cancellationToken);
         }
         catch (InvalidOperationException ex) when (Db.Database.GetDbConnection().State != ConnectionState.Open)

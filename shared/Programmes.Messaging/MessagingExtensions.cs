@@ -101,6 +101,7 @@ public static class MessagingExtensions
         });
 
         builder.Services.Configure<OutboxRelayOptions>(builder.Configuration.GetSection("Messaging:Outbox"));
+        builder.Services.PostConfigure<OutboxRelayOptions>(options => options.Producer = serviceName);
         builder.Services.AddSingleton<OutboxMetrics>();
         builder.Services.TryAddSingleton<OutboxSignal>();
         builder.Services.AddHostedService<OutboxRelay>();

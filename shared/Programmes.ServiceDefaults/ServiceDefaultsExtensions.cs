@@ -37,6 +37,9 @@ public static class ServiceDefaultsExtensions
         builder.AddQuietFrameworkLogs();
         builder.AddTelemetry();
 
+        // The audit trail names the caller of the request whose changes are being saved.
+        builder.Services.AddHttpContextAccessor();
+
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag])
             .AddCheck<BackgroundLoopsHealthCheck>("background", HealthStatus.Degraded, [ReadyTag]);

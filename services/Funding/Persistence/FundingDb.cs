@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Programmes.Auditing;
 using Programmes.Funding.Model;
 using Programmes.Messaging;
 
@@ -19,6 +20,7 @@ public sealed class FundingDb(DbContextOptions<FundingDb> options) : DbContext(o
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(FundingDb).Assembly);
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddAudit();
     }
 }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Programmes.Auditing;
 using Programmes.Messaging;
 using Programmes.ProgrammePlanning.FundingProgramme;
 using Programmes.ProgrammePlanning.PlanningIntake;
@@ -20,6 +21,7 @@ public sealed class PlanningDb(DbContextOptions<PlanningDb> options) : DbContext
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PlanningDb).Assembly);
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddAudit();
     }
 }
 

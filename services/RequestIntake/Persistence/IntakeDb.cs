@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Programmes.Auditing;
 using Programmes.Messaging;
 using Programmes.RequestIntake.FollowingProgrammes;
 using Programmes.RequestIntake.MaintainingCentralAuthorities;
@@ -14,13 +15,13 @@ public sealed class IntakeDb(DbContextOptions<IntakeDb> options) : DbContext(opt
     public DbSet<TimelineEntry> Timeline => Set<TimelineEntry>();
     public DbSet<ProgrammeLink> Links => Set<ProgrammeLink>();
     public DbSet<CentralAuthority> CentralAuthorities => Set<CentralAuthority>();
-    public DbSet<AuthorityChange> AuthorityChanges => Set<AuthorityChange>();
     public DbSet<Ratification> Ratifications => Set<Ratification>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(IntakeDb).Assembly);
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddAudit();
     }
 }
 
