@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Programmes.Messaging;
+using Programmes.Messaging.Idempotency;
 using Programmes.ProgrammePlanning.FundingProgramme;
 using Programmes.ProgrammePlanning.PlanningIntake;
 using Programmes.ProgrammePlanning.Programmes;
@@ -20,6 +21,7 @@ public sealed class PlanningDb(DbContextOptions<PlanningDb> options) : DbContext
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PlanningDb).Assembly);
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddIdempotencyKeys();
     }
 }
 

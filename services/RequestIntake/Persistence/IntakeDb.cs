@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Programmes.Messaging;
+using Programmes.Messaging.Idempotency;
 using Programmes.RequestIntake.FollowingProgrammes;
 using Programmes.RequestIntake.MaintainingCentralAuthorities;
 using Programmes.RequestIntake.Requests;
@@ -21,6 +22,7 @@ public sealed class IntakeDb(DbContextOptions<IntakeDb> options) : DbContext(opt
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(IntakeDb).Assembly);
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddIdempotencyKeys();
     }
 }
 
