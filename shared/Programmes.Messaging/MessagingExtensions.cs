@@ -22,11 +22,13 @@ public static class MessagingExtensions
     {
         var connectionString = builder.Configuration.GetConnectionString("Database")
             ?? throw new InvalidOperationException("ConnectionStrings:Database is not configured.");
-        var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
+        var dataSource = DatabaseConnections.Build(connectionString);
         builder.Services.AddSingleton(dataSource);
         builder.Services.TryAddSingleton<OutboxSignal>();
         builder.Services.TryAddSingleton<OutboxCommitInterceptor>();
-        builder.Services.AddDbContext<TDbContext>((services, options) => options
+        // Pooled: a context and its internal services were built for every request and every message
+        // (docs/performance.md). A pooled context keeps no per-request state of ours: it only takes options.
+        builder.Services.AddDbContextPool<TDbContext>((services, options) => options
             .UseNpgsql(dataSource)
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(services.GetRequiredService<OutboxCommitInterceptor>()));

@@ -1,11 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using Programmes.Funding.AllocatingFunds;
-using Programmes.Funding.LoadingExchangeRates;
-using Programmes.Funding.ReceivingPayment;
-using Programmes.Funding.RecordingInKind;
-using Programmes.Funding.RecordingPledge;
-using Programmes.Funding.RegisteringDonor;
+using Programmes.Funding.Model;
 using Programmes.Messaging;
 using Programmes.Messaging.Idempotency;
 
