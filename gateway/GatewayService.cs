@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.IdentityModel.Tokens;
 using Npgsql;
+using OpenIddict.Server;
 using OpenIddict.Validation.AspNetCore;
 using Programmes.Gateway.AdministeringClients;
 using Programmes.Gateway.Clients;
@@ -50,7 +52,6 @@ public static class GatewayService
                 options.SetTokenEndpointUris("connect/token");
                 options.AllowClientCredentialsFlow();
                 options.SetAccessTokenLifetime(TimeSpan.FromMinutes(builder.Configuration.GetValue("Auth:TokenLifetimeMinutes", 15)));
-                options.AddSigningKey(SigningKeyStore.GetOrCreate(dataSource));
                 // Only access tokens are issued, and they are plain signed JWTs the services can read.
                 options.AddEphemeralEncryptionKey();
                 options.DisableAccessTokenEncryption();
@@ -65,6 +66,9 @@ public static class GatewayService
                 options.UseAspNetCore();
             });
 
+        // The key lives in a table the migrations create: read it when the options are first built, not now.
+        builder.Services.AddOptions<OpenIddictServerOptions>().Configure<NpgsqlDataSource>((options, keys) =>
+            options.SigningCredentials.Add(new SigningCredentials(SigningKeyStore.GetOrCreate(keys), SecurityAlgorithms.RsaSha256)));
         builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
         builder.Services.AddAuthorization(options =>
         {

@@ -40,9 +40,7 @@ public static class ServiceDefaultsExtensions
         // The audit trail names the caller of the request whose changes are being saved.
         builder.Services.AddHttpContextAccessor();
 
-        builder.Services.AddHealthChecks()
-            .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag])
-            .AddCheck<BackgroundLoopsHealthCheck>("background", HealthStatus.Degraded, [ReadyTag]);
+        builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
         builder.AddBackgroundLoops();
 
         builder.Services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(options =>
@@ -83,15 +81,22 @@ public static class ServiceDefaultsExtensions
     /// background service that fails instead of stopping: the loops catch everything themselves, so this is
     /// the last guard, for a service not built on them. Stopping would not help: the host restarts into the
     /// same data and fails again (issue 16: a gauge that could not read a value took funding's whole API down
-    /// 30 times), whereas one stopped loop costs its own work only, and readiness names it.
+    /// 30 times), whereas one stopped loop costs its own work only, and readiness names it. Called by
+    /// everything that adds a loop; only the first call registers.
     /// </summary>
-    private static void AddBackgroundLoops(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddBackgroundLoops(this IHostApplicationBuilder builder)
     {
+        if (builder.Services.Any(d => d.ServiceType == typeof(BackgroundLoops)))
+        {
+            return builder;
+        }
+        builder.Services.AddHealthChecks().AddCheck<BackgroundLoopsHealthCheck>("background", HealthStatus.Degraded, [ReadyTag]);
         builder.Services.Configure<BackgroundLoopOptions>(builder.Configuration.GetSection("BackgroundLoops"));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<BackgroundLoops>();
         builder.Services.Configure<HostOptions>(options =>
             options.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
+        return builder;
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Design;
 using Programmes.Auditing;
 using Programmes.Funding.Model;
 using Programmes.Messaging;
+using Programmes.Messaging.Idempotency;
 
 namespace Programmes.Funding.Persistence;
 
@@ -21,6 +22,7 @@ public sealed class FundingDb(DbContextOptions<FundingDb> options) : DbContext(o
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(FundingDb).Assembly);
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddAudit();
+        modelBuilder.AddIdempotencyKeys();
     }
 }
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Programmes.Auditing;
 using Programmes.Messaging;
+using Programmes.Messaging.Idempotency;
 using Programmes.ProgrammePlanning.FundingProgramme;
 using Programmes.ProgrammePlanning.PlanningIntake;
 using Programmes.ProgrammePlanning.Programmes;
@@ -22,6 +23,7 @@ public sealed class PlanningDb(DbContextOptions<PlanningDb> options) : DbContext
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PlanningDb).Assembly);
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddAudit();
+        modelBuilder.AddIdempotencyKeys();
     }
 }
 

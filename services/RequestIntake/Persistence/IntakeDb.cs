@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Programmes.Auditing;
 using Programmes.Messaging;
+using Programmes.Messaging.Idempotency;
 using Programmes.RequestIntake.FollowingProgrammes;
 using Programmes.RequestIntake.MaintainingCentralAuthorities;
 using Programmes.RequestIntake.Requests;
@@ -22,6 +23,7 @@ public sealed class IntakeDb(DbContextOptions<IntakeDb> options) : DbContext(opt
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(IntakeDb).Assembly);
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddAudit();
+        modelBuilder.AddIdempotencyKeys();
     }
 }
 
