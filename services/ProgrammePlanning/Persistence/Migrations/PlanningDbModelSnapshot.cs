@@ -103,6 +103,8 @@ namespace Programmes.ProgrammePlanning.Persistence.Migrations
                         .HasDatabaseName("ix_audit_entries_object_type_object_id_at");
 
                     b.ToTable("audit_entries", (string)null);
+                });
+
             modelBuilder.Entity("Programmes.Messaging.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<string>("ClientId")
