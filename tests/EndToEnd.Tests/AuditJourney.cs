@@ -26,6 +26,10 @@ internal static class AuditJourney
             contactEmail = "focal.point@justice.go.ke", thematicAreas = new[] { "RATIFICATION" },
             instruments = new[] { "TERRORIST-BOMBINGS-1997" }, needs = "Assistance to ratify the 1997 Bombings Convention.",
         }).ShouldBeJson(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        // Planning hears of the submission before the acceptance, so it records two changes of its intake item (an
+        // acceptance consumed first would create the item already accepted, and the late submission change nothing).
+        await Eventually.TrueAsync(async () =>
+            (await staff.GetFromJsonAsync<JsonElement[]>($"/api/planning/intake-items?requestId={requestId}")) is [_], what: "the submitted request in planning");
         await staff.PostAsJsonAsync($"/api/intake/requests/{requestId}/accept", new { }).ShouldBe(HttpStatusCode.OK);
         await Eventually.TrueAsync(async () =>
             (await staff.GetFromJsonAsync<JsonElement[]>($"/api/planning/intake-items?requestId={requestId}")) is [var item]
