@@ -161,6 +161,8 @@ namespace Programmes.ApiClient.Models
 #else
         public string StateCode { get; set; }
 #endif
+        /// <summary>The stateConsented property</summary>
+        public bool? StateConsented { get; set; }
         /// <summary>The status property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -236,6 +238,7 @@ namespace Programmes.ApiClient.Models
                 { "referralId", n => { ReferralId = n.GetGuidValue(); } },
                 { "requestingAuthority", n => { RequestingAuthority = n.GetStringValue(); } },
                 { "stateCode", n => { StateCode = n.GetStringValue(); } },
+                { "stateConsented", n => { StateConsented = n.GetBoolValue(); } },
                 { "status", n => { Status = n.GetStringValue(); } },
                 { "submittedAt", n => { SubmittedAt = n.GetDateTimeOffsetValue(); } },
                 { "thematicAreas", n => { ThematicAreas = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
@@ -272,6 +275,7 @@ namespace Programmes.ApiClient.Models
             writer.WriteGuidValue("referralId", ReferralId);
             writer.WriteStringValue("requestingAuthority", RequestingAuthority);
             writer.WriteStringValue("stateCode", StateCode);
+            writer.WriteBoolValue("stateConsented", StateConsented);
             writer.WriteStringValue("status", Status);
             writer.WriteDateTimeOffsetValue("submittedAt", SubmittedAt);
             writer.WriteCollectionOfPrimitiveValues<string>("thematicAreas", ThematicAreas);

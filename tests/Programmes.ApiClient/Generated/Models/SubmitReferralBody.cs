@@ -49,6 +49,8 @@ namespace Programmes.ApiClient.Models
 #else
         public string StateCode { get; set; }
 #endif
+        /// <summary>The stateConsented property</summary>
+        public bool? StateConsented { get; set; }
         /// <summary>The thematicAreas property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -87,6 +89,7 @@ namespace Programmes.ApiClient.Models
                 { "instruments", n => { Instruments = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "recommendation", n => { Recommendation = n.GetStringValue(); } },
                 { "stateCode", n => { StateCode = n.GetStringValue(); } },
+                { "stateConsented", n => { StateConsented = n.GetBoolValue(); } },
                 { "thematicAreas", n => { ThematicAreas = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
             };
         }
@@ -102,6 +105,7 @@ namespace Programmes.ApiClient.Models
             writer.WriteCollectionOfPrimitiveValues<string>("instruments", Instruments);
             writer.WriteStringValue("recommendation", Recommendation);
             writer.WriteStringValue("stateCode", StateCode);
+            writer.WriteBoolValue("stateConsented", StateConsented);
             writer.WriteCollectionOfPrimitiveValues<string>("thematicAreas", ThematicAreas);
             writer.WriteAdditionalData(AdditionalData);
         }

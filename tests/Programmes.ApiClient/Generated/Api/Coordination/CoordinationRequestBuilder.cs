@@ -3,6 +3,7 @@
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
 using Programmes.ApiClient.Api.Coordination.Activities;
+using Programmes.ApiClient.Api.Coordination.Audit;
 using Programmes.ApiClient.Api.Coordination.JointInitiatives;
 using Programmes.ApiClient.Api.Coordination.Partners;
 using Programmes.ApiClient.Api.Coordination.Referrals;
@@ -23,6 +24,11 @@ namespace Programmes.ApiClient.Api.Coordination
         public global::Programmes.ApiClient.Api.Coordination.Activities.ActivitiesRequestBuilder Activities
         {
             get => new global::Programmes.ApiClient.Api.Coordination.Activities.ActivitiesRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The audit property</summary>
+        public global::Programmes.ApiClient.Api.Coordination.Audit.AuditRequestBuilder Audit
+        {
+            get => new global::Programmes.ApiClient.Api.Coordination.Audit.AuditRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The jointInitiatives property</summary>
         public global::Programmes.ApiClient.Api.Coordination.JointInitiatives.JointInitiativesRequestBuilder JointInitiatives

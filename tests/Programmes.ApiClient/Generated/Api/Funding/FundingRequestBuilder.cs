@@ -2,6 +2,7 @@
 #pragma warning disable CS0618
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
+using Programmes.ApiClient.Api.Funding.Audit;
 using Programmes.ApiClient.Api.Funding.Donors;
 using Programmes.ApiClient.Api.Funding.ExchangeRates;
 using Programmes.ApiClient.Api.Funding.FundingGaps;
@@ -20,6 +21,11 @@ namespace Programmes.ApiClient.Api.Funding
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class FundingRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The audit property</summary>
+        public global::Programmes.ApiClient.Api.Funding.Audit.AuditRequestBuilder Audit
+        {
+            get => new global::Programmes.ApiClient.Api.Funding.Audit.AuditRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The donors property</summary>
         public global::Programmes.ApiClient.Api.Funding.Donors.DonorsRequestBuilder Donors
         {

@@ -2,6 +2,7 @@
 #pragma warning disable CS0618
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
+using Programmes.ApiClient.Api.Intake.Audit;
 using Programmes.ApiClient.Api.Intake.CentralAuthorities;
 using Programmes.ApiClient.Api.Intake.Ratifications;
 using Programmes.ApiClient.Api.Intake.Referrals;
@@ -18,6 +19,11 @@ namespace Programmes.ApiClient.Api.Intake
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class IntakeRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The audit property</summary>
+        public global::Programmes.ApiClient.Api.Intake.Audit.AuditRequestBuilder Audit
+        {
+            get => new global::Programmes.ApiClient.Api.Intake.Audit.AuditRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The centralAuthorities property</summary>
         public global::Programmes.ApiClient.Api.Intake.CentralAuthorities.CentralAuthoritiesRequestBuilder CentralAuthorities
         {

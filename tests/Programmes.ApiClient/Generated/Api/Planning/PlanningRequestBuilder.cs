@@ -2,6 +2,7 @@
 #pragma warning disable CS0618
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
+using Programmes.ApiClient.Api.Planning.Audit;
 using Programmes.ApiClient.Api.Planning.Iati;
 using Programmes.ApiClient.Api.Planning.IntakeItems;
 using Programmes.ApiClient.Api.Planning.Programmes;
@@ -18,6 +19,11 @@ namespace Programmes.ApiClient.Api.Planning
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class PlanningRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The audit property</summary>
+        public global::Programmes.ApiClient.Api.Planning.Audit.AuditRequestBuilder Audit
+        {
+            get => new global::Programmes.ApiClient.Api.Planning.Audit.AuditRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The iati property</summary>
         public global::Programmes.ApiClient.Api.Planning.Iati.IatiRequestBuilder Iati
         {

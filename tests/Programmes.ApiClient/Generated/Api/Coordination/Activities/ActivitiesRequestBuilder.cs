@@ -79,7 +79,7 @@ namespace Programmes.ApiClient.Api.Coordination.Activities
             return collectionResult?.AsList();
         }
         /// <summary>
-        /// Create an activity
+        /// Audit: each object this changes is recorded as action `DeclaringActivities.Declare` with the caller as actor (read it with `GET /api/coordination/audit?action=DeclaringActivities.Declare`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.DeclaredActivityView"/></returns>
         /// <param name="body">The request body</param>
@@ -133,7 +133,7 @@ namespace Programmes.ApiClient.Api.Coordination.Activities
             return requestInfo;
         }
         /// <summary>
-        /// Create an activity
+        /// Audit: each object this changes is recorded as action `DeclaringActivities.Declare` with the caller as actor (read it with `GET /api/coordination/audit?action=DeclaringActivities.Declare`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

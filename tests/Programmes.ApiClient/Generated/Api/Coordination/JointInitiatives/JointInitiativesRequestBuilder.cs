@@ -66,7 +66,7 @@ namespace Programmes.ApiClient.Api.Coordination.JointInitiatives
             return collectionResult?.AsList();
         }
         /// <summary>
-        /// Create a joint initiative
+        /// Audit: each object this changes is recorded as action `RecordingJointInitiatives.Record` with the caller as actor (read it with `GET /api/coordination/audit?action=RecordingJointInitiatives.Record`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.JointInitiativeView"/></returns>
         /// <param name="body">The request body</param>
@@ -120,7 +120,7 @@ namespace Programmes.ApiClient.Api.Coordination.JointInitiatives
             return requestInfo;
         }
         /// <summary>
-        /// Create a joint initiative
+        /// Audit: each object this changes is recorded as action `RecordingJointInitiatives.Record` with the caller as actor (read it with `GET /api/coordination/audit?action=RecordingJointInitiatives.Record`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

@@ -77,7 +77,7 @@ namespace Programmes.ApiClient.Api.Coordination.Partners
             return collectionResult?.AsList();
         }
         /// <summary>
-        /// Create a partner
+        /// Audit: each object this changes is recorded as action `ManagingPartners.Register` with the caller as actor (read it with `GET /api/coordination/audit?action=ManagingPartners.Register`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.PartnerView"/></returns>
         /// <param name="body">The request body</param>
@@ -131,7 +131,7 @@ namespace Programmes.ApiClient.Api.Coordination.Partners
             return requestInfo;
         }
         /// <summary>
-        /// Create a partner
+        /// Audit: each object this changes is recorded as action `ManagingPartners.Register` with the caller as actor (read it with `GET /api/coordination/audit?action=ManagingPartners.Register`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

@@ -79,7 +79,7 @@ namespace Programmes.ApiClient.Api.Coordination.Referrals
             return collectionResult?.AsList();
         }
         /// <summary>
-        /// Create a referral
+        /// Audit: each object this changes is recorded as action `ReferringNeeds.Refer` with the caller as actor (read it with `GET /api/coordination/audit?action=ReferringNeeds.Refer`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.ReferralView"/></returns>
         /// <param name="body">The request body</param>
@@ -133,7 +133,7 @@ namespace Programmes.ApiClient.Api.Coordination.Referrals
             return requestInfo;
         }
         /// <summary>
-        /// Create a referral
+        /// Audit: each object this changes is recorded as action `ReferringNeeds.Refer` with the caller as actor (read it with `GET /api/coordination/audit?action=ReferringNeeds.Refer`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

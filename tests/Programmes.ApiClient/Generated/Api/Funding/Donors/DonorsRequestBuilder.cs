@@ -35,7 +35,7 @@ namespace Programmes.ApiClient.Api.Funding.Donors
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public DonorsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/funding/donors", pathParameters)
+        public DonorsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/funding/donors{?code*}", pathParameters)
         {
         }
         /// <summary>
@@ -43,7 +43,7 @@ namespace Programmes.ApiClient.Api.Funding.Donors
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public DonorsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/funding/donors", rawUrl)
+        public DonorsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/funding/donors{?code*}", rawUrl)
         {
         }
         /// <summary>
@@ -52,22 +52,24 @@ namespace Programmes.ApiClient.Api.Funding.Donors
         /// <returns>A List&lt;global::Programmes.ApiClient.Models.DonorView&gt;</returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::Programmes.ApiClient.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<List<global::Programmes.ApiClient.Models.DonorView>?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<List<global::Programmes.ApiClient.Models.DonorView>?> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Funding.Donors.DonorsRequestBuilder.DonorsRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<List<global::Programmes.ApiClient.Models.DonorView>> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<List<global::Programmes.ApiClient.Models.DonorView>> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Funding.Donors.DonorsRequestBuilder.DonorsRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
+                { "400", global::Programmes.ApiClient.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
                 { "401", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "403", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
@@ -77,7 +79,7 @@ namespace Programmes.ApiClient.Api.Funding.Donors
             return collectionResult?.AsList();
         }
         /// <summary>
-        /// Create a donor
+        /// Audit: each object this changes is recorded as action `RegisteringDonor` with the caller as actor (read it with `GET /api/funding/audit?action=RegisteringDonor`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.DonorView"/></returns>
         /// <param name="body">The request body</param>
@@ -120,11 +122,11 @@ namespace Programmes.ApiClient.Api.Funding.Donors
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Funding.Donors.DonorsRequestBuilder.DonorsRequestBuilderGetQueryParameters>>? requestConfiguration = default)
         {
 #nullable restore
 #else
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Funding.Donors.DonorsRequestBuilder.DonorsRequestBuilderGetQueryParameters>> requestConfiguration = default)
         {
 #endif
             var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
@@ -133,7 +135,7 @@ namespace Programmes.ApiClient.Api.Funding.Donors
             return requestInfo;
         }
         /// <summary>
-        /// Create a donor
+        /// Audit: each object this changes is recorded as action `RegisteringDonor` with the caller as actor (read it with `GET /api/funding/audit?action=RegisteringDonor`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
@@ -162,6 +164,26 @@ namespace Programmes.ApiClient.Api.Funding.Donors
         public global::Programmes.ApiClient.Api.Funding.Donors.DonorsRequestBuilder WithUrl(string rawUrl)
         {
             return new global::Programmes.ApiClient.Api.Funding.Donors.DonorsRequestBuilder(rawUrl, RequestAdapter);
+        }
+        /// <summary>
+        /// List donors
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
+        public partial class DonorsRequestBuilderGetQueryParameters 
+        {
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("code")]
+            public string? Code { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("code")]
+            public string Code { get; set; }
+            #pragma warning restore CS1591
+#endif
         }
     }
 }

@@ -72,7 +72,7 @@ namespace Programmes.ApiClient.Api.Funding.ExchangeRates
             return collectionResult?.AsList();
         }
         /// <summary>
-        /// Create an exchange rate
+        /// Audit: each object this changes is recorded as action `LoadingExchangeRate` with the caller as actor (read it with `GET /api/funding/audit?action=LoadingExchangeRate`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.RatesLoaded"/></returns>
         /// <param name="body">The request body</param>
@@ -128,7 +128,7 @@ namespace Programmes.ApiClient.Api.Funding.ExchangeRates
             return requestInfo;
         }
         /// <summary>
-        /// Create an exchange rate
+        /// Audit: each object this changes is recorded as action `LoadingExchangeRate` with the caller as actor (read it with `GET /api/funding/audit?action=LoadingExchangeRate`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

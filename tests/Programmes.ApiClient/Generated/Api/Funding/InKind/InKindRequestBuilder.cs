@@ -47,7 +47,7 @@ namespace Programmes.ApiClient.Api.Funding.InKind
         {
         }
         /// <summary>
-        /// Create an in kind
+        /// Audit: each object this changes is recorded as action `RecordingInKind` with the caller as actor (read it with `GET /api/funding/audit?action=RecordingInKind`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.InKindView"/></returns>
         /// <param name="body">The request body</param>
@@ -84,7 +84,7 @@ namespace Programmes.ApiClient.Api.Funding.InKind
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.InKindView>(requestInfo, global::Programmes.ApiClient.Models.InKindView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Create an in kind
+        /// Audit: each object this changes is recorded as action `RecordingInKind` with the caller as actor (read it with `GET /api/funding/audit?action=RecordingInKind`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

@@ -79,7 +79,7 @@ namespace Programmes.ApiClient.Api.Funding.Pledges
             return collectionResult?.AsList();
         }
         /// <summary>
-        /// Create a pledge
+        /// Audit: each object this changes is recorded as action `RecordingPledge` with the caller as actor (read it with `GET /api/funding/audit?action=RecordingPledge`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.PledgeView"/></returns>
         /// <param name="body">The request body</param>
@@ -135,7 +135,7 @@ namespace Programmes.ApiClient.Api.Funding.Pledges
             return requestInfo;
         }
         /// <summary>
-        /// Create a pledge
+        /// Audit: each object this changes is recorded as action `RecordingPledge` with the caller as actor (read it with `GET /api/funding/audit?action=RecordingPledge`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

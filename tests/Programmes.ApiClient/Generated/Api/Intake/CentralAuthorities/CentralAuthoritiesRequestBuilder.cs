@@ -79,7 +79,7 @@ namespace Programmes.ApiClient.Api.Intake.CentralAuthorities
             return collectionResult?.AsList();
         }
         /// <summary>
-        /// Create a central authority
+        /// Audit: each object this changes is recorded as action `MaintainingCentralAuthorities.Register` with the caller as actor (read it with `GET /api/intake/audit?action=MaintainingCentralAuthorities.Register`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.AuthorityView"/></returns>
         /// <param name="body">The request body</param>
@@ -133,7 +133,7 @@ namespace Programmes.ApiClient.Api.Intake.CentralAuthorities
             return requestInfo;
         }
         /// <summary>
-        /// Create a central authority
+        /// Audit: each object this changes is recorded as action `MaintainingCentralAuthorities.Register` with the caller as actor (read it with `GET /api/intake/audit?action=MaintainingCentralAuthorities.Register`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

@@ -34,7 +34,7 @@ namespace Programmes.ApiClient.Api.Intake.Referrals
         {
         }
         /// <summary>
-        /// Create a referral
+        /// Audit: each object this changes is recorded as action `SubmittingReferral` with the caller as actor (read it with `GET /api/intake/audit?action=SubmittingReferral`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.RequestView"/></returns>
         /// <param name="body">The request body</param>
@@ -69,7 +69,7 @@ namespace Programmes.ApiClient.Api.Intake.Referrals
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.RequestView>(requestInfo, global::Programmes.ApiClient.Models.RequestView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Create a referral
+        /// Audit: each object this changes is recorded as action `SubmittingReferral` with the caller as actor (read it with `GET /api/intake/audit?action=SubmittingReferral`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

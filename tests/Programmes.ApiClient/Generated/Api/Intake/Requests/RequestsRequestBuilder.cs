@@ -78,7 +78,7 @@ namespace Programmes.ApiClient.Api.Intake.Requests
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.RequestPage>(requestInfo, global::Programmes.ApiClient.Models.RequestPage.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Create a request
+        /// Audit: each object this changes is recorded as action `SubmittingRequest` with the caller as actor (read it with `GET /api/intake/audit?action=SubmittingRequest`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.RequestView"/></returns>
         /// <param name="body">The request body</param>
@@ -134,7 +134,7 @@ namespace Programmes.ApiClient.Api.Intake.Requests
             return requestInfo;
         }
         /// <summary>
-        /// Create a request
+        /// Audit: each object this changes is recorded as action `SubmittingRequest` with the caller as actor (read it with `GET /api/intake/audit?action=SubmittingRequest`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

@@ -79,7 +79,7 @@ namespace Programmes.ApiClient.Api.Planning.Programmes
             return collectionResult?.AsList();
         }
         /// <summary>
-        /// Create a programme
+        /// Audit: each object this changes is recorded as action `DraftProgramme` with the caller as actor (read it with `GET /api/planning/audit?action=DraftProgramme`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.ProgrammeView"/></returns>
         /// <param name="body">The request body</param>
@@ -135,7 +135,7 @@ namespace Programmes.ApiClient.Api.Planning.Programmes
             return requestInfo;
         }
         /// <summary>
-        /// Create a programme
+        /// Audit: each object this changes is recorded as action `DraftProgramme` with the caller as actor (read it with `GET /api/planning/audit?action=DraftProgramme`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

@@ -73,7 +73,7 @@ namespace Programmes.ApiClient.Api.Coordination.Activities.Item
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.DeclaredActivityView>(requestInfo, global::Programmes.ApiClient.Models.DeclaredActivityView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Update an activity
+        /// Audit: each object this changes is recorded as action `DeclaringActivities.Update` with the caller as actor (read it with `GET /api/coordination/audit?action=DeclaringActivities.Update`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.DeclaredActivityView"/></returns>
         /// <param name="body">The request body</param>
@@ -129,7 +129,7 @@ namespace Programmes.ApiClient.Api.Coordination.Activities.Item
             return requestInfo;
         }
         /// <summary>
-        /// Update an activity
+        /// Audit: each object this changes is recorded as action `DeclaringActivities.Update` with the caller as actor (read it with `GET /api/coordination/audit?action=DeclaringActivities.Update`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

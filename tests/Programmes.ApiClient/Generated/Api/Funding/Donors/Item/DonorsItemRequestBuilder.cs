@@ -73,7 +73,7 @@ namespace Programmes.ApiClient.Api.Funding.Donors.Item
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.DonorView>(requestInfo, global::Programmes.ApiClient.Models.DonorView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Update a donor
+        /// Audit: each object this changes is recorded as action `UpdatingDonor` with the caller as actor (read it with `GET /api/funding/audit?action=UpdatingDonor`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.DonorView"/></returns>
         /// <param name="body">The request body</param>
@@ -129,7 +129,7 @@ namespace Programmes.ApiClient.Api.Funding.Donors.Item
             return requestInfo;
         }
         /// <summary>
-        /// Update a donor
+        /// Audit: each object this changes is recorded as action `UpdatingDonor` with the caller as actor (read it with `GET /api/funding/audit?action=UpdatingDonor`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

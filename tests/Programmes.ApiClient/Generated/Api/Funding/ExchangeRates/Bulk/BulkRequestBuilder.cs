@@ -34,7 +34,7 @@ namespace Programmes.ApiClient.Api.Funding.ExchangeRates.Bulk
         {
         }
         /// <summary>
-        /// Load in bulk exchange rates
+        /// Audit: each object this changes is recorded as action `LoadingExchangeRatesCsv` with the caller as actor (read it with `GET /api/funding/audit?action=LoadingExchangeRatesCsv`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.RatesLoaded"/></returns>
         /// <param name="body">Binary request body</param>
@@ -71,7 +71,7 @@ namespace Programmes.ApiClient.Api.Funding.ExchangeRates.Bulk
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.RatesLoaded>(requestInfo, global::Programmes.ApiClient.Models.RatesLoaded.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Load in bulk exchange rates
+        /// Audit: each object this changes is recorded as action `LoadingExchangeRatesCsv` with the caller as actor (read it with `GET /api/funding/audit?action=LoadingExchangeRatesCsv`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">Binary request body</param>

@@ -40,7 +40,7 @@ namespace Programmes.ApiClient.Api.Intake.CentralAuthorities.Item
         {
         }
         /// <summary>
-        /// Delete a central authority
+        /// Audit: each object this changes is recorded as action `MaintainingCentralAuthorities.Remove` with the caller as actor (read it with `GET /api/intake/audit?action=MaintainingCentralAuthorities.Remove`).
         /// </summary>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -107,7 +107,7 @@ namespace Programmes.ApiClient.Api.Intake.CentralAuthorities.Item
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.AuthorityView>(requestInfo, global::Programmes.ApiClient.Models.AuthorityView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Update a central authority
+        /// Audit: each object this changes is recorded as action `MaintainingCentralAuthorities.Update` with the caller as actor (read it with `GET /api/intake/audit?action=MaintainingCentralAuthorities.Update`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.AuthorityView"/></returns>
         /// <param name="body">The request body</param>
@@ -144,7 +144,7 @@ namespace Programmes.ApiClient.Api.Intake.CentralAuthorities.Item
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.AuthorityView>(requestInfo, global::Programmes.ApiClient.Models.AuthorityView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Delete a central authority
+        /// Audit: each object this changes is recorded as action `MaintainingCentralAuthorities.Remove` with the caller as actor (read it with `GET /api/intake/audit?action=MaintainingCentralAuthorities.Remove`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -182,7 +182,7 @@ namespace Programmes.ApiClient.Api.Intake.CentralAuthorities.Item
             return requestInfo;
         }
         /// <summary>
-        /// Update a central authority
+        /// Audit: each object this changes is recorded as action `MaintainingCentralAuthorities.Update` with the caller as actor (read it with `GET /api/intake/audit?action=MaintainingCentralAuthorities.Update`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

@@ -81,7 +81,7 @@ namespace Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints
             return collectionResult?.AsList();
         }
         /// <summary>
-        /// Add an endpoint to a partner
+        /// Audit: each object this changes is recorded as action `ManagingEndpoints.Create` with the caller as actor (read it with `GET /api/coordination/audit?action=ManagingEndpoints.Create`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.EndpointView"/></returns>
         /// <param name="body">The request body</param>
@@ -137,7 +137,7 @@ namespace Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints
             return requestInfo;
         }
         /// <summary>
-        /// Add an endpoint to a partner
+        /// Audit: each object this changes is recorded as action `ManagingEndpoints.Create` with the caller as actor (read it with `GET /api/coordination/audit?action=ManagingEndpoints.Create`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

@@ -34,7 +34,7 @@ namespace Programmes.ApiClient.Api.Coordination.Partners.Item.Interests
         {
         }
         /// <summary>
-        /// Set interests of a partner
+        /// Audit: each object this changes is recorded as action `ManagingPartners.SetInterests` with the caller as actor (read it with `GET /api/coordination/audit?action=ManagingPartners.SetInterests`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.PartnerView"/></returns>
         /// <param name="body">The request body</param>
@@ -71,7 +71,7 @@ namespace Programmes.ApiClient.Api.Coordination.Partners.Item.Interests
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.PartnerView>(requestInfo, global::Programmes.ApiClient.Models.PartnerView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Set interests of a partner
+        /// Audit: each object this changes is recorded as action `ManagingPartners.SetInterests` with the caller as actor (read it with `GET /api/coordination/audit?action=ManagingPartners.SetInterests`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

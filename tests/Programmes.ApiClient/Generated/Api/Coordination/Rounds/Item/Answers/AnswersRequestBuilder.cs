@@ -34,7 +34,7 @@ namespace Programmes.ApiClient.Api.Coordination.Rounds.Item.Answers
         {
         }
         /// <summary>
-        /// Add an answer to a round
+        /// Audit: each object this changes is recorded as action `AnsweringRound` with the caller as actor (read it with `GET /api/coordination/audit?action=AnsweringRound`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.RoundView"/></returns>
         /// <param name="body">The request body</param>
@@ -71,7 +71,7 @@ namespace Programmes.ApiClient.Api.Coordination.Rounds.Item.Answers
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.RoundView>(requestInfo, global::Programmes.ApiClient.Models.RoundView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Add an answer to a round
+        /// Audit: each object this changes is recorded as action `AnsweringRound` with the caller as actor (read it with `GET /api/coordination/audit?action=AnsweringRound`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

@@ -34,7 +34,7 @@ namespace Programmes.ApiClient.Api.Funding.Pledges.Item.Payments
         {
         }
         /// <summary>
-        /// Add a payment to a pledge
+        /// Audit: each object this changes is recorded as action `ReceivingPayment` with the caller as actor (read it with `GET /api/funding/audit?action=ReceivingPayment`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.PaymentView"/></returns>
         /// <param name="body">The request body</param>
@@ -73,7 +73,7 @@ namespace Programmes.ApiClient.Api.Funding.Pledges.Item.Payments
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.PaymentView>(requestInfo, global::Programmes.ApiClient.Models.PaymentView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Add a payment to a pledge
+        /// Audit: each object this changes is recorded as action `ReceivingPayment` with the caller as actor (read it with `GET /api/funding/audit?action=ReceivingPayment`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

@@ -34,7 +34,7 @@ namespace Programmes.ApiClient.Api.Intake.Ratifications.Item.Item
         {
         }
         /// <summary>
-        /// Record a ratification
+        /// Audit: each object this changes is recorded as action `RecordRatification` with the caller as actor (read it with `GET /api/intake/audit?action=RecordRatification`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.RatificationView"/></returns>
         /// <param name="body">The request body</param>
@@ -71,7 +71,7 @@ namespace Programmes.ApiClient.Api.Intake.Ratifications.Item.Item
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.RatificationView>(requestInfo, global::Programmes.ApiClient.Models.RatificationView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Record a ratification
+        /// Audit: each object this changes is recorded as action `RecordRatification` with the caller as actor (read it with `GET /api/intake/audit?action=RecordRatification`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

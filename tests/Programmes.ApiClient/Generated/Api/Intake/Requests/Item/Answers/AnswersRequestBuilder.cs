@@ -34,7 +34,7 @@ namespace Programmes.ApiClient.Api.Intake.Requests.Item.Answers
         {
         }
         /// <summary>
-        /// Add an answer to a request
+        /// Audit: each object this changes is recorded as action `AnsweringQuestions` with the caller as actor (read it with `GET /api/intake/audit?action=AnsweringQuestions`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.RequestView"/></returns>
         /// <param name="body">The request body</param>
@@ -71,7 +71,7 @@ namespace Programmes.ApiClient.Api.Intake.Requests.Item.Answers
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.RequestView>(requestInfo, global::Programmes.ApiClient.Models.RequestView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Add an answer to a request
+        /// Audit: each object this changes is recorded as action `AnsweringQuestions` with the caller as actor (read it with `GET /api/intake/audit?action=AnsweringQuestions`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

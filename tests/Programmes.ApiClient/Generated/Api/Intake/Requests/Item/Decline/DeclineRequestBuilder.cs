@@ -34,7 +34,7 @@ namespace Programmes.ApiClient.Api.Intake.Requests.Item.Decline
         {
         }
         /// <summary>
-        /// Decline a request
+        /// Audit: each object this changes is recorded as action `DeclineRequest` with the caller as actor (read it with `GET /api/intake/audit?action=DeclineRequest`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.RequestView"/></returns>
         /// <param name="body">The request body</param>
@@ -71,7 +71,7 @@ namespace Programmes.ApiClient.Api.Intake.Requests.Item.Decline
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.RequestView>(requestInfo, global::Programmes.ApiClient.Models.RequestView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Decline a request
+        /// Audit: each object this changes is recorded as action `DeclineRequest` with the caller as actor (read it with `GET /api/intake/audit?action=DeclineRequest`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

@@ -34,7 +34,7 @@ namespace Programmes.ApiClient.Api.Intake.Requests.Item.DeclineReferral
         {
         }
         /// <summary>
-        /// Decline the referral of a request
+        /// Audit: each object this changes is recorded as action `DeclineReferral` with the caller as actor (read it with `GET /api/intake/audit?action=DeclineReferral`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.RequestView"/></returns>
         /// <param name="body">The request body</param>
@@ -71,7 +71,7 @@ namespace Programmes.ApiClient.Api.Intake.Requests.Item.DeclineReferral
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.RequestView>(requestInfo, global::Programmes.ApiClient.Models.RequestView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Decline the referral of a request
+        /// Audit: each object this changes is recorded as action `DeclineReferral` with the caller as actor (read it with `GET /api/intake/audit?action=DeclineReferral`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

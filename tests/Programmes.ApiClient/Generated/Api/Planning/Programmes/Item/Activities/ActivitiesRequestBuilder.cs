@@ -47,7 +47,7 @@ namespace Programmes.ApiClient.Api.Planning.Programmes.Item.Activities
         {
         }
         /// <summary>
-        /// Add an activity to a programme
+        /// Audit: each object this changes is recorded as action `PlanActivity.Add` with the caller as actor (read it with `GET /api/planning/audit?action=PlanActivity.Add`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.ProgrammeView"/></returns>
         /// <param name="body">The request body</param>
@@ -84,7 +84,7 @@ namespace Programmes.ApiClient.Api.Planning.Programmes.Item.Activities
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.ProgrammeView>(requestInfo, global::Programmes.ApiClient.Models.ProgrammeView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Add an activity to a programme
+        /// Audit: each object this changes is recorded as action `PlanActivity.Add` with the caller as actor (read it with `GET /api/planning/audit?action=PlanActivity.Add`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

@@ -34,7 +34,7 @@ namespace Programmes.ApiClient.Api.Planning.Programmes.Item.Proposal
         {
         }
         /// <summary>
-        /// Submit proposal for a programme
+        /// Audit: each object this changes is recorded as action `ProposeProgramme` with the caller as actor (read it with `GET /api/planning/audit?action=ProposeProgramme`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.ProgrammeView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -69,7 +69,7 @@ namespace Programmes.ApiClient.Api.Planning.Programmes.Item.Proposal
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.ProgrammeView>(requestInfo, global::Programmes.ApiClient.Models.ProgrammeView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Submit proposal for a programme
+        /// Audit: each object this changes is recorded as action `ProposeProgramme` with the caller as actor (read it with `GET /api/planning/audit?action=ProposeProgramme`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

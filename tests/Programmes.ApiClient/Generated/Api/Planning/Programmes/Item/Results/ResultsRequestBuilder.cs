@@ -68,7 +68,7 @@ namespace Programmes.ApiClient.Api.Planning.Programmes.Item.Results
             return collectionResult?.AsList();
         }
         /// <summary>
-        /// Add a result to a programme
+        /// Audit: each object this changes is recorded as action `RecordResult.Record` with the caller as actor (read it with `GET /api/planning/audit?action=RecordResult.Record`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.ResultView"/></returns>
         /// <param name="body">The request body</param>
@@ -124,7 +124,7 @@ namespace Programmes.ApiClient.Api.Planning.Programmes.Item.Results
             return requestInfo;
         }
         /// <summary>
-        /// Add a result to a programme
+        /// Audit: each object this changes is recorded as action `RecordResult.Record` with the caller as actor (read it with `GET /api/planning/audit?action=RecordResult.Record`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

@@ -52,7 +52,7 @@ namespace Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints.Item
         {
         }
         /// <summary>
-        /// Delete an endpoint
+        /// Audit: each object this changes is recorded as action `ManagingEndpoints.Delete` with the caller as actor (read it with `GET /api/coordination/audit?action=ManagingEndpoints.Delete`).
         /// </summary>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -86,7 +86,7 @@ namespace Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints.Item
             await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Update an endpoint
+        /// Audit: each object this changes is recorded as action `ManagingEndpoints.Update` with the caller as actor (read it with `GET /api/coordination/audit?action=ManagingEndpoints.Update`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.EndpointView"/></returns>
         /// <param name="body">The request body</param>
@@ -123,7 +123,7 @@ namespace Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints.Item
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.EndpointView>(requestInfo, global::Programmes.ApiClient.Models.EndpointView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Delete an endpoint
+        /// Audit: each object this changes is recorded as action `ManagingEndpoints.Delete` with the caller as actor (read it with `GET /api/coordination/audit?action=ManagingEndpoints.Delete`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -142,7 +142,7 @@ namespace Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints.Item
             return requestInfo;
         }
         /// <summary>
-        /// Update an endpoint
+        /// Audit: each object this changes is recorded as action `ManagingEndpoints.Update` with the caller as actor (read it with `GET /api/coordination/audit?action=ManagingEndpoints.Update`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

@@ -34,7 +34,7 @@ namespace Programmes.ApiClient.Api.Planning.Programmes.Item.ClearanceConcerns.Re
         {
         }
         /// <summary>
-        /// Create a resolution
+        /// Audit: each object this changes is recorded as action `ResolveConcerns` with the caller as actor (read it with `GET /api/planning/audit?action=ResolveConcerns`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.ProgrammeView"/></returns>
         /// <param name="body">The request body</param>
@@ -71,7 +71,7 @@ namespace Programmes.ApiClient.Api.Planning.Programmes.Item.ClearanceConcerns.Re
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.ProgrammeView>(requestInfo, global::Programmes.ApiClient.Models.ProgrammeView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Create a resolution
+        /// Audit: each object this changes is recorded as action `ResolveConcerns` with the caller as actor (read it with `GET /api/planning/audit?action=ResolveConcerns`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

@@ -34,7 +34,7 @@ namespace Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints.Item.Rot
         {
         }
         /// <summary>
-        /// Rotate the secret of an endpoint
+        /// Audit: each object this changes is recorded as action `ManagingEndpoints.Rotate` with the caller as actor (read it with `GET /api/coordination/audit?action=ManagingEndpoints.Rotate`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.EndpointView"/></returns>
         /// <param name="body">The request body</param>
@@ -71,7 +71,7 @@ namespace Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints.Item.Rot
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.EndpointView>(requestInfo, global::Programmes.ApiClient.Models.EndpointView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Rotate the secret of an endpoint
+        /// Audit: each object this changes is recorded as action `ManagingEndpoints.Rotate` with the caller as actor (read it with `GET /api/coordination/audit?action=ManagingEndpoints.Rotate`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
