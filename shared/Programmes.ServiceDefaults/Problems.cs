@@ -19,6 +19,7 @@ public static class ProblemTypes
     public const string MalformedRequest = Base + "malformed-request";
     public const string IdempotencyKeyReused = Base + "idempotency-key-reused";
     public const string DependencyUnavailable = Base + "dependency-unavailable";
+    public const string Overloaded = Base + "overloaded";
     public const string Internal = Base + "internal";
 }
 

@@ -101,6 +101,7 @@ public static class ServiceDefaultsExtensions
     public static WebApplication MapServiceDefaults(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UseOverloadProtection();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
         app.UseAuthentication();
@@ -139,6 +140,7 @@ public static class ServiceDefaultsExtensions
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName))
             .WithTracing(tracing => tracing
+                .AddTraceSampling(builder.Configuration)
                 .AddSource(Telemetry.SourcePattern)
                 .AddSource("MassTransit")
                 .AddSource("Yarp.ReverseProxy")
@@ -184,7 +186,7 @@ public static class ServiceDefaultsExtensions
             },
         });
 
-    private static bool IsPlumbing(PathString path) =>
+    internal static bool IsPlumbing(PathString path) =>
         path.StartsWithSegments("/health") || path.StartsWithSegments("/metrics");
 
     /// <summary>
