@@ -18,6 +18,8 @@ public sealed record LoadOptions
     public int MaxInFlight { get; init; } = 4000;
     public int NginxPort { get; init; } = 5380;
     public TimeSpan Settle { get; init; } = TimeSpan.FromSeconds(60);
+    public TimeSpan? CallTimeout { get; init; }
+    public Uri IntakeService { get; init; } = new("http://127.0.0.1:5101/");
 
     public const string Usage = """
         Usage: dotnet run -c Release --project tests/Programmes.LoadGenerator -- <scenario> [options]
@@ -35,6 +37,7 @@ public sealed record LoadOptions
           --max-in-flight N    open loop: operations allowed in flight before new ones count as dropped (4000)
           --nginx-port N       port of the nginx `proxy` starts (5380)
           --settle 60s         how long the consistency check waits for the last events
+          --intake-url URL     request-intake's own address for the direct GET goal (default http://127.0.0.1:5101)
         """;
 
     public static LoadOptions Parse(string[] args)
@@ -62,6 +65,7 @@ public sealed record LoadOptions
                 "--max-in-flight" => options with { MaxInFlight = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--nginx-port" => options with { NginxPort = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--settle" => options with { Settle = ParseDuration(Value()) },
+                "--intake-url" => options with { IntakeService = new Uri(Value()) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
         }
