@@ -11,6 +11,7 @@ using Programmes.Funding.ViewingFundingStatus;
 using Programmes.Messaging;
 using Programmes.Messaging.Idempotency;
 using Programmes.ServiceDefaults;
+using Programmes.Funding.Model;
 
 namespace Programmes.Funding;
 

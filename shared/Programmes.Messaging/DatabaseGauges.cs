@@ -2,7 +2,6 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Npgsql;
 using Programmes.ServiceDefaults;
 
@@ -19,21 +18,20 @@ public sealed record DatabaseGauge(string Name, string Description, string Sql, 
 /// metric exporters, so a scrape never waits on the database and the database is asked once per interval
 /// whoever scrapes.
 /// </summary>
-public sealed partial class DatabaseGauges : BackgroundService
+public sealed class DatabaseGauges : ResilientLoop
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly IReadOnlyList<DatabaseGauge> _gauges;
     private readonly TimeSpan _interval;
-    private readonly ILogger<DatabaseGauges> _logger;
     private readonly Meter _meter = Telemetry.CreateMeter("Business");
     private volatile IReadOnlyDictionary<string, Measurement<double>[]> _latest = new Dictionary<string, Measurement<double>[]>();
 
-    public DatabaseGauges(NpgsqlDataSource dataSource, IEnumerable<DatabaseGauge> gauges, TimeSpan interval, ILogger<DatabaseGauges> logger)
+    public DatabaseGauges(NpgsqlDataSource dataSource, IEnumerable<DatabaseGauge> gauges, TimeSpan interval, BackgroundLoops loops)
+        : base(loops)
     {
         _dataSource = dataSource;
         _gauges = [.. gauges];
         _interval = interval;
-        _logger = logger;
         foreach (var gauge in _gauges)
         {
             _meter.CreateObservableGauge(gauge.Name, () => _latest.GetValueOrDefault(gauge.Name) ?? [], gauge.Unit, gauge.Description);
@@ -61,32 +59,23 @@ public sealed partial class DatabaseGauges : BackgroundService
         _latest = latest;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// A figure that cannot be read (a numeric that does not fit a decimal, say) fails the pass: the figures
+    /// stay at their last values and readiness names the loop until a read succeeds again.
+    /// </summary>
+    protected override async Task<bool> RunOnceAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(_interval);
-        do
-        {
-            try
-            {
-                await RefreshAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
-            {
-                // The readiness check reports the database; the figures stay at their last values meanwhile.
-                LogRefreshFailed(_logger, ex);
-            }
-        }
-        while (await timer.NextTickAsync(stoppingToken));
+        await RefreshAsync(stoppingToken);
+        return false;
     }
+
+    protected override Task WaitAsync(CancellationToken stoppingToken) => Task.Delay(_interval, stoppingToken);
 
     public override void Dispose()
     {
         _meter.Dispose();
         base.Dispose();
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the business gauges failed; keeping the last figures")]
-    private static partial void LogRefreshFailed(ILogger logger, Exception exception);
 }
 
 public static class DatabaseGaugeExtensions
@@ -97,9 +86,18 @@ public static class DatabaseGaugeExtensions
     /// </summary>
     public static IHostApplicationBuilder AddDatabaseGauges(this IHostApplicationBuilder builder, params DatabaseGauge[] gauges)
     {
+        // Gauges accumulate (a second call adds to the first); one loop reads them all.
+        foreach (var gauge in gauges)
+        {
+            builder.Services.AddSingleton(gauge);
+        }
+        if (builder.Services.Any(d => d.ServiceType == typeof(DatabaseGauges)))
+        {
+            return builder;
+        }
         var interval = builder.Configuration.GetValue("Metrics:GaugeInterval", TimeSpan.FromSeconds(15));
         builder.Services.AddSingleton(sp => new DatabaseGauges(
-            sp.GetRequiredService<NpgsqlDataSource>(), gauges, interval, sp.GetRequiredService<ILogger<DatabaseGauges>>()));
+            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetServices<DatabaseGauge>(), interval, sp.GetRequiredService<BackgroundLoops>()));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabaseGauges>());
         return builder;
     }

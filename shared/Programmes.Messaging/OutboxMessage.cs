@@ -73,6 +73,13 @@ public static class OutboxDbContextExtensions
     public static void AddEvent<TMessage>(this DbContext db, TMessage message, object aggregateId) where TMessage : class =>
         db.Set<OutboxMessage>().Add(OutboxMessage.Create(message, aggregateId.ToString()!, DateTimeOffset.UtcNow));
 
+    /// <summary>Records the events one step returned, in order, as <see cref="AddEvent"/> does for one.</summary>
+    public static void AddEvents(this DbContext db, IEnumerable<object> events, object aggregateId)
+    {
+        var now = DateTimeOffset.UtcNow;
+        db.Set<OutboxMessage>().AddRange(events.Select(message => OutboxMessage.Create(message, aggregateId.ToString()!, now)));
+    }
+
     /// <summary>Maps the outbox and inbox tables; call from <c>OnModelCreating</c>.</summary>
     public static ModelBuilder AddOutboxAndInbox(this ModelBuilder model)
     {

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Text.Json;
 using MassTransit;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -29,7 +28,8 @@ public sealed partial class OutboxRelay(
     IOptions<OutboxRelayOptions> options,
     OutboxMetrics metrics,
     OutboxSignal signal,
-    ILogger<OutboxRelay> logger) : BackgroundService
+    BackgroundLoops loops,
+    ILogger<OutboxRelay> logger) : ResilientLoop(loops)
 {
     private static readonly ActivitySource Source = Telemetry.CreateSource("Messaging");
     private const string AggregateLockClass = "20290"; // advisory lock class of the outbox aggregates
@@ -74,41 +74,22 @@ public sealed partial class OutboxRelay(
         FOR UPDATE
         """;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task<bool> RunOnceAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        var published = await RelayOnceAsync(stoppingToken);
+        if (published >= _options.BatchSize && _options.Concurrency > 1)
         {
-            try
-            {
-                while (!stoppingToken.IsCancellationRequested)
-                {
-                    var published = await RelayOnceAsync(stoppingToken);
-                    if (published >= _options.BatchSize && _options.Concurrency > 1)
-                    {
-                        // A backlog: drain it with several loops side by side, so one loop's database round trips
-                        // overlap another's wait for confirms. Each loop claims other aggregates (advisory locks),
-                        // exactly as separate relay instances do.
-                        await Task.WhenAll(Enumerable.Range(0, _options.Concurrency).Select(_ => DrainAsync(stoppingToken)));
-                    }
-                    await CleanupIfDueAsync(stoppingToken);
-                    if (published < _options.BatchSize)
-                    {
-                        // Sleep until this process commits outbox rows or the poll interval passes.
-                        await signal.WaitAsync(_options.PollInterval, stoppingToken);
-                    }
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                LogRelayFailed(logger, ex);
-                await Task.Delay(_options.RetryDelay, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
+            // A backlog: drain it with several loops side by side, so one loop's database round trips
+            // overlap another's wait for confirms. Each loop claims other aggregates (advisory locks),
+            // exactly as separate relay instances do.
+            await Task.WhenAll(Enumerable.Range(0, _options.Concurrency).Select(_ => DrainAsync(stoppingToken)));
         }
+        await CleanupIfDueAsync(stoppingToken);
+        return published >= _options.BatchSize;
     }
+
+    /// <summary>Sleeps until this process commits outbox rows or the poll interval passes.</summary>
+    protected override Task WaitAsync(CancellationToken stoppingToken) => signal.WaitAsync(_options.PollInterval, stoppingToken);
 
     private async Task DrainAsync(CancellationToken cancellationToken)
     {
@@ -280,9 +261,6 @@ public sealed partial class OutboxRelay(
     }
 
     private sealed record Row(Guid Id, string AggregateId, string MessageType, string Body, string? TraceParent, string? TraceState, int Attempts, bool Waiting);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox relay iteration failed; retrying")]
-    private static partial void LogRelayFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing outbox message {MessageId} ({MessageType}) failed; it will be retried")]
     private static partial void LogPublishFailed(ILogger logger, Exception exception, Guid messageId, string messageType);

@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -35,7 +35,10 @@ public static class ServiceDefaultsExtensions
         builder.AddQuietFrameworkLogs();
         builder.AddTelemetry();
 
-        builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
+        builder.Services.AddHealthChecks()
+            .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag])
+            .AddCheck<BackgroundLoopsHealthCheck>("background", HealthStatus.Degraded, [ReadyTag]);
+        builder.AddBackgroundLoops();
 
         builder.Services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(options =>
         {
@@ -69,6 +72,22 @@ public static class ServiceDefaultsExtensions
 
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
         return builder;
+    }
+
+    /// <summary>
+    /// What every <see cref="ResilientLoop"/> reports to (section <c>BackgroundLoops</c>). The host ignores a
+    /// background service that fails instead of stopping: the loops catch everything themselves, so this is
+    /// the last guard, for a service not built on them. Stopping would not help: the host restarts into the
+    /// same data and fails again (issue 16: a gauge that could not read a value took funding's whole API down
+    /// 30 times), whereas one stopped loop costs its own work only, and readiness names it.
+    /// </summary>
+    private static void AddBackgroundLoops(this IHostApplicationBuilder builder)
+    {
+        builder.Services.Configure<BackgroundLoopOptions>(builder.Configuration.GetSection("BackgroundLoops"));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<BackgroundLoops>();
+        builder.Services.Configure<HostOptions>(options =>
+            options.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
     }
 
     /// <summary>
@@ -165,26 +184,6 @@ public static class ServiceDefaultsExtensions
             telemetry.UseOtlpExporter();
         }
     }
-
-    /// <summary>
-    /// Framework categories log at Warning unless configuration says otherwise (as eShop's appsettings do): at
-    /// Information, ASP.NET Core and EF Core wrote about eight entries per request (request start and end,
-    /// endpoint, every SQL command), each formatted, scoped and exported, a large part of a small GET's cost
-    /// (docs/performance.md). Inserted first, so appsettings and environment variables still override it.
-    /// </summary>
-    private static void AddQuietFrameworkLogs(this IHostApplicationBuilder builder) =>
-        ((IConfigurationBuilder)builder.Configuration).Sources.Insert(0, new MemoryConfigurationSource
-        {
-            InitialData = new Dictionary<string, string?>
-            {
-                ["Logging:LogLevel:Default"] = "Information",
-                ["Logging:LogLevel:Microsoft"] = "Warning",
-                ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
-                ["Logging:LogLevel:System.Net.Http"] = "Warning",
-                // YARP logs two entries per proxied request at Information.
-                ["Logging:LogLevel:Yarp"] = "Warning",
-            },
-        });
 
     internal static bool IsPlumbing(PathString path) =>
         path.StartsWithSegments("/health") || path.StartsWithSegments("/metrics");

@@ -82,6 +82,26 @@ public sealed class Validation
             && Check(decimal.Round(amount.Value, 6) == amount.Value, field, "must have at most 6 decimal places.");
     }
 
+    /// <summary>
+    /// An amount in a currency: positive, not too large, and exact at the currency's ISO 4217 minor units.
+    /// An unknown currency is reported on its own field; the amount is then judged only as an amount.
+    /// </summary>
+    public bool Money(decimal? amount, string? currency, string field, bool allowZero = false)
+    {
+        if (!Amount(amount, field, allowZero))
+        {
+            return false;
+        }
+        if (!Reference.IsCurrency(currency))
+        {
+            return true;
+        }
+        var decimals = ReferenceData.Money.MinorUnits(currency!);
+        return Check(ReferenceData.Money.IsExact(currency!, amount!.Value), field, decimals == 0
+            ? $"must be a whole number: {currency} has no minor unit."
+            : $"must have at most {decimals} decimal places ({currency} minor units).");
+    }
+
     public IDictionary<string, string[]> Errors => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
 
     public ValidationProblem ToProblem() => TypedResults.ValidationProblem(

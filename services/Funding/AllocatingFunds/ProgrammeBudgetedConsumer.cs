@@ -3,6 +3,8 @@ using Programmes.Contracts;
 using Programmes.Funding.Persistence;
 using Programmes.Messaging;
 using Programmes.ServiceDefaults;
+using Programmes.Funding.Model;
+using Programmes.ReferenceData;
 
 namespace Programmes.Funding.AllocatingFunds;
 
@@ -27,7 +29,7 @@ public sealed class ProgrammeBudgetedConsumer(FundingDb db, OutboxMetrics metric
                 ProgrammeId = message.ProgrammeId,
                 StateCodes = [.. message.StateCodes],
                 ThematicAreas = [.. message.ThematicAreas],
-                BudgetUsd = message.BudgetUsd,
+                BudgetUsd = Money.Usd(message.BudgetUsd),
                 BudgetedAt = message.BudgetedAt,
                 FirstBudgetedAt = message.BudgetedAt,
             };
@@ -41,7 +43,7 @@ public sealed class ProgrammeBudgetedConsumer(FundingDb db, OutboxMetrics metric
         }
 
         var previousBudget = programme.BudgetUsd;
-        programme.BudgetUsd = message.BudgetUsd;
+        programme.BudgetUsd = Money.Usd(message.BudgetUsd);
         programme.StateCodes = [.. message.StateCodes];
         programme.ThematicAreas = [.. message.ThematicAreas];
         programme.BudgetedAt = message.BudgetedAt;
@@ -52,7 +54,7 @@ public sealed class ProgrammeBudgetedConsumer(FundingDb db, OutboxMetrics metric
             await allocator.AllocateWaitingAsync(cancellationToken);
             return;
         }
-        if (programme.FullyFunded && programme.BudgetUsd > previousBudget && !Money.IsCovered(programme.GapUsd))
+        if (programme.FullyFunded && programme.BudgetUsd > previousBudget && !AllocationRules.IsCovered(programme.GapUsd))
         {
             programme.FullyFunded = false;
             Db.AddEvent(new ProgrammeFundingGapOpened(programme.ProgrammeId, programme.BudgetUsd, programme.AllocatedUsd, clock.GetUtcNow()), programme.ProgrammeId);

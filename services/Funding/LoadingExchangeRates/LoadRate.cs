@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Programmes.Funding.Persistence;
 using Programmes.Messaging.Idempotency;
+using Programmes.ReferenceData;
 using Programmes.ServiceDefaults;
+using Programmes.Funding.Model;
 
 namespace Programmes.Funding.LoadingExchangeRates;
 
@@ -52,7 +54,9 @@ public static class LoadingExchangeRateEndpoint
         var monthOk = validation.Required(month, prefix + "month", 7)
             & validation.Check(DateOnly.TryParseExact($"{month}-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first),
                 prefix + "month", "must be a month as yyyy-MM.");
-        var rateOk = validation.Amount(unitsPerUsd, prefix + "unitsPerUsd");
+        var rateOk = validation.Amount(unitsPerUsd, prefix + "unitsPerUsd")
+            && validation.Check(unitsPerUsd is >= Money.MinRate and <= Money.MaxRate, prefix + "unitsPerUsd",
+                $"must lie between {Money.MinRate} and {Money.MaxRate} units per US dollar.");
         return ok && monthOk && rateOk ? new RateLine(currency!, first, unitsPerUsd!.Value) : null;
     }
 }

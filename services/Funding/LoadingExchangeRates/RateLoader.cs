@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Programmes.Contracts;
-using Programmes.Funding.AllocatingFunds;
 using Programmes.Funding.Persistence;
 using Programmes.Messaging;
+using Programmes.Funding.Model;
+using Programmes.ReferenceData;
 
 namespace Programmes.Funding.LoadingExchangeRates;
 
@@ -14,7 +15,7 @@ public sealed record RatesLoaded(int Loaded, int Unchanged, ConvertedCounts Conv
 
 /// <summary>
 /// Stores rates and converts, in the same transaction, every contribution that waited for one of them;
-/// converted payments become paid funds and are offered to programmes still waiting.
+/// each converted amount is rounded to cents when stored (docs/money.md); converted payments become paid funds and are offered to programmes still waiting.
 /// A month's published rate does not change: a different figure for a stored month is a conflict.
 /// </summary>
 public sealed class RateLoader(FundingDb db, Allocator allocator, TimeProvider clock)
@@ -44,19 +45,19 @@ public sealed class RateLoader(FundingDb db, Allocator allocator, TimeProvider c
             db.ExchangeRates.Add(new ExchangeRate { Currency = line.Currency, Month = line.Month, UnitsPerUsd = line.UnitsPerUsd, LoadedAt = now });
             foreach (var pledge in await db.Pledges.Where(p => p.Currency == line.Currency && p.RateMonth == line.Month && p.AmountUsd == null).ToListAsync(cancellationToken))
             {
-                pledge.AmountUsd = pledge.Amount / line.UnitsPerUsd;
+                pledge.AmountUsd = Money.ToUsd(pledge.Currency, pledge.Amount, line.UnitsPerUsd);
                 db.AddEvent(new ContributionConverted(pledge.Id, "Pledge", pledge.DonorId, pledge.Amount, pledge.Currency, pledge.AmountUsd.Value, line.Month, now), pledge.Id);
                 pledges++;
             }
             foreach (var payment in await db.Payments.Where(p => p.Currency == line.Currency && p.RateMonth == line.Month && p.AmountUsd == null).ToListAsync(cancellationToken))
             {
-                payment.AmountUsd = payment.Amount / line.UnitsPerUsd;
+                payment.AmountUsd = Money.ToUsd(payment.Currency, payment.Amount, line.UnitsPerUsd);
                 db.AddEvent(new ContributionConverted(payment.Id, "Payment", payment.DonorId, payment.Amount, payment.Currency, payment.AmountUsd.Value, line.Month, now), payment.PledgeId);
                 payments++;
             }
             foreach (var item in await db.InKindContributions.Where(c => c.Currency == line.Currency && c.RateMonth == line.Month && c.EstimatedValueUsd == null).ToListAsync(cancellationToken))
             {
-                item.EstimatedValueUsd = item.EstimatedValue / line.UnitsPerUsd;
+                item.EstimatedValueUsd = Money.ToUsd(item.Currency, item.EstimatedValue, line.UnitsPerUsd);
                 db.AddEvent(new ContributionConverted(item.Id, "InKind", item.DonorId, item.EstimatedValue, item.Currency, item.EstimatedValueUsd.Value, line.Month, now), item.Id);
                 inKind++;
             }

@@ -1,13 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using Programmes.Funding.AllocatingFunds;
-using Programmes.Funding.Idempotency;
-using Programmes.Funding.LoadingExchangeRates;
-using Programmes.Funding.ReceivingPayment;
-using Programmes.Funding.RecordingInKind;
-using Programmes.Funding.RecordingPledge;
-using Programmes.Funding.RegisteringDonor;
 using Programmes.Messaging;
+using Programmes.Funding.Model;
 
 namespace Programmes.Funding.Persistence;
 
@@ -20,7 +14,6 @@ public sealed class FundingDb(DbContextOptions<FundingDb> options) : DbContext(o
     public DbSet<ExchangeRate> ExchangeRates => Set<ExchangeRate>();
     public DbSet<BudgetedProgramme> Programmes => Set<BudgetedProgramme>();
     public DbSet<Allocation> Allocations => Set<Allocation>();
-    public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -2,9 +2,9 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Programmes.Funding.Persistence;
-using Programmes.Funding.RecordingInKind;
-using Programmes.Funding.RegisteringDonor;
 using Programmes.ServiceDefaults;
+using Programmes.Funding.Model;
+using Programmes.ReferenceData;
 
 namespace Programmes.Funding.ReadingStatements;
 
@@ -37,39 +37,49 @@ public static class ReadingStatementEndpoint
             return Problem.NotFound("The donor");
         }
         var pledges = await db.Pledges.AsNoTracking().Include(p => p.Payments).Where(p => p.DonorId == id).ToListAsync(cancellationToken);
-        var payments = pledges.SelectMany(p => p.Payments).ToList();
         var allocations = await db.Allocations.AsNoTracking().Where(a => a.DonorId == id && a.AmountUsd > 0m).ToListAsync(cancellationToken);
         var inKind = await db.InKindContributions.AsNoTracking().Where(c => c.DonorId == id).ToListAsync(cancellationToken);
 
-        var byCurrency = pledges.GroupBy(p => p.Currency).OrderBy(g => g.Key).Select(g =>
-        {
-            var pledged = g.Sum(p => p.Amount);
-            var paid = g.Sum(p => p.Payments.Sum(x => x.Amount));
-            return new CurrencyTotals(g.Key, Money.In(g.Key, pledged), Money.In(g.Key, paid), Money.In(g.Key, g.Sum(Outstanding)));
-        }).ToList();
-        // What is still to be paid is valued at the pledge's own rate.
-        var outstandingUsd = pledges.Where(p => p.AmountUsd is not null).Sum(p => p.AmountUsd!.Value * Outstanding(p) / p.Amount);
+        return TypedResults.Ok(Build(donor, pledges, allocations, inKind));
+    }
+
+    /// <summary>
+    /// The statement from its rows. Every USD line is already rounded to cents (stored so, or rounded per pledge
+    /// for what is outstanding), and every total is the sum of its lines, so the parts always add up to it.
+    /// </summary>
+    public static DonorStatement Build(Donor donor, IReadOnlyList<Pledge> pledges, IReadOnlyList<Allocation> allocations,
+        IReadOnlyList<InKindContribution> inKind)
+    {
+        var payments = pledges.SelectMany(p => p.Payments).ToList();
+        var live = allocations.Where(a => a.AmountUsd > 0m).ToList();
+        var byCurrency = pledges.GroupBy(p => p.Currency).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new CurrencyTotals(g.Key,
+            g.Sum(p => Money.Round(g.Key, p.Amount)),
+            g.Sum(p => p.Payments.Sum(x => Money.Round(g.Key, x.Amount))),
+            g.Sum(p => Money.Round(g.Key, Outstanding(p))))).ToList();
         var paidUsd = payments.Sum(p => p.AmountUsd ?? 0m);
-        var drawnUsd = payments.Sum(p => p.AllocatedUsd);
         var usd = new UsdTotals(
-            Money.Usd(pledges.Sum(p => p.AmountUsd ?? 0m)),
-            Money.Usd(paidUsd),
-            Money.Usd(outstandingUsd),
-            Money.Usd(allocations.Sum(a => a.AmountUsd)),
-            Money.Usd(allocations.Sum(a => a.SupportCostUsd)),
-            Money.Usd(paidUsd - drawnUsd),
+            pledges.Sum(p => Money.Usd(p.AmountUsd) ?? 0m),
+            paidUsd,
+            pledges.Sum(OutstandingUsd),
+            live.Sum(a => a.AmountUsd),
+            live.Sum(a => a.SupportCostUsd),
+            paidUsd - payments.Sum(p => p.AllocatedUsd),
             pledges.Count(p => p.AmountUsd is null),
             payments.Count(p => p.AmountUsd is null));
-        var allocatedTo = allocations.GroupBy(a => a.ProgrammeId)
-            .Select(g => new ProgrammeShare(g.Key, Money.Usd(g.Sum(a => a.AmountUsd)), Money.Usd(g.Sum(a => a.SupportCostUsd))))
+        var allocatedTo = live.GroupBy(a => a.ProgrammeId)
+            .Select(g => new ProgrammeShare(g.Key, g.Sum(a => a.AmountUsd), g.Sum(a => a.SupportCostUsd)))
             .OrderByDescending(s => s.AllocatedUsd)
             .ToList();
         var inKindTotals = new InKindTotals(
-            Money.Usd(inKind.Where(c => c.Kind == InKindKind.Goods).Sum(c => c.EstimatedValueUsd ?? 0m)),
-            Money.Usd(inKind.Where(c => c.Kind == InKindKind.Services).Sum(c => c.EstimatedValueUsd ?? 0m)),
+            inKind.Where(c => c.Kind == InKindKind.Goods).Sum(c => c.EstimatedValueUsd ?? 0m),
+            inKind.Where(c => c.Kind == InKindKind.Services).Sum(c => c.EstimatedValueUsd ?? 0m),
             inKind.Count(c => c.EstimatedValueUsd is null));
-        return TypedResults.Ok(new DonorStatement(donor.Id, donor.Code, donor.Name, donor.Kind, byCurrency, usd, allocatedTo, inKindTotals));
+        return new DonorStatement(donor.Id, donor.Code, donor.Name, donor.Kind, byCurrency, usd, allocatedTo, inKindTotals);
     }
 
-    private static decimal Outstanding(RecordingPledge.Pledge pledge) => Math.Max(0m, pledge.Amount - pledge.Payments.Sum(p => p.Amount));
+    /// <summary>What is still to be paid, valued at the pledge's own rate and rounded per pledge.</summary>
+    public static decimal OutstandingUsd(Pledge pledge) =>
+        pledge.AmountUsd is { } usd ? Money.UsdShare(usd, Outstanding(pledge), pledge.Amount) : 0m;
+
+    public static decimal Outstanding(Pledge pledge) => Math.Max(0m, pledge.Amount - pledge.Payments.Sum(p => p.Amount));
 }

@@ -3,14 +3,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Programmes.Contracts;
-using Programmes.Funding.AllocatingFunds;
-using Programmes.Funding.LoadingExchangeRates;
 using Programmes.Funding.Persistence;
-using Programmes.Funding.RecordingPledge;
-using Programmes.Funding.RegisteringDonor;
 using Programmes.Messaging;
 using Programmes.Messaging.Idempotency;
 using Programmes.ServiceDefaults;
+using Programmes.Funding.Model;
+using Programmes.ReferenceData;
 
 namespace Programmes.Funding.ReceivingPayment;
 
@@ -29,7 +27,7 @@ public static class ReceivingPaymentEndpoint
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var validation = new Validation();
-        validation.Amount(body.Amount, "amount");
+        validation.Money(body.Amount, body.Currency, "amount");
         validation.Currency(body.Currency, "currency");
         validation.Check(body.ValueDate is not null, "valueDate", "is required.");
         validation.Required(body.BankReference, "bankReference", 100);
@@ -54,7 +52,7 @@ public static class ReceivingPaymentEndpoint
         if (body.Amount > outstanding + tolerance)
         {
             return Problem.Conflict($"The payment of {body.Amount} {pledge.Currency} exceeds what is left of the pledge " +
-                $"({Money.In(pledge.Currency, outstanding)} {pledge.Currency}, tolerance {Money.In(pledge.Currency, tolerance)}).");
+                $"({Money.Round(pledge.Currency, outstanding)} {pledge.Currency}, tolerance {Money.Round(pledge.Currency, tolerance)}).");
         }
 
         var now = clock.GetUtcNow();
@@ -68,7 +66,7 @@ public static class ReceivingPaymentEndpoint
             Currency = pledge.Currency,
             AmountUsd = await db.ToUsdAsync(body.Amount.Value, pledge.Currency, body.ValueDate!.Value, cancellationToken),
             ValueDate = body.ValueDate.Value,
-            RateMonth = Money.RateMonth(body.ValueDate.Value),
+            RateMonth = Conversion.RateMonth(body.ValueDate.Value),
             BankReference = body.BankReference!,
             ReceivedAt = now,
         };

@@ -1,27 +1,17 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Programmes.Contracts;
-using Programmes.Funding.LoadingExchangeRates;
 using Programmes.Funding.Persistence;
-using Programmes.Funding.RegisteringDonor;
 using Programmes.Messaging;
 using Programmes.Messaging.Idempotency;
 using Programmes.ReferenceData;
 using Programmes.ServiceDefaults;
+using Programmes.Funding.Model;
 
 namespace Programmes.Funding.RecordingInKind;
 
 public sealed record RecordInKind(Guid? DonorId, InKindKind? Kind, string? Description, decimal? EstimatedValue, string? Currency,
     DateOnly? ContributionDate, Guid? ProgrammeId, string? ThematicArea);
-
-public sealed record InKindView(Guid Id, Guid DonorId, string DonorCode, InKindKind Kind, string Description, decimal EstimatedValue, string Currency,
-    decimal? EstimatedValueUsd, string Conversion, bool CountedAsCash, DateOnly ContributionDate, Guid? ProgrammeId, string? ThematicArea,
-    DateTimeOffset RecordedAt)
-{
-    public static InKindView From(InKindContribution c) => new(c.Id, c.DonorId, c.Donor.Code, c.Kind, c.Description,
-        Money.In(c.Currency, c.EstimatedValue), c.Currency, Money.Usd(c.EstimatedValueUsd), c.EstimatedValueUsd is null ? "PendingRate" : "Converted",
-        false, c.ContributionDate, c.ProgrammeId, c.ThematicArea, c.RecordedAt);
-}
 
 public static class RecordingInKindEndpoint
 {
@@ -38,7 +28,7 @@ public static class RecordingInKindEndpoint
         validation.DonorNamedByStaff(user.GetCaller(), body.DonorId);
         validation.Check(body.Kind is not null, "kind", "is required: Goods or Services.");
         validation.Required(body.Description, "description", 2000);
-        validation.Amount(body.EstimatedValue, "estimatedValue");
+        validation.Money(body.EstimatedValue, body.Currency, "estimatedValue");
         validation.Currency(body.Currency, "currency");
         validation.Check(body.ContributionDate is not null, "contributionDate", "is required.");
         validation.Check(body.ThematicArea is null || Reference.IsThematicArea(body.ThematicArea), "thematicArea", $"'{body.ThematicArea}' is not a known thematic area.");
@@ -65,7 +55,7 @@ public static class RecordingInKindEndpoint
             Currency = body.Currency!,
             EstimatedValueUsd = await db.ToUsdAsync(body.EstimatedValue.Value, body.Currency!, body.ContributionDate!.Value, cancellationToken),
             ContributionDate = body.ContributionDate.Value,
-            RateMonth = Money.RateMonth(body.ContributionDate.Value),
+            RateMonth = Conversion.RateMonth(body.ContributionDate.Value),
             ProgrammeId = body.ProgrammeId,
             ThematicArea = body.ThematicArea,
             RecordedAt = now,

@@ -1,13 +1,12 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Programmes.Contracts;
-using Programmes.Funding.LoadingExchangeRates;
 using Programmes.Funding.Persistence;
-using Programmes.Funding.RegisteringDonor;
 using Programmes.Messaging;
 using Programmes.Messaging.Idempotency;
 using Programmes.ReferenceData;
 using Programmes.ServiceDefaults;
+using Programmes.Funding.Model;
 
 namespace Programmes.Funding.RecordingPledge;
 
@@ -27,7 +26,7 @@ public static class RecordingPledgeEndpoint
     {
         var validation = new Validation();
         validation.DonorNamedByStaff(user.GetCaller(), body.DonorId);
-        validation.Amount(body.Amount, "amount");
+        validation.Money(body.Amount, body.Currency, "amount");
         validation.Currency(body.Currency, "currency");
         validation.Check(body.PledgeDate is not null, "pledgeDate", "is required.");
         validation.Required(body.AgreementReference, "agreementReference", 100);
@@ -53,7 +52,7 @@ public static class RecordingPledgeEndpoint
             Currency = body.Currency!,
             AmountUsd = await db.ToUsdAsync(body.Amount.Value, body.Currency!, body.PledgeDate!.Value, cancellationToken),
             PledgeDate = body.PledgeDate.Value,
-            RateMonth = Money.RateMonth(body.PledgeDate.Value),
+            RateMonth = Conversion.RateMonth(body.PledgeDate.Value),
             AgreementReference = body.AgreementReference!,
             PeriodStart = body.PeriodStart,
             PeriodEnd = body.PeriodEnd,

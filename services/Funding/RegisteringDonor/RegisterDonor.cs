@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Programmes.Funding.Persistence;
 using Programmes.Messaging.Idempotency;
 using Programmes.ServiceDefaults;
+using Programmes.Funding.Model;
 
 namespace Programmes.Funding.RegisteringDonor;
 

@@ -2,10 +2,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Programmes.Funding.Persistence;
-using Programmes.Funding.RecordingInKind;
-using Programmes.Funding.RecordingPledge;
-using Programmes.Funding.RegisteringDonor;
 using Programmes.ServiceDefaults;
+using Programmes.Funding.Model;
 
 namespace Programmes.Funding.ViewingContributions;
 

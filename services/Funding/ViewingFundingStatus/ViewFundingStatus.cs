@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Programmes.Funding.AllocatingFunds;
 using Programmes.Funding.Persistence;
 using Programmes.ServiceDefaults;
+using Programmes.Funding.Model;
+using Programmes.ReferenceData;
 
 namespace Programmes.Funding.ViewingFundingStatus;
 
@@ -56,7 +57,7 @@ public static class ViewingFundingStatusEndpoint
             .Take(500)
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(programmes
-            .Where(p => !Money.IsCovered(p.GapUsd))
+            .Where(p => !AllocationRules.IsCovered(p.GapUsd))
             .Select(p => new FundingGap(p.ProgrammeId, p.StateCodes, p.ThematicAreas, Money.Usd(p.BudgetUsd), Money.Usd(p.AllocatedUsd), Money.Usd(p.GapUsd)))
             .ToList());
     }

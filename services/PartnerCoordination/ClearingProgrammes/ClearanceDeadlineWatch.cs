@@ -2,34 +2,22 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Programmes.PartnerCoordination.DeliveringWebhooks;
 using Programmes.PartnerCoordination.Persistence;
+using Programmes.ServiceDefaults;
 
 namespace Programmes.PartnerCoordination.ClearingProgrammes;
 
 /// <summary>Closes rounds whose deadline passed; each round in its own transaction, guarded by its row version.</summary>
-public sealed partial class ClearanceDeadlineWatch(
+public sealed class ClearanceDeadlineWatch(
     IServiceScopeFactory scopes, TimeProvider clock, IOptions<ClearanceOptions> options, WebhookSignal signal,
-    ILogger<ClearanceDeadlineWatch> logger) : BackgroundService
+    BackgroundLoops loops) : ResilientLoop(loops)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task<bool> RunOnceAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await CloseDueRoundsAsync(stoppingToken);
-                await Task.Delay(options.Value.CheckInterval, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                LogFailed(logger, ex);
-                await Task.Delay(options.Value.CheckInterval, stoppingToken);
-            }
-        }
+        await CloseDueRoundsAsync(stoppingToken);
+        return false;
     }
+
+    protected override Task WaitAsync(CancellationToken stoppingToken) => Task.Delay(options.Value.CheckInterval, stoppingToken);
 
     private async Task CloseDueRoundsAsync(CancellationToken cancellationToken)
     {
@@ -62,7 +50,4 @@ public sealed partial class ClearanceDeadlineWatch(
             }
         }
     }
-
-    [LoggerMessage(LogLevel.Error, "Closing clearance rounds past their deadline failed; retrying")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

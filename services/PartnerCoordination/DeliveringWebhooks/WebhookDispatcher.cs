@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Programmes.ServiceDefaults;
 
 namespace Programmes.PartnerCoordination.DeliveringWebhooks;
 
@@ -17,7 +18,8 @@ public sealed partial class WebhookDispatcher(
     WebhookSignal signal,
     TimeProvider clock,
     IOptions<WebhookOptions> options,
-    ILogger<WebhookDispatcher> logger) : BackgroundService
+    BackgroundLoops loops,
+    ILogger<WebhookDispatcher> logger) : ResilientLoop(loops)
 {
     private readonly WebhookOptions _options = options.Value;
     private readonly ConcurrentDictionary<Guid, int> _inFlight = new();
@@ -40,36 +42,22 @@ public sealed partial class WebhookDispatcher(
                   e.url, e.secret, e.previous_secret, e.previous_secret_expires_at
         """;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Claims what the free slots allow and starts sending; true when it claimed any (there may be more).</summary>
+    protected override async Task<bool> RunOnceAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        var free = _options.MaxConcurrency - Volatile.Read(ref _inFlightTotal);
+        var claimed = free > 0 ? await ClaimAsync(free, stoppingToken) : [];
+        foreach (var delivery in claimed)
         {
-            try
-            {
-                var free = _options.MaxConcurrency - Volatile.Read(ref _inFlightTotal);
-                var claimed = free > 0 ? await ClaimAsync(free, stoppingToken) : [];
-                foreach (var delivery in claimed)
-                {
-                    _inFlight.AddOrUpdate(delivery.EndpointId, 1, (_, n) => n + 1);
-                    Interlocked.Increment(ref _inFlightTotal);
-                    _ = Task.Run(() => SendAsync(delivery, stoppingToken), CancellationToken.None);
-                }
-                if (claimed.Count == 0)
-                {
-                    await signal.WaitAsync(_options.PollInterval, stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                LogClaimFailed(logger, ex);
-                await Task.Delay(_options.PollInterval, stoppingToken);
-            }
+            _inFlight.AddOrUpdate(delivery.EndpointId, 1, (_, n) => n + 1);
+            Interlocked.Increment(ref _inFlightTotal);
+            _ = Task.Run(() => SendAsync(delivery, stoppingToken), CancellationToken.None);
         }
+        return claimed.Count > 0;
     }
+
+    /// <summary>Until deliveries are queued, a slot is freed or the poll interval passes.</summary>
+    protected override Task WaitAsync(CancellationToken stoppingToken) => signal.WaitAsync(_options.PollInterval, stoppingToken);
 
     private async Task<List<ClaimedDelivery>> ClaimAsync(int limit, CancellationToken cancellationToken)
     {
@@ -111,9 +99,6 @@ public sealed partial class WebhookDispatcher(
             signal.Notify();
         }
     }
-
-    [LoggerMessage(LogLevel.Error, "Claiming webhook deliveries failed; retrying")]
-    private static partial void LogClaimFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(LogLevel.Error, "Recording webhook delivery {DeliveryId} failed")]
     private static partial void LogSendFailed(ILogger logger, Exception exception, Guid deliveryId);

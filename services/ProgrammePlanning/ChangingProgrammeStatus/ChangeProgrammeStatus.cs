@@ -49,10 +49,7 @@ public static class ChangeProgrammeStatusEndpoint
         {
             return Problem.IllegalTransition(body.Action.Value.ToString(), programme.Status.ToString());
         }
-        foreach (var evt in events)
-        {
-            db.AddEvent(evt, programme.Id);
-        }
+        db.AddEvents(events, programme.Id);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(ProgrammeView.Of(programme));

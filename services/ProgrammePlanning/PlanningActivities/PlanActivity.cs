@@ -67,10 +67,7 @@ public static class PlanActivityEndpoints
         {
             body.ApplyTo(activity);
         }
-        foreach (var evt in programme.PlanChanged(clock.GetUtcNow()))
-        {
-            db.AddEvent(evt, programme.Id);
-        }
+        db.AddEvents(programme.PlanChanged(clock.GetUtcNow()), programme.Id);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(ProgrammeView.Of(programme));

@@ -29,12 +29,4 @@ public static class ProgrammeAccess
         caller.IsStaff
         || (programme.Status != ProgrammeStatus.Draft
             && (caller.IsPartner || (caller.IsState && programme.StateCodes.Contains(caller.Party))));
-
-    public static void AddEvents(this PlanningDb db, IEnumerable<object> events, Guid programmeId)
-    {
-        foreach (var evt in events)
-        {
-            db.AddEvent(evt, programmeId);
-        }
-    }
 }

@@ -36,10 +36,7 @@ public static class ProposeProgrammeEndpoint
         {
             return Problem.Conflict($"The programme needs {string.Join(", ", missing)} before it can be proposed.");
         }
-        foreach (var evt in programme.Propose(clock.GetUtcNow()))
-        {
-            db.AddEvent(evt, programme.Id);
-        }
+        db.AddEvents(programme.Propose(clock.GetUtcNow()), programme.Id);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         Telemetry.Tag(Telemetry.Attributes.ProgrammeId, programme.Id);

@@ -49,10 +49,7 @@ public static class RecordComplianceReviewEndpoint
         {
             return Problem.IllegalTransition("record a compliance review", programme.Status.ToString());
         }
-        foreach (var evt in programme.RecordComplianceReview(body.Outcome!.Value, body.Reviewer!, body.Notes, clock.GetUtcNow()))
-        {
-            db.AddEvent(evt, programme.Id);
-        }
+        db.AddEvents(programme.RecordComplianceReview(body.Outcome!.Value, body.Reviewer!, body.Notes, clock.GetUtcNow()), programme.Id);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(ProgrammeView.Of(programme));

@@ -1,7 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Programmes.Contracts;
-using Programmes.Messaging;
 using Programmes.RequestIntake.Persistence;
 using Programmes.RequestIntake.Requests;
 using Programmes.ServiceDefaults;
@@ -29,28 +27,7 @@ public static class AnsweringQuestionsEndpoint
             return validation.ToProblem();
         }
 
-        var request = await db.FindVisibleAsync(id, user.GetCaller(), cancellationToken);
-        if (request is null)
-        {
-            return Problem.NotFound("The request");
-        }
-        Telemetry.Tag(Telemetry.Attributes.RequestId, id);
-        if (request.Status != RequestStatus.InformationRequested)
-        {
-            return Problem.IllegalTransition("answer questions", request.Status.ToString());
-        }
-
-        var now = clock.GetUtcNow();
-        request.Status = RequestStatus.Submitted;
-        request.LastAnswer = body.Answer;
-        request.OpenQuestions = [];
-        request.UpdatedAt = now;
-        db.Timeline.Add(TimelineEntry.For(request, now, "InformationProvided", "The State answered; the request is back in screening."));
-        db.AddEvent(new AssistanceRequestInformationProvided(request.Id, request.StateCode, now), request.Id);
-        if (await RequestChanges.CommitAsync(db, cancellationToken) is { } conflict)
-        {
-            return conflict;
-        }
-        return TypedResults.Ok(await RequestChanges.ViewAsync(db, request, cancellationToken));
+        return await RequestChanges.ApplyAsync(db, await db.FindVisibleAsync(id, user.GetCaller(), cancellationToken), RequestAction.AnswerQuestions,
+            request => request.AnswerQuestions(body.Answer!, clock.GetUtcNow()), cancellationToken);
     }
 }

@@ -1,7 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Programmes.Contracts;
-using Programmes.Messaging;
 using Programmes.RequestIntake.Persistence;
 using Programmes.RequestIntake.Requests;
 using Programmes.ServiceDefaults;
@@ -23,27 +21,7 @@ public static class DeclineReferral
             return validation.ToProblem();
         }
 
-        var request = await db.FindVisibleAsync(id, user.GetCaller(), cancellationToken);
-        if (request is null)
-        {
-            return Problem.NotFound("The request");
-        }
-        Telemetry.Tag(Telemetry.Attributes.RequestId, id);
-        if (request.Status != RequestStatus.AwaitingStateEndorsement)
-        {
-            return Problem.IllegalTransition("decline the referral", request.Status.ToString());
-        }
-
-        var now = clock.GetUtcNow();
-        request.Status = RequestStatus.DeclinedByState;
-        request.DeclineText = body.Comment;
-        request.UpdatedAt = now;
-        db.Timeline.Add(TimelineEntry.For(request, now, "DeclinedByState", "The State declined CTED's referral."));
-        db.AddEvent(new CtedReferralDeclinedByState(request.Id, request.ReferralId!.Value, request.StateCode, now), request.Id);
-        if (await RequestChanges.CommitAsync(db, cancellationToken) is { } conflict)
-        {
-            return conflict;
-        }
-        return TypedResults.Ok(await RequestChanges.ViewAsync(db, request, cancellationToken));
+        return await RequestChanges.ApplyAsync(db, await db.FindVisibleAsync(id, user.GetCaller(), cancellationToken), RequestAction.DeclineReferral,
+            request => request.DeclineReferral(body.Comment, clock.GetUtcNow()), cancellationToken);
     }
 }

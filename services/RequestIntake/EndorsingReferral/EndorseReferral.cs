@@ -1,7 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Programmes.Contracts;
-using Programmes.Messaging;
 using Programmes.RequestIntake.Persistence;
 using Programmes.RequestIntake.Requests;
 using Programmes.ServiceDefaults;
@@ -27,30 +25,14 @@ public static class EndorseReferral
         }
 
         var request = await db.FindVisibleAsync(id, user.GetCaller(), cancellationToken);
-        if (request is null)
+        var duplicates = request is null ? [] : await Screening.PossibleDuplicatesAsync(db, request, cancellationToken);
+        var contact = new RequestContact(body.RequestingAuthority!, body.ContactPerson, body.ContactEmail, body.ContactPhone);
+        var outcome = await RequestChanges.ApplyAsync(db, request, RequestAction.Endorse,
+            r => r.Endorse(contact, duplicates, clock.GetUtcNow()), cancellationToken);
+        if (outcome.Succeeded)
         {
-            return Problem.NotFound("The request");
+            IntakeMetrics.RecordSubmitted(request!);
         }
-        Telemetry.Tag(Telemetry.Attributes.RequestId, id);
-        if (request.Status != RequestStatus.AwaitingStateEndorsement)
-        {
-            return Problem.IllegalTransition("endorse the referral", request.Status.ToString());
-        }
-
-        var now = clock.GetUtcNow();
-        request.RequestingAuthority = body.RequestingAuthority!.Trim();
-        request.ContactPerson = body.ContactPerson;
-        request.ContactEmail = body.ContactEmail;
-        request.ContactPhone = body.ContactPhone;
-        db.Timeline.Add(TimelineEntry.For(request, now, "Endorsed", "The State endorsed CTED's referral as its own request."));
-        db.AddEvent(new CtedReferralEndorsed(request.Id, request.ReferralId!.Value, request.StateCode, now), request.Id);
-        await Screening.FlagPossibleDuplicatesAsync(db, request, cancellationToken);
-        Screening.Enter(db, request, now);
-        if (await RequestChanges.CommitAsync(db, cancellationToken) is { } conflict)
-        {
-            return conflict;
-        }
-        IntakeMetrics.RecordSubmitted(request);
-        return TypedResults.Ok(await RequestChanges.ViewAsync(db, request, cancellationToken));
+        return outcome;
     }
 }

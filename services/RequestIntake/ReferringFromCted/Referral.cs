@@ -26,15 +26,11 @@ public static class Referral
             ReferralId = referralId,
             AssessmentReference = assessmentReference,
             AssessmentDate = assessmentDate,
-            Status = RequestStatus.AwaitingStateEndorsement,
-            SubmittedAt = now,
-            UpdatedAt = now,
         };
         Telemetry.Tag(Telemetry.Attributes.RequestId, request.Id);
         Telemetry.Tag(Telemetry.Attributes.StateCode, stateCode);
         db.Requests.Add(request);
-        db.Timeline.Add(TimelineEntry.For(request, now, "ReferralReceived",
-            $"CTED referred needs identified in assessment {assessmentReference}; awaiting the State's endorsement."));
+        db.Record(request, request.Refer(now));
         return request;
     }
 }

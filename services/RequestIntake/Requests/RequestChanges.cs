@@ -1,13 +1,46 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Programmes.Messaging;
 using Programmes.RequestIntake.Persistence;
 using Programmes.ServiceDefaults;
 
 namespace Programmes.RequestIntake.Requests;
 
-/// <summary>Commits one step of a request (state, timeline and events in one transaction) and reads it back.</summary>
+/// <summary>
+/// The one way a command changes a request: 404 when the caller cannot see it, 409 when the lifecycle
+/// refuses the step, else the step's state, timeline and events committed in one transaction, read back.
+/// </summary>
 public static class RequestChanges
 {
+    public static async Task<RequestOutcome> ApplyAsync(
+        IntakeDb db, AssistanceRequest? request, RequestAction action, Func<AssistanceRequest, RequestChange?> step, CancellationToken cancellationToken)
+    {
+        if (request is null)
+        {
+            return new(Problem.NotFound("The request"));
+        }
+        Telemetry.Tag(Telemetry.Attributes.RequestId, request.Id);
+        var status = request.Status;
+        if (step(request) is not { } change)
+        {
+            return new(Problem.IllegalTransition(action.Describe(), status.ToString()));
+        }
+        db.Record(request, change);
+        if (await CommitAsync(db, cancellationToken) is { } conflict)
+        {
+            return new(conflict);
+        }
+        return new(await ViewAsync(db, request, cancellationToken));
+    }
+
+    /// <summary>Adds a step's timeline entries and events to the unit of work.</summary>
+    public static void Record(this IntakeDb db, AssistanceRequest request, RequestChange change)
+    {
+        db.Timeline.AddRange(change.Timeline);
+        db.AddEvents(change.Events, request.Id);
+    }
+
     /// <summary>Null when committed; a 409 when someone else changed the request meanwhile.</summary>
     public static async Task<ProblemHttpResult?> CommitAsync(IntakeDb db, CancellationToken cancellationToken)
     {
@@ -24,4 +57,25 @@ public static class RequestChanges
 
     public static async Task<RequestView> ViewAsync(IntakeDb db, AssistanceRequest request, CancellationToken cancellationToken) =>
         RequestView.From(request, await db.Timeline.AsNoTracking().Where(e => e.RequestId == request.Id).ToListAsync(cancellationToken));
+}
+
+/// <summary>A command's answer: the request as it now is, or the problem that stopped it. Converts to each handler's result type.</summary>
+public readonly struct RequestOutcome
+{
+    private readonly RequestView? _view;
+    private readonly ProblemHttpResult? _problem;
+
+    public RequestOutcome(RequestView view) => _view = view;
+
+    public RequestOutcome(ProblemHttpResult problem) => _problem = problem;
+
+    public bool Succeeded => _view is not null;
+
+    public static implicit operator Results<Ok<RequestView>, ProblemHttpResult>(RequestOutcome o) =>
+        o._problem is { } problem ? problem : TypedResults.Ok(o.View);
+
+    public static implicit operator Results<Ok<RequestView>, ProblemHttpResult, ValidationProblem>(RequestOutcome o) =>
+        o._problem is { } problem ? problem : TypedResults.Ok(o.View);
+
+    private RequestView View => _view ?? throw new UnreachableException("An outcome is a view or a problem.");
 }

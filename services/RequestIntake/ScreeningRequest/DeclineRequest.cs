@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Programmes.Contracts;
-using Programmes.Messaging;
 using Programmes.RequestIntake.Persistence;
 using Programmes.RequestIntake.Requests;
 using Programmes.ServiceDefaults;
@@ -34,29 +32,7 @@ public static class DeclineRequest
             return validation.ToProblem();
         }
 
-        var request = await db.Requests.FindAsync([id], cancellationToken);
-        if (request is null)
-        {
-            return Problem.NotFound("The request");
-        }
-        Telemetry.Tag(Telemetry.Attributes.RequestId, id);
-        if (request.Status is not (RequestStatus.Submitted or RequestStatus.InformationRequested))
-        {
-            return Problem.IllegalTransition("decline the request", request.Status.ToString());
-        }
-
-        var now = clock.GetUtcNow();
-        request.Status = RequestStatus.Declined;
-        request.DeclineReason = reason;
-        request.DeclineText = body.Text;
-        request.OpenQuestions = [];
-        request.UpdatedAt = now;
-        db.Timeline.Add(TimelineEntry.For(request, now, "Declined", $"Declined: {reason}{(body.Text is null ? "" : $" ({body.Text})")}."));
-        db.AddEvent(new AssistanceRequestDeclined(request.Id, request.StateCode, reason.ToString(), body.Text, now), request.Id);
-        if (await RequestChanges.CommitAsync(db, cancellationToken) is { } conflict)
-        {
-            return conflict;
-        }
-        return TypedResults.Ok(await RequestChanges.ViewAsync(db, request, cancellationToken));
+        return await RequestChanges.ApplyAsync(db, await db.Requests.FindAsync([id], cancellationToken), RequestAction.Decline,
+            request => request.Decline(reason, body.Text, clock.GetUtcNow()), cancellationToken);
     }
 }

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Programmes.Contracts;
-using Programmes.Messaging;
 using Programmes.RequestIntake.Persistence;
 using Programmes.RequestIntake.Requests;
 using Programmes.ServiceDefaults;
@@ -21,27 +19,7 @@ public static class RequestInformation
             return validation.ToProblem();
         }
 
-        var request = await db.Requests.FindAsync([id], cancellationToken);
-        if (request is null)
-        {
-            return Problem.NotFound("The request");
-        }
-        Telemetry.Tag(Telemetry.Attributes.RequestId, id);
-        if (request.Status != RequestStatus.Submitted)
-        {
-            return Problem.IllegalTransition("request more information", request.Status.ToString());
-        }
-
-        var now = clock.GetUtcNow();
-        request.Status = RequestStatus.InformationRequested;
-        request.OpenQuestions = body.Questions!;
-        request.UpdatedAt = now;
-        db.Timeline.Add(TimelineEntry.For(request, now, "InformationRequested", $"UNODC asked {body.Questions!.Count} question(s)."));
-        db.AddEvent(new AssistanceRequestInformationRequested(request.Id, request.StateCode, body.Questions!, now), request.Id);
-        if (await RequestChanges.CommitAsync(db, cancellationToken) is { } conflict)
-        {
-            return conflict;
-        }
-        return TypedResults.Ok(await RequestChanges.ViewAsync(db, request, cancellationToken));
+        return await RequestChanges.ApplyAsync(db, await db.Requests.FindAsync([id], cancellationToken), RequestAction.RequestInformation,
+            request => request.RequestInformation(body.Questions!, clock.GetUtcNow()), cancellationToken);
     }
 }

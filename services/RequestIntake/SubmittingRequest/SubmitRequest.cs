@@ -65,9 +65,9 @@ public static class SubmittingRequestEndpoint
         };
         Telemetry.Tag(Telemetry.Attributes.RequestId, request.Id);
         Telemetry.Tag(Telemetry.Attributes.StateCode, request.StateCode);
-        await Screening.FlagPossibleDuplicatesAsync(db, request, cancellationToken);
+        var duplicates = await Screening.PossibleDuplicatesAsync(db, request, cancellationToken);
         db.Requests.Add(request);
-        Screening.Enter(db, request, now);
+        db.Record(request, request.Submit(duplicates, now));
         await db.SaveChangesAsync(cancellationToken);
         IntakeMetrics.RecordSubmitted(request);
         return TypedResults.Created($"/api/intake/requests/{request.Id}", RequestView.From(request, db.Timeline.Local.Where(e => e.RequestId == request.Id)));

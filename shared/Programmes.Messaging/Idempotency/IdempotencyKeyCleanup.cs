@@ -1,35 +1,24 @@
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Programmes.ServiceDefaults;
 
 namespace Programmes.Messaging.Idempotency;
 
 /// <summary>Forgets Idempotency-Keys once they are older than the retention (at least 24 hours).</summary>
-public sealed partial class IdempotencyKeyCleanup(
-    NpgsqlDataSource dataSource, TimeProvider clock, IOptions<IdempotencyOptions> options, ILogger<IdempotencyKeyCleanup> logger)
-    : BackgroundService
+public sealed class IdempotencyKeyCleanup(
+    NpgsqlDataSource dataSource, TimeProvider clock, IOptions<IdempotencyOptions> options, BackgroundLoops loops)
+    : ResilientLoop(loops)
 {
     private static readonly TimeSpan MinimumRetention = TimeSpan.FromHours(24);
-    private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task<bool> RunOnceAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, clock);
-        do
-        {
-            try
-            {
-                await DeleteExpiredAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The next tick tries again; keys kept a little longer harm nothing.
-                LogCleanupFailed(logger, ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        await DeleteExpiredAsync(stoppingToken);
+        return false;
     }
+
+    /// <summary>A failed run is tried again after the loop's backoff; keys kept a little longer harm nothing.</summary>
+    protected override Task WaitAsync(CancellationToken stoppingToken) => Task.Delay(options.Value.CleanupInterval, clock, stoppingToken);
 
     public async Task<int> DeleteExpiredAsync(CancellationToken cancellationToken)
     {
@@ -38,7 +27,4 @@ public sealed partial class IdempotencyKeyCleanup(
         command.Parameters.AddWithValue("cutoff", clock.GetUtcNow() - retention);
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting expired Idempotency-Keys failed; the next run retries")]
-    private static partial void LogCleanupFailed(ILogger logger, Exception exception);
 }

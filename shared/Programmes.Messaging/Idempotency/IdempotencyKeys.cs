@@ -79,4 +79,7 @@ public sealed class IdempotencyOptions
 {
     /// <summary>How long a key and its first response are kept; never less than 24 hours.</summary>
     public TimeSpan KeyRetention { get; set; } = TimeSpan.FromHours(48);
+
+    /// <summary>How often expired keys are deleted.</summary>
+    public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromHours(1);
 }

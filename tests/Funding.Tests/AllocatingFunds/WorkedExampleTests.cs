@@ -6,7 +6,7 @@ using Xunit;
 namespace Programmes.Funding.Tests.AllocatingFunds;
 
 /// <summary>
-/// The worked example of services/Funding/README.md. Programme P (Kenya, border management) is budgeted at
+/// The worked example of docs/api-funding.md (Allocation). Programme P (Kenya, border management) is budgeted at
 /// USD 130,000; support cost is 13% of the direct cost funded by voluntary money, none on the regular budget.
 ///
 /// | # | source                          | value date | paid    | step         | funds   | support cost |

@@ -23,7 +23,7 @@ namespace Programmes.Funding.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Programmes.Funding.AllocatingFunds.Allocation", b =>
+            modelBuilder.Entity("Programmes.Funding.Model.Allocation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -35,7 +35,8 @@ namespace Programmes.Funding.Persistence.Migrations
                         .HasColumnName("allocated_at");
 
                     b.Property<decimal>("AmountUsd")
-                        .HasColumnType("numeric")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
                         .HasColumnName("amount_usd");
 
                     b.Property<Guid>("DonorId")
@@ -55,7 +56,8 @@ namespace Programmes.Funding.Persistence.Migrations
                         .HasColumnName("programme_id");
 
                     b.Property<decimal>("ReleasedUsd")
-                        .HasColumnType("numeric")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
                         .HasColumnName("released_usd");
 
                     b.Property<string>("Source")
@@ -71,7 +73,8 @@ namespace Programmes.Funding.Persistence.Migrations
                         .HasColumnName("step");
 
                     b.Property<decimal>("SupportCostUsd")
-                        .HasColumnType("numeric")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
                         .HasColumnName("support_cost_usd");
 
                     b.HasKey("Id")
@@ -90,7 +93,7 @@ namespace Programmes.Funding.Persistence.Migrations
                     b.ToTable("allocations", (string)null);
                 });
 
-            modelBuilder.Entity("Programmes.Funding.AllocatingFunds.BudgetedProgramme", b =>
+            modelBuilder.Entity("Programmes.Funding.Model.BudgetedProgramme", b =>
                 {
                     b.Property<Guid>("ProgrammeId")
                         .ValueGeneratedOnAdd()
@@ -98,7 +101,8 @@ namespace Programmes.Funding.Persistence.Migrations
                         .HasColumnName("programme_id");
 
                     b.Property<decimal>("AllocatedUsd")
-                        .HasColumnType("numeric")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
                         .HasColumnName("allocated_usd");
 
                     b.Property<int>("AllocationsMade")
@@ -106,7 +110,8 @@ namespace Programmes.Funding.Persistence.Migrations
                         .HasColumnName("allocations_made");
 
                     b.Property<decimal>("BudgetUsd")
-                        .HasColumnType("numeric")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
                         .HasColumnName("budget_usd");
 
                     b.Property<DateTimeOffset>("BudgetedAt")
@@ -127,7 +132,8 @@ namespace Programmes.Funding.Persistence.Migrations
                         .HasColumnName("state_codes");
 
                     b.Property<decimal>("SupportCostUsd")
-                        .HasColumnType("numeric")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
                         .HasColumnName("support_cost_usd");
 
                     b.PrimitiveCollection<List<string>>("ThematicAreas")
@@ -145,288 +151,7 @@ namespace Programmes.Funding.Persistence.Migrations
                     b.ToTable("programmes", (string)null);
                 });
 
-            modelBuilder.Entity("Programmes.Funding.Idempotency.IdempotencyRecord", b =>
-                {
-                    b.Property<string>("ClientId")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("client_id");
-
-                    b.Property<string>("Key")
-                        .HasMaxLength(255)
-                        .HasColumnType("character varying(255)")
-                        .HasColumnName("key");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("Location")
-                        .HasColumnType("text")
-                        .HasColumnName("location");
-
-                    b.Property<string>("RequestHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("request_hash");
-
-                    b.Property<string>("ResponseBody")
-                        .HasColumnType("text")
-                        .HasColumnName("response_body");
-
-                    b.Property<int?>("StatusCode")
-                        .HasColumnType("integer")
-                        .HasColumnName("status_code");
-
-                    b.HasKey("ClientId", "Key")
-                        .HasName("pk_idempotency_keys");
-
-                    b.HasIndex("CreatedAt")
-                        .HasDatabaseName("ix_idempotency_keys_created_at");
-
-                    b.ToTable("idempotency_keys", (string)null);
-                });
-
-            modelBuilder.Entity("Programmes.Funding.LoadingExchangeRates.ExchangeRate", b =>
-                {
-                    b.Property<string>("Currency")
-                        .HasMaxLength(3)
-                        .HasColumnType("character varying(3)")
-                        .HasColumnName("currency");
-
-                    b.Property<DateOnly>("Month")
-                        .HasColumnType("date")
-                        .HasColumnName("month");
-
-                    b.Property<DateTimeOffset>("LoadedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("loaded_at");
-
-                    b.Property<decimal>("UnitsPerUsd")
-                        .HasColumnType("numeric")
-                        .HasColumnName("units_per_usd");
-
-                    b.HasKey("Currency", "Month")
-                        .HasName("pk_exchange_rates");
-
-                    b.ToTable("exchange_rates", (string)null);
-                });
-
-            modelBuilder.Entity("Programmes.Funding.ReceivingPayment.Payment", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<decimal>("AllocatedUsd")
-                        .HasColumnType("numeric")
-                        .HasColumnName("allocated_usd");
-
-                    b.Property<decimal>("Amount")
-                        .HasColumnType("numeric")
-                        .HasColumnName("amount");
-
-                    b.Property<decimal?>("AmountUsd")
-                        .HasColumnType("numeric")
-                        .HasColumnName("amount_usd");
-
-                    b.Property<string>("BankReference")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("bank_reference");
-
-                    b.Property<string>("Currency")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("character varying(3)")
-                        .HasColumnName("currency");
-
-                    b.Property<Guid>("DonorId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("donor_id");
-
-                    b.Property<Guid>("PledgeId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("pledge_id");
-
-                    b.Property<DateOnly>("RateMonth")
-                        .HasColumnType("date")
-                        .HasColumnName("rate_month");
-
-                    b.Property<DateTimeOffset>("ReceivedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("received_at");
-
-                    b.Property<DateOnly>("ValueDate")
-                        .HasColumnType("date")
-                        .HasColumnName("value_date");
-
-                    b.HasKey("Id")
-                        .HasName("pk_payments");
-
-                    b.HasIndex("DonorId")
-                        .HasDatabaseName("ix_payments_donor_id");
-
-                    b.HasIndex("PledgeId")
-                        .HasDatabaseName("ix_payments_pledge_id");
-
-                    b.HasIndex("Currency", "RateMonth")
-                        .HasDatabaseName("ix_payments_currency_rate_month")
-                        .HasFilter("amount_usd IS NULL");
-
-                    b.ToTable("payments", (string)null);
-                });
-
-            modelBuilder.Entity("Programmes.Funding.RecordingInKind.InKindContribution", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<DateOnly>("ContributionDate")
-                        .HasColumnType("date")
-                        .HasColumnName("contribution_date");
-
-                    b.Property<string>("Currency")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("character varying(3)")
-                        .HasColumnName("currency");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("description");
-
-                    b.Property<Guid>("DonorId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("donor_id");
-
-                    b.Property<decimal>("EstimatedValue")
-                        .HasColumnType("numeric")
-                        .HasColumnName("estimated_value");
-
-                    b.Property<decimal?>("EstimatedValueUsd")
-                        .HasColumnType("numeric")
-                        .HasColumnName("estimated_value_usd");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("kind");
-
-                    b.Property<Guid?>("ProgrammeId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("programme_id");
-
-                    b.Property<DateOnly>("RateMonth")
-                        .HasColumnType("date")
-                        .HasColumnName("rate_month");
-
-                    b.Property<DateTimeOffset>("RecordedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("recorded_at");
-
-                    b.Property<string>("ThematicArea")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("thematic_area");
-
-                    b.HasKey("Id")
-                        .HasName("pk_in_kind_contributions");
-
-                    b.HasIndex("DonorId")
-                        .HasDatabaseName("ix_in_kind_contributions_donor_id");
-
-                    b.HasIndex("Currency", "RateMonth")
-                        .HasDatabaseName("ix_in_kind_contributions_currency_rate_month")
-                        .HasFilter("estimated_value_usd IS NULL");
-
-                    b.ToTable("in_kind_contributions", (string)null);
-                });
-
-            modelBuilder.Entity("Programmes.Funding.RecordingPledge.Pledge", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<string>("AgreementReference")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("agreement_reference");
-
-                    b.Property<decimal>("Amount")
-                        .HasColumnType("numeric")
-                        .HasColumnName("amount");
-
-                    b.Property<decimal?>("AmountUsd")
-                        .HasColumnType("numeric")
-                        .HasColumnName("amount_usd");
-
-                    b.Property<string>("Currency")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("character varying(3)")
-                        .HasColumnName("currency");
-
-                    b.Property<Guid>("DonorId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("donor_id");
-
-                    b.Property<string>("EarmarkedTo")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("earmarked_to");
-
-                    b.Property<string>("Earmarking")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("earmarking");
-
-                    b.Property<DateOnly?>("PeriodEnd")
-                        .HasColumnType("date")
-                        .HasColumnName("period_end");
-
-                    b.Property<DateOnly?>("PeriodStart")
-                        .HasColumnType("date")
-                        .HasColumnName("period_start");
-
-                    b.Property<DateOnly>("PledgeDate")
-                        .HasColumnType("date")
-                        .HasColumnName("pledge_date");
-
-                    b.Property<DateOnly>("RateMonth")
-                        .HasColumnType("date")
-                        .HasColumnName("rate_month");
-
-                    b.Property<DateTimeOffset>("RecordedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("recorded_at");
-
-                    b.HasKey("Id")
-                        .HasName("pk_pledges");
-
-                    b.HasIndex("Currency", "RateMonth")
-                        .HasDatabaseName("ix_pledges_currency_rate_month")
-                        .HasFilter("amount_usd IS NULL");
-
-                    b.HasIndex("DonorId", "PledgeDate")
-                        .HasDatabaseName("ix_pledges_donor_id_pledge_date");
-
-                    b.ToTable("pledges", (string)null);
-                });
-
-            modelBuilder.Entity("Programmes.Funding.RegisteringDonor.Donor", b =>
+            modelBuilder.Entity("Programmes.Funding.Model.Donor", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -488,6 +213,252 @@ namespace Programmes.Funding.Persistence.Migrations
                         .HasDatabaseName("ix_donors_code");
 
                     b.ToTable("donors", (string)null);
+                });
+
+            modelBuilder.Entity("Programmes.Funding.Model.ExchangeRate", b =>
+                {
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<DateTimeOffset>("LoadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("loaded_at");
+
+                    b.Property<decimal>("UnitsPerUsd")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)")
+                        .HasColumnName("units_per_usd");
+
+                    b.HasKey("Currency", "Month")
+                        .HasName("pk_exchange_rates");
+
+                    b.ToTable("exchange_rates", (string)null);
+                });
+
+            modelBuilder.Entity("Programmes.Funding.Model.InKindContribution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("ContributionDate")
+                        .HasColumnType("date")
+                        .HasColumnName("contribution_date");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<Guid>("DonorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("donor_id");
+
+                    b.Property<decimal>("EstimatedValue")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("estimated_value");
+
+                    b.Property<decimal?>("EstimatedValueUsd")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("estimated_value_usd");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("ProgrammeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
+                    b.Property<DateOnly>("RateMonth")
+                        .HasColumnType("date")
+                        .HasColumnName("rate_month");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("ThematicArea")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("thematic_area");
+
+                    b.HasKey("Id")
+                        .HasName("pk_in_kind_contributions");
+
+                    b.HasIndex("DonorId")
+                        .HasDatabaseName("ix_in_kind_contributions_donor_id");
+
+                    b.HasIndex("Currency", "RateMonth")
+                        .HasDatabaseName("ix_in_kind_contributions_currency_rate_month")
+                        .HasFilter("estimated_value_usd IS NULL");
+
+                    b.ToTable("in_kind_contributions", (string)null);
+                });
+
+            modelBuilder.Entity("Programmes.Funding.Model.Payment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("AllocatedUsd")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("allocated_usd");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("amount");
+
+                    b.Property<decimal?>("AmountUsd")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount_usd");
+
+                    b.Property<string>("BankReference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("bank_reference");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<Guid>("DonorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("donor_id");
+
+                    b.Property<Guid>("PledgeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pledge_id");
+
+                    b.Property<DateOnly>("RateMonth")
+                        .HasColumnType("date")
+                        .HasColumnName("rate_month");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<DateOnly>("ValueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("value_date");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payments");
+
+                    b.HasIndex("DonorId")
+                        .HasDatabaseName("ix_payments_donor_id");
+
+                    b.HasIndex("PledgeId")
+                        .HasDatabaseName("ix_payments_pledge_id");
+
+                    b.HasIndex("Currency", "RateMonth")
+                        .HasDatabaseName("ix_payments_currency_rate_month")
+                        .HasFilter("amount_usd IS NULL");
+
+                    b.ToTable("payments", (string)null);
+                });
+
+            modelBuilder.Entity("Programmes.Funding.Model.Pledge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AgreementReference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("agreement_reference");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("amount");
+
+                    b.Property<decimal?>("AmountUsd")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount_usd");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<Guid>("DonorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("donor_id");
+
+                    b.Property<string>("EarmarkedTo")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("earmarked_to");
+
+                    b.Property<string>("Earmarking")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("earmarking");
+
+                    b.Property<DateOnly?>("PeriodEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateOnly?>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<DateOnly>("PledgeDate")
+                        .HasColumnType("date")
+                        .HasColumnName("pledge_date");
+
+                    b.Property<DateOnly>("RateMonth")
+                        .HasColumnType("date")
+                        .HasColumnName("rate_month");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pledges");
+
+                    b.HasIndex("Currency", "RateMonth")
+                        .HasDatabaseName("ix_pledges_currency_rate_month")
+                        .HasFilter("amount_usd IS NULL");
+
+                    b.HasIndex("DonorId", "PledgeDate")
+                        .HasDatabaseName("ix_pledges_donor_id_pledge_date");
+
+                    b.ToTable("pledges", (string)null);
                 });
 
             modelBuilder.Entity("Programmes.Messaging.InboxMessage", b =>
@@ -579,23 +550,23 @@ namespace Programmes.Funding.Persistence.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Programmes.Funding.AllocatingFunds.Allocation", b =>
+            modelBuilder.Entity("Programmes.Funding.Model.Allocation", b =>
                 {
-                    b.HasOne("Programmes.Funding.RegisteringDonor.Donor", "Donor")
+                    b.HasOne("Programmes.Funding.Model.Donor", "Donor")
                         .WithMany()
                         .HasForeignKey("DonorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_allocations_donors_donor_id");
 
-                    b.HasOne("Programmes.Funding.ReceivingPayment.Payment", "Payment")
+                    b.HasOne("Programmes.Funding.Model.Payment", "Payment")
                         .WithMany()
                         .HasForeignKey("PaymentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_allocations_payments_payment_id");
 
-                    b.HasOne("Programmes.Funding.AllocatingFunds.BudgetedProgramme", null)
+                    b.HasOne("Programmes.Funding.Model.BudgetedProgramme", null)
                         .WithMany()
                         .HasForeignKey("ProgrammeId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -607,21 +578,9 @@ namespace Programmes.Funding.Persistence.Migrations
                     b.Navigation("Payment");
                 });
 
-            modelBuilder.Entity("Programmes.Funding.ReceivingPayment.Payment", b =>
+            modelBuilder.Entity("Programmes.Funding.Model.InKindContribution", b =>
                 {
-                    b.HasOne("Programmes.Funding.RecordingPledge.Pledge", "Pledge")
-                        .WithMany("Payments")
-                        .HasForeignKey("PledgeId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_payments_pledges_pledge_id");
-
-                    b.Navigation("Pledge");
-                });
-
-            modelBuilder.Entity("Programmes.Funding.RecordingInKind.InKindContribution", b =>
-                {
-                    b.HasOne("Programmes.Funding.RegisteringDonor.Donor", "Donor")
+                    b.HasOne("Programmes.Funding.Model.Donor", "Donor")
                         .WithMany()
                         .HasForeignKey("DonorId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -631,9 +590,21 @@ namespace Programmes.Funding.Persistence.Migrations
                     b.Navigation("Donor");
                 });
 
-            modelBuilder.Entity("Programmes.Funding.RecordingPledge.Pledge", b =>
+            modelBuilder.Entity("Programmes.Funding.Model.Payment", b =>
                 {
-                    b.HasOne("Programmes.Funding.RegisteringDonor.Donor", "Donor")
+                    b.HasOne("Programmes.Funding.Model.Pledge", "Pledge")
+                        .WithMany("Payments")
+                        .HasForeignKey("PledgeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payments_pledges_pledge_id");
+
+                    b.Navigation("Pledge");
+                });
+
+            modelBuilder.Entity("Programmes.Funding.Model.Pledge", b =>
+                {
+                    b.HasOne("Programmes.Funding.Model.Donor", "Donor")
                         .WithMany()
                         .HasForeignKey("DonorId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -643,7 +614,7 @@ namespace Programmes.Funding.Persistence.Migrations
                     b.Navigation("Donor");
                 });
 
-            modelBuilder.Entity("Programmes.Funding.RecordingPledge.Pledge", b =>
+            modelBuilder.Entity("Programmes.Funding.Model.Pledge", b =>
                 {
                     b.Navigation("Payments");
                 });

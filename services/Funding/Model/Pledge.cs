@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Programmes.Funding.ReceivingPayment;
-using Programmes.Funding.RegisteringDonor;
+using Programmes.Funding.Persistence;
 
-namespace Programmes.Funding.RecordingPledge;
+namespace Programmes.Funding.Model;
 
 /// <summary>What a pledge's money may pay for: softly earmarked to a thematic area or region, earmarked to a State or programme.</summary>
 public enum Earmarking
@@ -52,6 +51,8 @@ internal sealed class PledgeConfiguration : IEntityTypeConfiguration<Pledge>
     {
         pledge.ToTable("pledges");
         pledge.Property(p => p.Currency).HasMaxLength(3);
+        pledge.Property(p => p.Amount).IsAmountInCurrency();
+        pledge.Property(p => p.AmountUsd).IsUsd();
         pledge.Property(p => p.AgreementReference).HasMaxLength(100);
         pledge.Property(p => p.Earmarking).HasConversion<string>().HasMaxLength(40);
         pledge.Property(p => p.EarmarkedTo).HasMaxLength(100);

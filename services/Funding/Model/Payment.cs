@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Programmes.Funding.RecordingPledge;
+using Programmes.Funding.Persistence;
 
-namespace Programmes.Funding.ReceivingPayment;
+namespace Programmes.Funding.Model;
 
 /// <summary>Money received against a pledge; once converted to USD it is paid funds that allocation draws on.</summary>
 public sealed class Payment
@@ -33,6 +33,9 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
     {
         payment.ToTable("payments");
         payment.Property(p => p.Currency).HasMaxLength(3);
+        payment.Property(p => p.Amount).IsAmountInCurrency();
+        payment.Property(p => p.AmountUsd).IsUsd();
+        payment.Property(p => p.AllocatedUsd).IsUsd();
         payment.Property(p => p.BankReference).HasMaxLength(100);
         payment.Ignore(p => p.AvailableUsd);
         payment.HasOne(p => p.Pledge).WithMany(p => p.Payments).HasForeignKey(p => p.PledgeId).OnDelete(DeleteBehavior.Restrict);

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Programmes.Funding.Persistence;
 using Programmes.ServiceDefaults;
 
-namespace Programmes.Funding.RegisteringDonor;
+namespace Programmes.Funding.Model;
 
 /// <summary>
 /// A donor client acts only for the donor record whose code is its party; staff act for any donor.

@@ -1,10 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Programmes.Funding.ReceivingPayment;
-using Programmes.Funding.RecordingPledge;
-using Programmes.Funding.RegisteringDonor;
+using Programmes.Funding.Persistence;
 
-namespace Programmes.Funding.AllocatingFunds;
+namespace Programmes.Funding.Model;
 
 public enum FundingSource
 {
@@ -41,6 +39,9 @@ internal sealed class AllocationConfiguration : IEntityTypeConfiguration<Allocat
     public void Configure(EntityTypeBuilder<Allocation> allocation)
     {
         allocation.ToTable("allocations");
+        allocation.Property(a => a.AmountUsd).IsUsd();
+        allocation.Property(a => a.SupportCostUsd).IsUsd();
+        allocation.Property(a => a.ReleasedUsd).IsUsd();
         allocation.Property(a => a.Source).HasConversion<string>().HasMaxLength(40);
         allocation.Property(a => a.Step).HasConversion<string>().HasMaxLength(40);
         allocation.HasOne(a => a.Payment).WithMany().HasForeignKey(a => a.PaymentId).OnDelete(DeleteBehavior.Restrict);

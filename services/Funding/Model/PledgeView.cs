@@ -1,11 +1,12 @@
-using Programmes.Funding.ReceivingPayment;
+using Programmes.ReferenceData;
 
-namespace Programmes.Funding.RecordingPledge;
+
+namespace Programmes.Funding.Model;
 
 public sealed record PaymentView(Guid Id, Guid PledgeId, Guid DonorId, decimal Amount, string Currency, decimal? AmountUsd, string Conversion,
     DateOnly ValueDate, string BankReference, DateTimeOffset ReceivedAt)
 {
-    public static PaymentView From(Payment p) => new(p.Id, p.PledgeId, p.DonorId, Money.In(p.Currency, p.Amount), p.Currency,
+    public static PaymentView From(Payment p) => new(p.Id, p.PledgeId, p.DonorId, Money.Round(p.Currency, p.Amount), p.Currency,
         Money.Usd(p.AmountUsd), Pending(p.AmountUsd), p.ValueDate, p.BankReference, p.ReceivedAt);
 
     internal static string Pending(decimal? usd) => usd is null ? "PendingRate" : "Converted";
@@ -20,9 +21,9 @@ public sealed record PledgeView(Guid Id, Guid DonorId, string DonorCode, decimal
     public static PledgeView From(Pledge p)
     {
         var paid = p.Payments.Sum(x => x.Amount);
-        return new(p.Id, p.DonorId, p.Donor.Code, Money.In(p.Currency, p.Amount), p.Currency, Money.Usd(p.AmountUsd), PaymentView.Pending(p.AmountUsd),
+        return new(p.Id, p.DonorId, p.Donor.Code, Money.Round(p.Currency, p.Amount), p.Currency, Money.Usd(p.AmountUsd), PaymentView.Pending(p.AmountUsd),
             p.PledgeDate, p.AgreementReference, p.PeriodStart, p.PeriodEnd, p.Earmarking, p.EarmarkingLevel, p.EarmarkedTo,
-            Money.In(p.Currency, paid), Money.In(p.Currency, Math.Max(0m, p.Amount - paid)),
+            Money.Round(p.Currency, paid), Money.Round(p.Currency, Math.Max(0m, p.Amount - paid)),
             p.Payments.OrderBy(x => x.ValueDate).ThenBy(x => x.Id).Select(PaymentView.From).ToList(), p.RecordedAt);
     }
 }

@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Programmes.Funding.Persistence;
+using Programmes.ReferenceData;
 
-namespace Programmes.Funding.LoadingExchangeRates;
+namespace Programmes.Funding.Model;
 
 /// <summary>A UN operational rate of exchange: units of a currency per US dollar, for one calendar month.</summary>
 public sealed class ExchangeRate
@@ -22,21 +23,25 @@ internal sealed class ExchangeRateConfiguration : IEntityTypeConfiguration<Excha
         rate.ToTable("exchange_rates");
         rate.HasKey(r => new { r.Currency, r.Month });
         rate.Property(r => r.Currency).HasMaxLength(3);
+        rate.Property(r => r.UnitsPerUsd).IsRate();
     }
 }
 
 public static class Conversion
 {
-    public const string Usd = "USD";
+    public const string Usd = Money.UsdCode;
 
-    /// <summary>The amount in USD at the rate of <paramref name="date"/>'s month, or null while that rate is not loaded.</summary>
+    /// <summary>The month whose UN operational rate applies to a date.</summary>
+    public static DateOnly RateMonth(DateOnly date) => new(date.Year, date.Month, 1);
+
+    /// <summary>The amount in USD at the rate of <paramref name="date"/>'s month, rounded to cents; null while that rate is not loaded.</summary>
     public static async Task<decimal?> ToUsdAsync(this FundingDb db, decimal amount, string currency, DateOnly date, CancellationToken cancellationToken)
     {
         if (currency == Usd)
         {
-            return amount;
+            return Money.Usd(amount);
         }
-        var rate = await db.ExchangeRates.FindAsync([currency, Money.RateMonth(date)], cancellationToken);
-        return rate is null ? null : amount / rate.UnitsPerUsd;
+        var rate = await db.ExchangeRates.FindAsync([currency, RateMonth(date)], cancellationToken);
+        return rate is null ? null : Money.ToUsd(currency, amount, rate.UnitsPerUsd);
     }
 }

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Programmes.Funding.RegisteringDonor;
+using Programmes.Funding.Persistence;
 
-namespace Programmes.Funding.RecordingInKind;
+namespace Programmes.Funding.Model;
 
 public enum InKindKind
 {
@@ -38,6 +38,8 @@ internal sealed class InKindContributionConfiguration : IEntityTypeConfiguration
         contribution.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
         contribution.Property(c => c.Description).HasMaxLength(2000);
         contribution.Property(c => c.Currency).HasMaxLength(3);
+        contribution.Property(c => c.EstimatedValue).IsAmountInCurrency();
+        contribution.Property(c => c.EstimatedValueUsd).IsUsd();
         contribution.Property(c => c.ThematicArea).HasMaxLength(100);
         contribution.HasOne(c => c.Donor).WithMany().HasForeignKey(c => c.DonorId).OnDelete(DeleteBehavior.Restrict);
         contribution.HasIndex(c => c.DonorId);

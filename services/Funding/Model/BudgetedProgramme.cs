@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Programmes.Funding.Persistence;
 using Programmes.ReferenceData;
 
-namespace Programmes.Funding.AllocatingFunds;
+namespace Programmes.Funding.Model;
 
 /// <summary>Funding's copy of a programme's budget (from ProgrammeBudgeted) and what has been allocated to it.</summary>
 public sealed class BudgetedProgramme
@@ -41,6 +42,9 @@ internal sealed class BudgetedProgrammeConfiguration : IEntityTypeConfiguration<
     {
         programme.ToTable("programmes");
         programme.HasKey(p => p.ProgrammeId);
+        programme.Property(p => p.BudgetUsd).IsUsd();
+        programme.Property(p => p.AllocatedUsd).IsUsd();
+        programme.Property(p => p.SupportCostUsd).IsUsd();
         programme.Ignore(p => p.GapUsd);
         programme.Ignore(p => p.RegionalGroups);
         programme.HasIndex(p => p.FirstBudgetedAt).HasFilter("NOT fully_funded");

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Programmes.Funding.RegisteringDonor;
+namespace Programmes.Funding.Model;
 
 public enum DonorKind
 {
