@@ -103,6 +103,7 @@ ensure_docker() {
     if [ -z "$running_pid" ] || ! kill -0 "$running_pid" 2>/dev/null; then
       [ "$(id -u)" = 0 ] || die "the Docker engine is not running and this is not root: start it (e.g. 'sudo systemctl start docker') and retry"
       local dlog="${PROGRAMMES_DOCKERD_LOG:-/var/log/dockerd.log}" pid
+      ensure_no_userland_proxy
       log "starting dockerd in the background (log: $dlog)"
       # setsid: the engine outlives this script and is not hit by its Ctrl-C.
       setsid dockerd >>"$dlog" 2>&1 </dev/null & pid=$!
@@ -117,6 +118,9 @@ ensure_docker() {
     done
     log "Docker engine is up"
   fi
+  if command -v pidof >/dev/null 2>&1 && pidof docker-proxy >/dev/null 2>&1; then
+    warn "dockerd runs with its userland proxy (docker-proxy): load figures on 127.0.0.1 are lower; restart dockerd to apply \"userland-proxy\": false from /etc/docker/daemon.json"
+  fi
   if [ -z "${DOCKER_API_VERSION:-}" ]; then
     local api
     api="$(DOCKER_API_VERSION= timeout 20 docker version --format '{{.Server.APIVersion}}' 2>/dev/null || true)"
@@ -127,6 +131,29 @@ ensure_docker() {
   fi
   # No buildx on these machines: use the classic builder, quietly.
   export DOCKER_BUILDKIT=0
+}
+
+# Published ports through iptables, not docker-proxy: the userland proxy copies every byte of every
+# connection in a process of its own, cost the load tests a third of their throughput on 127.0.0.1 and died
+# at 4,000 connections (docs/performance.md). Set in /etc/docker/daemon.json before this script starts
+# dockerd; a dockerd that is already running keeps its settings until it is restarted.
+ensure_no_userland_proxy() {
+  local conf=/etc/docker/daemon.json
+  [ "$(id -u)" = 0 ] || return 0
+  if [ -s "$conf" ] && grep -q '"userland-proxy"' "$conf"; then return 0; fi
+  mkdir -p /etc/docker
+  if [ -s "$conf" ] && command -v python3 >/dev/null 2>&1; then
+    python3 - "$conf" <<'PY' || warn "could not add userland-proxy=false to $conf"
+import json, sys
+path = sys.argv[1]
+with open(path) as f: conf = json.load(f)
+conf["userland-proxy"] = False
+with open(path, "w") as f: json.dump(conf, f, indent=2)
+PY
+  elif [ ! -s "$conf" ]; then
+    printf '{\n  "userland-proxy": false\n}\n' >"$conf"
+  fi
+  log "dockerd: userland-proxy=false in $conf"
 }
 
 # Prints the compose command to use ("docker compose" or "docker-compose"),

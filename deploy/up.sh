@@ -3,7 +3,8 @@
 # stand-ins where registries are unreachable), publish the five apps, build
 # their images, start everything with compose and wait until it is healthy.
 #
-#   deploy/up.sh            PROGRAMMES_UP_TIMEOUT=seconds to wait for health (default 600)
+#   deploy/up.sh            PROGRAMMES_UP_TIMEOUT=seconds to wait for health (default 600),
+#                           PROGRAMMES_READY_TO_RUN=0 to publish without ReadyToRun (faster, slower to run)
 #   deploy/up.sh --scaled   the scaled-out variant (compose.scaled.yaml: two instances of every
 #                           service and gateway, a three-node RabbitMQ cluster)
 #   deploy/down.sh [--scaled] [--volumes]
@@ -13,7 +14,7 @@ SCALED=""
 for a in "$@"; do
   case "$a" in
     --scaled) SCALED=1 ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) echo "unknown argument '$a' (expected --scaled)" >&2; exit 2 ;;
   esac
 done
@@ -61,8 +62,15 @@ traversal="$BUILD_DIR/apps.proj"
   echo '  <Target Name="Build"><MSBuild Projects="@(App)" Targets="Build" BuildInParallel="true" /></Target>'
   echo '</Project>'
 } >"$traversal"
-log "building the five apps (Release)"
-if ! dotnet build "$traversal" -c Release -m -nologo -v:m >"$LOG_DIR/build.log" 2>&1; then
+# ReadyToRun (precompiled native code in the published assemblies): without it the JIT and tiering took a
+# fifth of a core in steady state and hot methods were still at early tiers minutes into a load
+# (docs/performance.md). It needs a runtime identifier; the apps stay framework-dependent. Precompiling makes
+# the publish several times slower (32 min instead of 3 on two cores shared with other builds):
+# PROGRAMMES_READY_TO_RUN=0 skips it for a quick try-out.
+PUBLISH_PROPS=(-p:RuntimeIdentifier=linux-x64 -p:SelfContained=false -p:PublishReadyToRun=true)
+[ "${PROGRAMMES_READY_TO_RUN:-1}" = 0 ] && PUBLISH_PROPS=(-p:RuntimeIdentifier=linux-x64 -p:SelfContained=false)
+log "building the five apps (Release, ${PUBLISH_PROPS[*]})"
+if ! dotnet build "$traversal" -c Release -m -nologo -v:m "${PUBLISH_PROPS[@]}" >"$LOG_DIR/build.log" 2>&1; then
   grep -E ': (error|warning) ' "$LOG_DIR/build.log" | sort -u | head -n 40 >&2 || tail -n 40 "$LOG_DIR/build.log" >&2
   die "build failed (full log: ${LOG_DIR#"$PROGRAMMES_ROOT"/}/build.log)"
 fi
@@ -70,7 +78,7 @@ for a in "${APPS[@]}"; do
   IFS='|' read -r proj asm name <<<"$a"
   out="$BUILD_DIR/$name"
   rm -rf "$out"
-  if ! dotnet publish "$proj" -c Release --no-build -nologo -v:q -o "$out" >"$LOG_DIR/publish-$name.log" 2>&1; then
+  if ! dotnet publish "$proj" -c Release --no-build -nologo -v:q "${PUBLISH_PROPS[@]}" -o "$out" >"$LOG_DIR/publish-$name.log" 2>&1; then
     tail -n 30 "$LOG_DIR/publish-$name.log" >&2
     die "dotnet publish $proj failed"
   fi

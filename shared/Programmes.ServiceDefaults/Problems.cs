@@ -21,6 +21,7 @@ public static class ProblemTypes
     public const string HeadersTooLarge = Base + "headers-too-large";
     public const string IdempotencyKeyReused = Base + "idempotency-key-reused";
     public const string DependencyUnavailable = Base + "dependency-unavailable";
+    public const string Overloaded = Base + "overloaded";
     public const string Internal = Base + "internal";
 }
 

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -129,6 +128,7 @@ public static class ServiceDefaultsExtensions
     public static WebApplication MapServiceDefaults(this WebApplication app, string openApiPath = "/openapi/v1.json")
     {
         app.UseExceptionHandler();
+        app.UseOverloadProtection();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
         app.UseAuthentication();
@@ -168,6 +168,7 @@ public static class ServiceDefaultsExtensions
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName))
             .WithTracing(tracing => tracing
+                .AddTraceSampling(builder.Configuration)
                 .AddSource(Telemetry.SourcePattern)
                 .AddSource("MassTransit")
                 .AddSource("Yarp.ReverseProxy")
@@ -193,27 +194,7 @@ public static class ServiceDefaultsExtensions
         }
     }
 
-    /// <summary>
-    /// Framework categories log at Warning unless configuration says otherwise (as eShop's appsettings do): at
-    /// Information, ASP.NET Core and EF Core wrote about eight entries per request (request start and end,
-    /// endpoint, every SQL command), each formatted, scoped and exported, a large part of a small GET's cost
-    /// (docs/performance.md). Inserted first, so appsettings and environment variables still override it.
-    /// </summary>
-    private static void AddQuietFrameworkLogs(this IHostApplicationBuilder builder) =>
-        ((IConfigurationBuilder)builder.Configuration).Sources.Insert(0, new MemoryConfigurationSource
-        {
-            InitialData = new Dictionary<string, string?>
-            {
-                ["Logging:LogLevel:Default"] = "Information",
-                ["Logging:LogLevel:Microsoft"] = "Warning",
-                ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
-                ["Logging:LogLevel:System.Net.Http"] = "Warning",
-                // YARP logs two entries per proxied request at Information.
-                ["Logging:LogLevel:Yarp"] = "Warning",
-            },
-        });
-
-    private static bool IsPlumbing(PathString path) =>
+    internal static bool IsPlumbing(PathString path) =>
         path.StartsWithSegments("/health") || path.StartsWithSegments("/metrics");
 
     /// <summary>

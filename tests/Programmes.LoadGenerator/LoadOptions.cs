@@ -21,6 +21,8 @@ public sealed record LoadOptions
     public int Count { get; init; } = 10_000;
     public TimeSpan TimeLimit { get; init; } = TimeSpan.FromMinutes(20);
     public Uri FundingUrl { get; init; } = new("http://127.0.0.1:5104/");
+    public TimeSpan? CallTimeout { get; init; }
+    public Uri IntakeService { get; init; } = new("http://127.0.0.1:5101/");
 
     public const string Usage = """
         Usage: dotnet run -c Release --project tests/Programmes.LoadGenerator -- <scenario> [options]
@@ -41,6 +43,7 @@ public sealed record LoadOptions
           --count 10000        payments: how many payments to post (issue 16's money check)
           --time-limit 20m     payments: stop after this long even if the count is not reached
           --funding-url URL    payments: funding's own address, for its /metrics gap gauge (http://127.0.0.1:5104)
+          --intake-url URL     request-intake's own address for the direct GET goal (default http://127.0.0.1:5101)
         """;
 
     public static LoadOptions Parse(string[] args)
@@ -71,6 +74,7 @@ public sealed record LoadOptions
                 "--count" => options with { Count = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--time-limit" => options with { TimeLimit = ParseDuration(Value()) },
                 "--funding-url" => options with { FundingUrl = new Uri(Value()) },
+                "--intake-url" => options with { IntakeService = new Uri(Value()) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
         }

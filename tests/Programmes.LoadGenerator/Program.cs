@@ -34,7 +34,7 @@ return 0;
 static int ClientsPerParty(LoadOptions options, Target target) =>
     !target.RateLimited ? 2 : Math.Clamp((int)Math.Ceiling((options.Rate ?? (options.Concurrency ?? (options.Scenario == "payments" ? 8 : 32)) * 40.0) / 2 / 15), 2, 120);
 
-/// <summary>Runs one scenario, or all of issue 10's goals in order, against one target.</summary>
+/// <summary>Runs one scenario, or all of issue 17's goals in order, against one target.</summary>
 internal sealed class LoadSession(Target target, LoadClients clients, LoadOptions options)
 {
     public async Task RunAsync(string scenario, CancellationToken cancellationToken)
@@ -56,7 +56,7 @@ internal sealed class LoadSession(Target target, LoadClients clients, LoadOption
         }
     }
 
-    private async Task LoadAsync(string scenario, LoadOptions run, CancellationToken cancellationToken)
+    private async Task<LoadResult> LoadAsync(string scenario, LoadOptions run, CancellationToken cancellationToken)
     {
         var recorder = new Recorder();
         var consistency = new IntakeConsistency(target.PlanningDb);
@@ -66,6 +66,7 @@ internal sealed class LoadSession(Target target, LoadClients clients, LoadOption
             "journey" => new JourneyScenario(clients, recorder, consistency, run),
             "contributions" => new ContributionsScenario(clients, recorder),
             "partner-reads" => new PartnerReadsScenario(clients, recorder),
+            "get-direct" => new DirectGetScenario(clients, recorder, run.IntakeService, target.Http),
             _ => throw new ArgumentException($"Unknown scenario {scenario}.\n{LoadOptions.Usage}"),
         };
         await load.PrepareAsync(cancellationToken);
@@ -73,19 +74,13 @@ internal sealed class LoadSession(Target target, LoadClients clients, LoadOption
         var elapsed = await Driver.RunAsync(load, recorder, run, cancellationToken);
         recorder.Print($"{scenario}, {mode}, {run.Duration.TotalSeconds:F0} s after {run.Warmup.TotalSeconds:F0} s warm-up", elapsed);
         await load.ReportAsync(cancellationToken);
+        return new LoadResult(recorder.Operations.TryGetValue(load.Operation, out var operation) ? operation : null, elapsed, consistency);
     }
 
-    /// <summary>Issue 10's goals in one run: submission capacity, submission at 1,500/s, end-to-end at 300/s, gateway vs nginx.</summary>
-    private async Task GoalsAsync(CancellationToken cancellationToken)
-    {
-        Console.WriteLine("## 1. submission capacity (closed loop; goal: >= 1,500/s)");
-        await LoadAsync("submit", options with { Rate = null, Concurrency = options.Concurrency ?? 64 }, cancellationToken);
-        Console.WriteLine("## 2. submission at 1,500/s (open loop; goal: p99 < 100 ms)");
-        await LoadAsync("submit", options with { Rate = 1500, Concurrency = null }, cancellationToken);
-        Console.WriteLine("## 3. submission to planning intake at 300/s (open loop; goal: p50 < 20 ms, p99 < 150 ms)");
-        await LoadAsync("submit", options with { Rate = 300, Concurrency = null }, cancellationToken);
-        Console.WriteLine("## 4. gateway vs plain nginx on a small GET (goal: ratio >= 0.8)");
-        await new ProxyComparison(target, clients, options with { Concurrency = options.Concurrency ?? 32 }).RunAsync(cancellationToken);
-        Console.WriteLine("## 5. backlog drain: see the `outbox` benchmark (tests/Programmes.Benchmarks); RSS follows");
-    }
+    /// <summary>Issue 17's goals in one run, each printed with its figure and met / not met.</summary>
+    private Task GoalsAsync(CancellationToken cancellationToken) =>
+        new GoalRun(target, clients, options, LoadAsync).RunAsync(cancellationToken);
 }
+
+/// <summary>One load's figures: the scenario's operation, the measured time, and its consistency check.</summary>
+internal sealed record LoadResult(Recorder.Operation? Operation, TimeSpan Elapsed, IntakeConsistency Consistency);

@@ -18,6 +18,9 @@ public sealed class IntakeConsistency(string? planningDb)
 
     public int Count => _submitted.Count;
 
+    /// <summary>The last check's figures: lost, doubled, and the submission-to-intake p50 and p99 in ms.</summary>
+    public (int Lost, int Doubled, double P50, double P99)? Result { get; private set; }
+
     public async Task ReportAsync(TimeSpan settle, CancellationToken cancellationToken)
     {
         try
@@ -81,6 +84,7 @@ public sealed class IntakeConsistency(string? planningDb)
         {
             double P(double q) => latencies[Math.Clamp((int)Math.Ceiling(q * latencies.Count) - 1, 0, latencies.Count - 1)];
             Console.WriteLine($"submission -> planning intake (event timestamps): n={latencies.Count} p50={P(0.5):F1} p90={P(0.9):F1} p99={P(0.99):F1} max={P(1):F1} ms");
+            Result = (lost, doubled, P(0.5), P(0.99));
         }
     }
 }

@@ -36,6 +36,7 @@ public sealed class Recorder
     public sealed class Operation
     {
         private readonly List<double> _millis = [];
+        private readonly List<(string Outcome, double Millis)> _byOutcome = [];
         private readonly ConcurrentDictionary<string, int> _outcomes = new();
 
         public void Add(TimeSpan latency, string outcome)
@@ -46,8 +47,23 @@ public sealed class Recorder
                 lock (_millis)
                 {
                     _millis.Add(latency.TotalMilliseconds);
+                    _byOutcome.Add((outcome, latency.TotalMilliseconds));
                 }
             }
+        }
+
+        public IReadOnlyDictionary<string, int> Outcomes => _outcomes;
+
+        /// <summary>The quantile of the latencies of the outcomes <paramref name="which"/> selects (NaN when none).</summary>
+        public double Percentile(Func<string, bool> which, double quantile)
+        {
+            double[] sorted;
+            lock (_millis)
+            {
+                sorted = [.. _byOutcome.Where(o => which(o.Outcome)).Select(o => o.Millis)];
+            }
+            Array.Sort(sorted);
+            return sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(quantile * sorted.Length) - 1, 0, sorted.Length - 1)];
         }
 
         public int Count => _outcomes.Values.Sum();
@@ -86,7 +102,10 @@ public static class Timed
         try
         {
             var response = await call();
-            recorder.Record(operation, Stopwatch.GetElapsedTime(started), ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var status = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            // A refusal must say when to come back (issue 17): one without Retry-After is counted apart.
+            var refusedSilently = (int)response.StatusCode is 429 or 503 && response.Headers.RetryAfter is null;
+            recorder.Record(operation, Stopwatch.GetElapsedTime(started), refusedSilently ? status + "-no-retry-after" : status);
             return response;
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)

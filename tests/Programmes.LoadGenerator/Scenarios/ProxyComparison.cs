@@ -16,7 +16,7 @@ public sealed class ProxyComparison(Target target, LoadClients clients, LoadOpti
 {
     private const string Path = "/api/planning/intake-items?requestId=00000000-0000-0000-0000-000000000001";
 
-    public async Task RunAsync(CancellationToken cancellationToken)
+    public async Task<double> RunAsync(CancellationToken cancellationToken)
     {
         await clients.PrepareAsync(Roles.Staff, "staff", cancellationToken);
         using var nginx = await StartNginxAsync(cancellationToken);
@@ -47,6 +47,7 @@ public sealed class ProxyComparison(Target target, LoadClients clients, LoadOpti
         Console.WriteLine($"  nginx   {direct.Summary(elapsed["nginx"])}");
         var ratio = gateway.Succeeded / elapsed["gateway"].TotalSeconds / (direct.Succeeded / elapsed["nginx"].TotalSeconds);
         Console.WriteLine($"  gateway / nginx throughput ratio = {ratio:F2} (goal >= 0.8)");
+        return ratio;
     }
 
     private async Task<NginxProcess> StartNginxAsync(CancellationToken cancellationToken)

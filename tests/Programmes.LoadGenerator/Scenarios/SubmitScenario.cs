@@ -16,6 +16,9 @@ public sealed class SubmitScenario(LoadClients clients, Recorder recorder, Intak
 
     public string Operation => "submit";
 
+    /// <summary>Requests this scenario created (the direct GET goal reads some of them back).</summary>
+    public System.Collections.Concurrent.ConcurrentBag<Guid> Created { get; } = [];
+
     public async Task PrepareAsync(CancellationToken cancellationToken)
     {
         foreach (var state in States)
@@ -27,13 +30,19 @@ public sealed class SubmitScenario(LoadClients clients, Recorder recorder, Intak
     public async Task RunOnceAsync(long n, long scheduledAt, CancellationToken cancellationToken)
     {
         var state = States[n % States.Length];
+        using var call = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (options.CallTimeout is { } timeout)
+        {
+            call.CancelAfter(timeout);
+        }
         using var response = await Timed.SendAsync(recorder, Operation,
-            () => clients.SendAsync(Roles.State, state, HttpMethod.Post, "/api/intake/requests", Bodies.Request(n, state), cancellationToken), scheduledAt);
+            () => clients.SendAsync(Roles.State, state, HttpMethod.Post, "/api/intake/requests", Bodies.Request(n, state), call.Token), scheduledAt);
         // Warm-up submissions are checked too: the consistency check counts every submission.
         if (response is { StatusCode: HttpStatusCode.Created })
         {
             var created = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
             consistency.Submitted(created.GetProperty("id").GetGuid());
+            Created.Add(created.GetProperty("id").GetGuid());
         }
     }
 

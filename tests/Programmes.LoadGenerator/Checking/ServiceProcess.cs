@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Programmes.LoadGenerator.Checking;
+
+/// <summary>
+/// A compose service's main process seen from the host: CPU time from <c>/proc/&lt;pid&gt;/stat</c> and bytes
+/// allocated from its own <c>/metrics</c> (the runtime's allocation counter), so a load's CPU and allocation per
+/// request can be computed whatever else the machine runs.
+/// </summary>
+public sealed class ServiceProcess(string pid, HttpClient http, Uri service)
+{
+    private const double ClockTicksPerSecond = 100; // USER_HZ on Linux
+
+    public static async Task<ServiceProcess?> FindAsync(string composeService, HttpClient http, Uri service)
+    {
+        var name = (await RunAsync("docker", "ps", "--filter", $"label=com.docker.compose.service={composeService}", "--format", "{{.Names}}"))?
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        var pid = name is null ? null : (await RunAsync("docker", "inspect", "-f", "{{.State.Pid}}", name))?.Trim();
+        return pid is null or "0" ? null : new ServiceProcess(pid, http, service);
+    }
+
+    /// <summary>All compose services' main-process RSS in MB, by service name.</summary>
+    public static async Task<Dictionary<string, double>> RssAsync(IEnumerable<string> composeServices)
+    {
+        var rss = new Dictionary<string, double>();
+        foreach (var service in composeServices)
+        {
+            var name = (await RunAsync("docker", "ps", "--filter", $"label=com.docker.compose.service={service}", "--format", "{{.Names}}"))?
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+            var pid = name is null ? null : (await RunAsync("docker", "inspect", "-f", "{{.State.Pid}}", name))?.Trim();
+            var line = pid is null ? null : File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            if (line is not null)
+            {
+                rss[service] = long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
+            }
+        }
+        return rss;
+    }
+
+    public double CpuSeconds()
+    {
+        // The command name in brackets may hold spaces: count fields after the closing parenthesis.
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / ClockTicksPerSecond;
+    }
+
+    public async Task<double> AllocatedBytesAsync(CancellationToken cancellationToken)
+    {
+        var metrics = await http.GetStringAsync(new Uri(service, "/metrics"), cancellationToken);
+        var line = metrics.Split('\n').FirstOrDefault(l => l.StartsWith("dotnet_gc_heap_total_allocated_bytes_total", StringComparison.Ordinal));
+        return line is null ? double.NaN : double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<string?> RunAsync(string file, params string[] arguments)
+    {
+        try
+        {
+            using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            var output = await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            return process.ExitCode == 0 ? output : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
+}
