@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -57,7 +58,7 @@ public sealed class AuthorityChange
         ["languages"] = string.Join(", ", a.Languages),
         ["channels"] = string.Join(", ", a.Channels),
         ["notes"] = a.Notes,
-        ["lastConfirmed"] = a.LastConfirmed.ToString("yyyy-MM-dd"),
+        ["lastConfirmed"] = a.LastConfirmed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     };
 }
 
