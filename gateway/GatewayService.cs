@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.IdentityModel.Tokens;
 using Npgsql;
+using OpenIddict.Server;
 using OpenIddict.Validation.AspNetCore;
 using Programmes.Gateway.AdministeringClients;
 using Programmes.Gateway.Clients;
@@ -50,7 +52,6 @@ public static class GatewayService
                 options.SetTokenEndpointUris("connect/token");
                 options.AllowClientCredentialsFlow();
                 options.SetAccessTokenLifetime(TimeSpan.FromMinutes(builder.Configuration.GetValue("Auth:TokenLifetimeMinutes", 15)));
-                options.AddSigningKey(SigningKeyStore.GetOrCreate(dataSource));
                 // Only access tokens are issued, and they are plain signed JWTs the services can read.
                 options.AddEphemeralEncryptionKey();
                 options.DisableAccessTokenEncryption();
@@ -65,6 +66,9 @@ public static class GatewayService
                 options.UseAspNetCore();
             });
 
+        // The key lives in a table the migrations create: read it when the options are first built, not now.
+        builder.Services.AddOptions<OpenIddictServerOptions>().Configure<NpgsqlDataSource>((options, keys) =>
+            options.SigningCredentials.Add(new SigningCredentials(SigningKeyStore.GetOrCreate(keys), SecurityAlgorithms.RsaSha256)));
         builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
         builder.Services.AddAuthorization(options =>
         {
@@ -84,6 +88,8 @@ public static class GatewayService
         builder.Services.AddHttpClient();
         builder.Services.AddHttpClient(AggregatingHealth.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(3));
         builder.Services.AddSingleton<DeadLetterQueues>();
+        builder.Services.AddSingleton<DonorDirectory>();
+        builder.Services.AddHttpClient(DonorDirectory.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(5));
         builder.Services.AddHostedService<BrokerMetrics>();
         builder.Services.AddSingleton<DeadLetterAudit>();
         builder.Services.AddReverseProxy()
@@ -92,7 +98,7 @@ public static class GatewayService
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        app.MapServiceDefaults();
+        app.MapServiceDefaults(openApiPath: "/openapi/gateway.json");
         app.UseMiddleware<RevokedClients>();
         // After authorization: anonymous and forbidden calls are turned away before they cost a token.
         app.UseRateLimiter();
@@ -101,9 +107,12 @@ public static class GatewayService
         app.MapClientAdministration();
         app.MapOperations();
         app.MapHandlingDeadLetters();
+        app.MapMergedDocument();
         app.MapScalarApiReference("/docs", options =>
         {
             options.Title = "Programmes API";
+            options.AddDocument("programmes", "Programmes API (all services)", MergedDocument.Path, isDefault: true);
+            options.AddDocument("gateway", "Gateway (tokens, clients, operations)", "/openapi/gateway.json");
             foreach (var route in RouteTable.Services)
             {
                 options.AddDocument(route.Cluster, route.Title, $"/openapi/{route.Cluster}.json");

@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
+using Programmes.Auditing;
 using Programmes.Gateway.Clients;
 using Programmes.Gateway.Persistence;
 using Programmes.ServiceDefaults;
@@ -33,6 +33,12 @@ public static class ClientAdministration
     internal static string NewSecret() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))
         .TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    internal static void Audit(this GatewayDb db, TimeProvider clock, ClaimsPrincipal user, string action, string clientId, string? detail = null) =>
-        db.ClientAudit.Add(ClientAuditEntry.Record(clock.GetUtcNow(), user.GetCaller().ClientId, action, clientId, detail));
+    /// <summary>
+    /// Clients are OpenIddict's entities, saved by its stores, so their changes are recorded explicitly on the
+    /// shared audit trail (staff only: no reader besides staff). The actor is the calling staff client.
+    /// </summary>
+    internal static void Audit(this GatewayDb db, string action, string clientId, object? after = null) =>
+        db.AddAudit(action, AuditObject, clientId, before: null, after);
+
+    internal const string AuditObject = "client";
 }

@@ -1,20 +1,21 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Programmes.Auditing;
 using Programmes.Gateway.Persistence;
 
 namespace Programmes.Gateway.AdministeringClients;
 
-public sealed record AuditEntryView(DateTimeOffset At, string Actor, string Action, string ClientId, string? Detail);
+public sealed record AuditEntryView(DateTimeOffset At, string Actor, string Action, string ClientId, string? Detail, string? TraceId);
 
-/// <summary>Who changed a client, when, and how; newest first.</summary>
+/// <summary>Who changed a client, when, and how; newest first. The entries are the client's on the shared audit trail.</summary>
 internal static class ReadingAudit
 {
     public static void MapReadingAudit(this RouteGroupBuilder clients) => clients.MapGet("/{clientId}/audit", Handle);
 
     private static async Task<Ok<AuditEntryView[]>> Handle(string clientId, GatewayDb db, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await db.ClientAudit.AsNoTracking()
-            .Where(e => e.ClientId == clientId)
-            .OrderByDescending(e => e.Id)
-            .Select(e => new AuditEntryView(e.At, e.Actor, e.Action, e.ClientId, e.Detail))
+        TypedResults.Ok(await db.Set<AuditEntry>().AsNoTracking()
+            .Where(e => e.ObjectType == ClientAdministration.AuditObject && e.ObjectId == clientId)
+            .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+            .Select(e => new AuditEntryView(e.At, e.ActorClientId, e.Action, e.ObjectId, e.After, e.TraceId))
             .ToArrayAsync(cancellationToken));
 }

@@ -1,15 +1,16 @@
+using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Http.HttpResults;
-using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Programmes.Gateway.Clients;
 using Programmes.Gateway.Persistence;
 using Programmes.ReferenceData;
 using Programmes.ServiceDefaults;
 using static Programmes.Gateway.AdministeringClients.ClientAdministration;
+using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.Gateway.AdministeringClients;
 
-public sealed record RegisterClient(string? ClientId, string? Role, string? Party, string? DisplayName);
+public sealed record RegisterClient(string? ClientId, string? Role, string? Party, [property: NotRequired] string? DisplayName);
 
 /// <summary>What registering returns: the only time the secret is ever shown.</summary>
 public sealed record RegisteredClient(string ClientId, string ClientSecret, string Role, string Party, string? DisplayName);
@@ -19,7 +20,7 @@ internal static partial class RegisteringClient
     public static void MapRegisteringClient(this RouteGroupBuilder clients) => clients.MapPost("", Handle);
 
     private static async Task<Results<Created<RegisteredClient>, ValidationProblem, ProblemHttpResult>> Handle(
-        RegisterClient body, ClaimsPrincipal user, ClientRegistry registry, GatewayDb db, TimeProvider clock, CancellationToken cancellationToken)
+        RegisterClient body, HttpRequest request, ClientRegistry registry, DonorDirectory donors, GatewayDb db, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         if (validation.Required(body.ClientId, "clientId", 64))
@@ -44,6 +45,13 @@ internal static partial class RegisteringClient
             }
         }
         validation.Optional(body.DisplayName, "displayName", 200);
+        // Asked last and only when all else is valid: the one check that costs a call to funding.
+        if (validation.IsValid && body.Role == Roles.Donor
+            && !(AuthenticationHeaderValue.TryParse(request.Headers.Authorization, out var token)
+                && await donors.IsVoluntaryDonorAsync(party!, token, cancellationToken)))
+        {
+            validation.Add("party", $"'{party}' is not the code of a donor registered in funding (register the donor first).");
+        }
         if (!validation.IsValid)
         {
             return validation.ToProblem();
@@ -56,7 +64,7 @@ internal static partial class RegisteringClient
         var secret = NewSecret();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await registry.RegisterAsync(body.ClientId!, secret, body.Role!, party!, body.DisplayName, cancellationToken);
-        db.Audit(clock, user, "Registered", body.ClientId!, $"role={body.Role} party={party}");
+        db.Audit("Registered", body.ClientId!, new { role = body.Role, party });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"{Prefix}/{body.ClientId}",

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using System.Security.Claims;
 using Programmes.Gateway.Clients;
 using Programmes.Gateway.Persistence;
 using Programmes.ServiceDefaults;
@@ -13,7 +12,7 @@ internal static class RevokingClient
     public static void MapRevokingClient(this RouteGroupBuilder clients) => clients.MapPost("/{clientId}/revoke", Handle);
 
     private static async Task<Results<Ok<ClientView>, ProblemHttpResult>> Handle(
-        string clientId, ClaimsPrincipal user, ClientRegistry registry, GatewayDb db, TimeProvider clock, CancellationToken cancellationToken)
+        string clientId, ClientRegistry registry, GatewayDb db, CancellationToken cancellationToken)
     {
         var client = await registry.FindAsync(clientId, cancellationToken);
         if (client is null)
@@ -26,7 +25,7 @@ internal static class RevokingClient
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await registry.RevokeAsync(clientId, cancellationToken);
-        db.Audit(clock, user, "Revoked", clientId);
+        db.Audit("Revoked", clientId);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(ClientView.Of(client with { Revoked = true }));

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using System.Security.Claims;
 using Programmes.Gateway.Clients;
 using Programmes.Gateway.Persistence;
 using Programmes.ServiceDefaults;
@@ -18,7 +17,7 @@ internal static class RotatingSecret
     public static void MapRotatingSecret(this RouteGroupBuilder clients) => clients.MapPost("/{clientId}/secret", Handle);
 
     private static async Task<Results<Ok<RotatedSecret>, ProblemHttpResult>> Handle(
-        string clientId, ClaimsPrincipal user, ClientRegistry registry, GatewayDb db, TimeProvider clock, CancellationToken cancellationToken)
+        string clientId, ClientRegistry registry, GatewayDb db, CancellationToken cancellationToken)
     {
         var client = await registry.FindAsync(clientId, cancellationToken);
         if (client is null)
@@ -32,7 +31,7 @@ internal static class RotatingSecret
         var secret = NewSecret();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await registry.RotateSecretAsync(clientId, secret, cancellationToken);
-        db.Audit(clock, user, "SecretRotated", clientId);
+        db.Audit("SecretRotated", clientId);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(new RotatedSecret(clientId, secret));

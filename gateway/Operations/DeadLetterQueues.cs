@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
 
 namespace Programmes.Gateway.Operations;
 
@@ -96,17 +97,28 @@ public sealed class DeadLetterQueues(IConfiguration configuration, IHttpClientFa
     }
 
     /// <summary>Moves dead letters (one by message id, or all) back to the queue they failed on.</summary>
-    public Task<IReadOnlyList<string>> ReplayAsync(string errorQueue, string? messageId, CancellationToken cancellationToken) =>
+    public Task<MoveOutcome> ReplayAsync(string errorQueue, string? messageId, CancellationToken cancellationToken) =>
         MoveAsync(errorQueue, messageId, replay: true, cancellationToken);
 
-    public Task<IReadOnlyList<string>> DiscardAsync(string errorQueue, string? messageId, CancellationToken cancellationToken) =>
+    public Task<MoveOutcome> DiscardAsync(string errorQueue, string? messageId, CancellationToken cancellationToken) =>
         MoveAsync(errorQueue, messageId, replay: false, cancellationToken);
 
-    private async Task<IReadOnlyList<string>> MoveAsync(string errorQueue, string? messageId, bool replay, CancellationToken cancellationToken)
+    /// <summary>The ids moved, or the queue that does not exist (nothing was moved then).</summary>
+    public sealed record MoveOutcome(IReadOnlyList<string> Moved, string? MissingQueue = null);
+
+    private async Task<MoveOutcome> MoveAsync(string errorQueue, string? messageId, bool replay, CancellationToken cancellationToken)
     {
         var target = errorQueue[..^ErrorSuffix.Length];
         var factory = new ConnectionFactory { Uri = AmqpUri, ClientProvidedName = "gateway-dead-letters" };
         await using var connection = await factory.CreateConnectionAsync(cancellationToken);
+        // Reading from a queue that does not exist closes the channel with NOT_FOUND: ask first, each on a channel of its own.
+        foreach (var queue in replay ? [errorQueue, target] : new[] { errorQueue })
+        {
+            if (!await ExistsAsync(connection, queue, cancellationToken))
+            {
+                return new MoveOutcome([], queue);
+            }
+        }
         await using var channel = await connection.CreateChannelAsync(
             new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
 
@@ -137,7 +149,21 @@ public sealed class DeadLetterQueues(IConfiguration configuration, IHttpClientFa
             await channel.BasicAckAsync(result.DeliveryTag, multiple: false, cancellationToken);
             moved.Add(id ?? "(no id)");
         }
-        return moved;
+        return new MoveOutcome(moved);
+    }
+
+    private static async Task<bool> ExistsAsync(IConnection connection, string queue, CancellationToken cancellationToken)
+    {
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        try
+        {
+            await channel.QueueDeclarePassiveAsync(queue, cancellationToken);
+            return true;
+        }
+        catch (OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == Constants.NotFound)
+        {
+            return false;
+        }
     }
 
     private HttpClient ManagementClient()

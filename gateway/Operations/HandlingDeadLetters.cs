@@ -25,7 +25,7 @@ public static partial class HandlingDeadLettersEndpoints
 
     private static async Task<Results<Ok<MoveResult>, ValidationProblem, ProblemHttpResult>> MoveAsync(
         string action, string queue, string? messageId, ClaimsPrincipal user, DeadLetterAudit audit,
-        Func<Task<IReadOnlyList<string>>> move, CancellationToken cancellationToken)
+        Func<Task<DeadLetterQueues.MoveOutcome>> move, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         validation.Check(queue.EndsWith(DeadLetterQueues.ErrorSuffix, StringComparison.Ordinal) && QueueName().IsMatch(queue),
@@ -35,7 +35,11 @@ public static partial class HandlingDeadLettersEndpoints
         {
             return validation.ToProblem();
         }
-        var moved = await move();
+        var (moved, missing) = await move();
+        if (missing is not null)
+        {
+            return Problem.NotFound($"The queue {missing}");
+        }
         if (messageId is not null && moved.Count == 0)
         {
             return Problem.NotFound($"Dead letter {messageId} on {queue}");

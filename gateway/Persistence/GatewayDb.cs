@@ -1,19 +1,20 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Programmes.Auditing;
 using Programmes.Gateway.Operations;
 
 namespace Programmes.Gateway.Persistence;
 
-/// <summary>The gateway's own database: OpenIddict's clients (applications), their audit trail and the dead-letter audit.</summary>
+/// <summary>The gateway's own database: OpenIddict's clients (applications), their audit trail (the shared one) and the dead-letter audit.</summary>
 public sealed class GatewayDb(DbContextOptions<GatewayDb> options) : DbContext(options)
 {
-    public DbSet<ClientAuditEntry> ClientAudit => Set<ClientAuditEntry>();
     public DbSet<DeadLetterAuditEntry> DeadLetterAudit => Set<DeadLetterAuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(GatewayDb).Assembly);
+        modelBuilder.AddAudit();
     }
 }
 

@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.IdentityModel.Tokens;
 using Npgsql;
 
@@ -6,16 +8,13 @@ namespace Programmes.Gateway.Persistence;
 
 /// <summary>
 /// The RSA key that signs access tokens, kept in the gateway's database so that every gateway instance
-/// signs with the same key and tokens survive restarts. The first instance to start creates it.
+/// signs with the same key and tokens survive restarts. The first instance to start creates it. Read when
+/// OpenIddict's options are first built, so after the migrations have created the table.
 /// </summary>
 internal static class SigningKeyStore
 {
     private const string Sql = """
         SELECT pg_advisory_xact_lock(20291);
-        CREATE TABLE IF NOT EXISTS gateway_signing_keys (
-            key_id text PRIMARY KEY,
-            private_key_pem text NOT NULL,
-            created_at timestamptz NOT NULL DEFAULT now());
         INSERT INTO gateway_signing_keys (key_id, private_key_pem)
         SELECT @key_id, @pem WHERE NOT EXISTS (SELECT 1 FROM gateway_signing_keys);
         SELECT key_id, private_key_pem FROM gateway_signing_keys ORDER BY created_at DESC LIMIT 1;
@@ -48,5 +47,25 @@ internal static class SigningKeyStore
         var rsa = RSA.Create();
         rsa.ImportFromPem(pem);
         return new RsaSecurityKey(rsa) { KeyId = keyId };
+    }
+}
+
+/// <summary>A row of the signing-key table; the store reads and writes it with SQL, the migrations own it.</summary>
+internal sealed class SigningKey
+{
+    public required string KeyId { get; init; }
+    public required string PrivateKeyPem { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+}
+
+internal sealed class SigningKeyConfiguration : IEntityTypeConfiguration<SigningKey>
+{
+    public const string Table = "gateway_signing_keys";
+
+    public void Configure(EntityTypeBuilder<SigningKey> key)
+    {
+        key.ToTable(Table);
+        key.HasKey(k => k.KeyId);
+        key.Property(k => k.CreatedAt).HasDefaultValueSql("now()");
     }
 }

@@ -1,5 +1,7 @@
+using Programmes.Auditing;
 using Programmes.Funding.AllocatingFunds;
 using Programmes.Funding.LoadingExchangeRates;
+using Programmes.Funding.Model;
 using Programmes.Funding.Persistence;
 using Programmes.Funding.ReadingStatements;
 using Programmes.Funding.ReceivingPayment;
@@ -11,7 +13,6 @@ using Programmes.Funding.ViewingFundingStatus;
 using Programmes.Messaging;
 using Programmes.Messaging.Idempotency;
 using Programmes.ServiceDefaults;
-using Programmes.Funding.Model;
 
 namespace Programmes.Funding;
 
@@ -31,6 +32,7 @@ public static class FundingService
         builder.AddServiceDefaults();
         builder.AddTokenValidation();
         builder.AddServiceDatabase<FundingDb>();
+        builder.AddAudit<FundingDb>(Name, FundingAudit.Track);
         builder.AddMessaging<FundingDb>(Name, consumers =>
         {
             consumers.AddConsumer<ProgrammeBudgetedConsumer>();
@@ -39,6 +41,7 @@ public static class FundingService
         builder.Services.Configure<FundingOptions>(builder.Configuration.GetSection("Funding"));
         builder.Services.AddScoped<Allocator>();
         builder.Services.AddScoped<RateLoader>();
+        builder.Services.AddHostedService<DemoDonorSeeding>();
         builder.AddDatabaseGauges(
             new DatabaseGauge("programmes.funding.gap", "Budget not yet covered by allocations, over all budgeted programmes",
                 "SELECT coalesce(sum(budget_usd - allocated_usd), 0) FROM programmes WHERE budget_usd > allocated_usd", Unit: "USD"),
@@ -60,6 +63,7 @@ public static class FundingService
         app.MapLoadingExchangeRate();
         app.MapLoadingExchangeRatesCsv();
         app.MapViewingFundingStatus();
+        app.MapAuditTrail<FundingDb>("/api/funding/audit", Roles.Donor);
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using Programmes.Auditing;
 using Programmes.Messaging;
 using Programmes.PartnerCoordination.ClearingProgrammes;
 using Programmes.PartnerCoordination.DeclaringActivities;
@@ -27,6 +28,7 @@ public static class PartnerCoordinationService
         builder.AddServiceDefaults();
         builder.AddTokenValidation();
         builder.AddServiceDatabase<CoordinationDb>();
+        builder.AddAudit<CoordinationDb>(Name, CoordinationAudit.Track);
         builder.AddMessaging<CoordinationDb>(Name, consumers =>
         {
             consumers.AddConsumer<ProgrammeProposedConsumer>();
@@ -55,6 +57,7 @@ public static class PartnerCoordinationService
         app.MapViewingRounds();
         app.MapAnsweringRound();
         app.MapRecordingJointInitiatives();
+        app.MapAuditTrail<CoordinationDb>("/api/coordination/audit", Roles.Partner);
         return app;
     }
 }

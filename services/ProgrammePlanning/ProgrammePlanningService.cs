@@ -1,3 +1,4 @@
+using Programmes.Auditing;
 using Programmes.Messaging;
 using Programmes.Messaging.Idempotency;
 using Programmes.ProgrammePlanning.ChangingProgrammeStatus;
@@ -34,6 +35,7 @@ public static class ProgrammePlanningService
         builder.AddServiceDefaults();
         builder.AddTokenValidation();
         builder.AddServiceDatabase<PlanningDb>();
+        builder.AddAudit<PlanningDb>(Name, PlanningAudit.Track);
         builder.AddMessaging<PlanningDb>(Name, consumers =>
         {
             // Intake: what is requested and accepted.
@@ -72,6 +74,7 @@ public static class ProgrammePlanningService
         app.MapViewingProgrammes();
         app.MapReportingImplementation();
         app.MapExportingIati();
+        app.MapAuditTrail<PlanningDb>("/api/planning/audit", Roles.State);
         return app;
     }
 }

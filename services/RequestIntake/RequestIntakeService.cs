@@ -1,3 +1,4 @@
+using Programmes.Auditing;
 using Programmes.Messaging;
 using Programmes.Messaging.Idempotency;
 using Programmes.RequestIntake.AnsweringQuestions;
@@ -31,6 +32,7 @@ public static class RequestIntakeService
         builder.AddServiceDefaults();
         builder.AddTokenValidation();
         builder.AddServiceDatabase<IntakeDb>();
+        builder.AddAudit<IntakeDb>(Name, IntakeAudit.Track);
         builder.AddMessaging<IntakeDb>(Name, consumers =>
         {
             consumers.AddConsumer<CtedReferralSharedConsumer>();
@@ -58,6 +60,7 @@ public static class RequestIntakeService
         app.MapMaintainingCentralAuthorities();
         app.MapSearchingCentralAuthorities();
         app.MapTrackingRatifications();
+        app.MapAuditTrail<IntakeDb>("/api/intake/audit", Roles.State, Roles.Partner);
         return app;
     }
 }

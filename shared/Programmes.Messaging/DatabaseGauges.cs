@@ -95,6 +95,7 @@ public static class DatabaseGaugeExtensions
         {
             return builder;
         }
+        builder.AddBackgroundLoops();
         var interval = builder.Configuration.GetValue("Metrics:GaugeInterval", TimeSpan.FromSeconds(15));
         builder.Services.AddSingleton(sp => new DatabaseGauges(
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetServices<DatabaseGauge>(), interval, sp.GetRequiredService<BackgroundLoops>()));

@@ -2,8 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Npgsql;
-using Programmes.Messaging.Idempotency;
 using Programmes.ServiceDefaults;
 
 namespace Programmes.Messaging;
@@ -15,21 +13,13 @@ public static class DatabaseStartup
         app.RunWithDatabaseAsync(() => app.MigrateDatabaseAsync<TDbContext>());
 
     /// <summary>
-    /// Applies the service's EF Core migrations, the outbox/inbox schema and, where the service takes
-    /// Idempotency-Keys, their table. EF Core takes a database lock while migrating, so several instances
-    /// may start at once.
+    /// Applies the service's EF Core migrations, which own every table (domain, outbox, inbox, Idempotency-Keys).
+    /// EF Core takes a database lock while migrating, so several instances may start at once.
     /// </summary>
     public static async Task MigrateDatabaseAsync<TDbContext>(this IHost app, CancellationToken cancellationToken = default)
         where TDbContext : DbContext
     {
         await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
-        await db.Database.MigrateAsync(cancellationToken);
-        var dataSource = scope.ServiceProvider.GetRequiredService<NpgsqlDataSource>();
-        await OutboxSchema.EnsureAsync(dataSource, cancellationToken);
-        if (scope.ServiceProvider.GetService<IServiceProviderIsService>()?.IsService(typeof(IdempotencyStore)) == true)
-        {
-            await IdempotencyKeys.EnsureSchemaAsync(dataSource, cancellationToken);
-        }
+        await scope.ServiceProvider.GetRequiredService<TDbContext>().Database.MigrateAsync(cancellationToken);
     }
 }

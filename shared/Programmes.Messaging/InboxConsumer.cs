@@ -2,6 +2,7 @@ using System.Data;
 using System.Diagnostics;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Programmes.Auditing;
 using Programmes.ServiceDefaults;
 
 namespace Programmes.Messaging;
@@ -11,7 +12,7 @@ namespace Programmes.Messaging;
 /// and any events it records are committed in one transaction. A redelivered message finds its inbox row
 /// and changes nothing. Exceptions propagate, so MassTransit retries and finally dead-letters the message.
 /// </summary>
-public abstract class InboxConsumer<TMessage, TDbContext>(TDbContext db, OutboxMetrics metrics) : IConsumer<TMessage>
+public abstract class InboxConsumer<TMessage, TDbContext>(TDbContext db) : IConsumer<TMessage>
     where TMessage : class
     where TDbContext : DbContext
 {
@@ -25,6 +26,8 @@ public abstract class InboxConsumer<TMessage, TDbContext>(TDbContext db, OutboxM
     public async Task Consume(ConsumeContext<TMessage> context)
     {
         MessageSpanTags.Tag(context.Message);
+        // Resolved here rather than taken by the constructor, so that consumers need not pass it through.
+        var metrics = context.GetServiceOrCreateInstance<OutboxMetrics>();
         if (context.SentTime is { } sentAt)
         {
             metrics.ConsumerLag.Record(Math.Max(0, (DateTime.UtcNow - sentAt).TotalSeconds),
@@ -39,7 +42,7 @@ public abstract class InboxConsumer<TMessage, TDbContext>(TDbContext db, OutboxM
         {
             try
             {
-                await ConsumeOnceAsync(context);
+                await ConsumeOnceAsync(context, metrics);
                 return;
             }
             catch (Exception ex) when (DependencyFailures.IsUnavailable(ex) && waiting.Elapsed < OutagePatience
@@ -50,7 +53,7 @@ public abstract class InboxConsumer<TMessage, TDbContext>(TDbContext db, OutboxM
         }
     }
 
-    private async Task ConsumeOnceAsync(ConsumeContext<TMessage> context)
+    private async Task ConsumeOnceAsync(ConsumeContext<TMessage> context, OutboxMetrics metrics)
     {
         var messageId = context.MessageId ?? throw new InvalidOperationException("A message without a message id cannot be deduplicated.");
         var consumer = GetType().Name;
@@ -72,8 +75,13 @@ public abstract class InboxConsumer<TMessage, TDbContext>(TDbContext db, OutboxM
                 return;
             }
 
-            await HandleAsync(context.Message, context);
-            await Db.SaveChangesAsync(cancellationToken);
+            // The audit names the producing service as the actor of what the event changes here.
+            var producer = context.Headers.Get<string>(OutboxRelay.ProducerHeader) ?? "unknown";
+            using (AuditActor.Use(AuditActor.Service(producer), typeof(TMessage).Name))
+            {
+                await HandleAsync(context.Message, context);
+                await Db.SaveChangesAsync(cancellationToken);
+            }
             await transaction.CommitAsync(cancellationToken);
         }
         catch (InvalidOperationException ex) when (Db.Database.GetDbConnection().State != ConnectionState.Open)

@@ -101,8 +101,10 @@ public static class MessagingExtensions
         });
 
         builder.Services.Configure<OutboxRelayOptions>(builder.Configuration.GetSection("Messaging:Outbox"));
+        builder.Services.PostConfigure<OutboxRelayOptions>(options => options.Producer = serviceName);
         builder.Services.AddSingleton<OutboxMetrics>();
         builder.Services.TryAddSingleton<OutboxSignal>();
+        builder.AddBackgroundLoops();
         builder.Services.AddHostedService<OutboxRelay>();
         builder.Services.AddHealthChecks().AddCheck<OutboxHealthCheck>("outbox", HealthStatus.Degraded, [ServiceDefaultsExtensions.ReadyTag]);
         return builder;

@@ -12,7 +12,7 @@ public sealed class OutboxMessage
 {
     public Guid Id { get; init; }
 
-    /// <summary>Assigned by the database; the order of publication within an aggregate.</summary>
+    /// <summary>Assigned by the database on insert (an identity column); the order of publication within an aggregate.</summary>
     public long Sequence { get; init; }
 
     /// <summary>The aggregate (request, programme, pledge...) whose events must stay in order.</summary>
@@ -38,13 +38,15 @@ public sealed class OutboxMessage
 
     public DateTimeOffset? SentAt { get; init; }
 
-    internal static OutboxMessage Create(object message, string aggregateId, DateTimeOffset now)
+    internal static OutboxMessage Create(object message, string aggregateId, DateTimeOffset now, int position = 0)
     {
         var type = message.GetType();
         var activity = Activity.Current;
         return new OutboxMessage
         {
-            Id = Guid.CreateVersion7(now),
+            // EF inserts the rows of one SaveChanges in key order, and the sequence follows the inserts: a
+            // step's events get ids a millisecond apart so they are published in the order the step returned them.
+            Id = Guid.CreateVersion7(now.AddMilliseconds(position)),
             AggregateId = aggregateId,
             MessageType = MessageTypes.NameOf(type),
             Body = JsonSerializer.Serialize(message, type, MessageTypes.Json),
@@ -77,37 +79,33 @@ public static class OutboxDbContextExtensions
     public static void AddEvents(this DbContext db, IEnumerable<object> events, object aggregateId)
     {
         var now = DateTimeOffset.UtcNow;
-        db.Set<OutboxMessage>().AddRange(events.Select(message => OutboxMessage.Create(message, aggregateId.ToString()!, now)));
+        db.Set<OutboxMessage>().AddRange(events.Select((message, position) => OutboxMessage.Create(message, aggregateId.ToString()!, now, position)));
     }
 
-    /// <summary>Maps the outbox and inbox tables; call from <c>OnModelCreating</c>.</summary>
+    /// <summary>
+    /// Maps the outbox and inbox tables; call from <c>OnModelCreating</c>. The service's migrations create
+    /// them; column names come from the snake_case naming convention.
+    /// </summary>
     public static ModelBuilder AddOutboxAndInbox(this ModelBuilder model)
     {
-        // The tables are created by OutboxSchema (the same DDL in every service), not by the service's migrations.
         model.Entity<OutboxMessage>(e =>
         {
-            e.ToTable(OutboxSchema.OutboxTable, t => t.ExcludeFromMigrations());
+            e.ToTable(OutboxSchema.OutboxTable);
             e.HasKey(m => m.Id);
-            e.Property(m => m.Id).HasColumnName("id");
-            e.Property(m => m.Sequence).HasColumnName("sequence").ValueGeneratedOnAdd();
-            e.Property(m => m.AggregateId).HasColumnName("aggregate_id");
-            e.Property(m => m.MessageType).HasColumnName("message_type");
-            e.Property(m => m.Body).HasColumnName("body").HasColumnType("jsonb");
-            e.Property(m => m.TraceParent).HasColumnName("trace_parent");
-            e.Property(m => m.TraceState).HasColumnName("trace_state");
-            e.Property(m => m.CreatedAt).HasColumnName("created_at");
-            e.Property(m => m.NextAttemptAt).HasColumnName("next_attempt_at");
-            e.Property(m => m.Attempts).HasColumnName("attempts");
-            e.Property(m => m.LastError).HasColumnName("last_error");
-            e.Property(m => m.SentAt).HasColumnName("sent_at");
+            e.Property(m => m.Sequence).UseIdentityAlwaysColumn();
+            // Rows written by hand (tests, benchmarks) start at no attempts.
+            e.Property(m => m.Attempts).HasDefaultValue(0);
+            e.Property(m => m.Body).HasColumnType("jsonb");
+            // The relay's scans: unsent rows in order, an aggregate's unsent rows, and sent rows to delete.
+            e.HasIndex(m => m.Sequence).HasDatabaseName($"ix_{OutboxSchema.OutboxTable}_pending").HasFilter("sent_at IS NULL");
+            e.HasIndex(m => new { m.AggregateId, m.Sequence }).HasDatabaseName($"ix_{OutboxSchema.OutboxTable}_pending_aggregate").HasFilter("sent_at IS NULL");
+            e.HasIndex(m => m.SentAt).HasDatabaseName($"ix_{OutboxSchema.OutboxTable}_sent").HasFilter("sent_at IS NOT NULL");
         });
         model.Entity<InboxMessage>(e =>
         {
-            e.ToTable(OutboxSchema.InboxTable, t => t.ExcludeFromMigrations());
+            e.ToTable(OutboxSchema.InboxTable);
             e.HasKey(m => new { m.MessageId, m.Consumer });
-            e.Property(m => m.MessageId).HasColumnName("message_id");
-            e.Property(m => m.Consumer).HasColumnName("consumer");
-            e.Property(m => m.ProcessedAt).HasColumnName("processed_at");
+            e.HasIndex(m => m.ProcessedAt);
         });
         return model;
     }

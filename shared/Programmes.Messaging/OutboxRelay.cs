@@ -37,6 +37,9 @@ public sealed partial class OutboxRelay(
     /// <summary>Header naming the event's aggregate, for consumers that partition or order by it.</summary>
     public const string AggregateIdHeader = "Programmes-Aggregate-Id";
 
+    /// <summary>Header naming the service that produced the event: the actor of what a consumer's audit records.</summary>
+    public const string ProducerHeader = "Programmes-Producer";
+
     private readonly OutboxRelayOptions _options = options.Value;
     private DateTimeOffset _nextCleanup = DateTimeOffset.MinValue;
 
@@ -223,6 +226,7 @@ public sealed partial class OutboxRelay(
             {
                 context.MessageId = row.Id;
                 context.Headers.Set(AggregateIdHeader, row.AggregateId);
+                context.Headers.Set(ProducerHeader, _options.Producer);
             }, timeout.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

@@ -2,6 +2,9 @@ namespace Programmes.Messaging;
 
 public sealed class OutboxRelayOptions
 {
+    /// <summary>The service whose outbox this is; set from the service name given to AddMessaging.</summary>
+    public string Producer { get; set; } = "";
+
     /// <summary>Rows taken per transaction.</summary>
     public int BatchSize { get; set; } = 500;
 

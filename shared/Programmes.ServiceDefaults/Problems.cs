@@ -17,6 +17,8 @@ public static class ProblemTypes
     public const string PayloadTooLarge = Base + "payload-too-large";
     public const string UnsupportedMediaType = Base + "unsupported-media-type";
     public const string MalformedRequest = Base + "malformed-request";
+    public const string UriTooLong = Base + "uri-too-long";
+    public const string HeadersTooLarge = Base + "headers-too-large";
     public const string IdempotencyKeyReused = Base + "idempotency-key-reused";
     public const string DependencyUnavailable = Base + "dependency-unavailable";
     public const string Internal = Base + "internal";

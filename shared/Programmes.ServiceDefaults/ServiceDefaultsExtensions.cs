@@ -18,6 +18,7 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.ServiceDefaults;
 
@@ -36,9 +37,10 @@ public static class ServiceDefaultsExtensions
         builder.AddQuietFrameworkLogs();
         builder.AddTelemetry();
 
-        builder.Services.AddHealthChecks()
-            .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag])
-            .AddCheck<BackgroundLoopsHealthCheck>("background", HealthStatus.Degraded, [ReadyTag]);
+        // The audit trail names the caller of the request whose changes are being saved.
+        builder.Services.AddHttpContextAccessor();
+
+        builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
         builder.AddBackgroundLoops();
 
         builder.Services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(options =>
@@ -50,8 +52,7 @@ public static class ServiceDefaultsExtensions
         });
         // Bad bodies reach the exception handler, which answers with problem details naming the field.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(
-            options => options.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options => RequestText.SetKestrelLimits(options.Limits));
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
@@ -71,7 +72,7 @@ public static class ServiceDefaultsExtensions
         });
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
+        builder.AddProgrammesOpenApi();
         return builder;
     }
 
@@ -80,15 +81,22 @@ public static class ServiceDefaultsExtensions
     /// background service that fails instead of stopping: the loops catch everything themselves, so this is
     /// the last guard, for a service not built on them. Stopping would not help: the host restarts into the
     /// same data and fails again (issue 16: a gauge that could not read a value took funding's whole API down
-    /// 30 times), whereas one stopped loop costs its own work only, and readiness names it.
+    /// 30 times), whereas one stopped loop costs its own work only, and readiness names it. Called by
+    /// everything that adds a loop; only the first call registers.
     /// </summary>
-    private static void AddBackgroundLoops(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddBackgroundLoops(this IHostApplicationBuilder builder)
     {
+        if (builder.Services.Any(d => d.ServiceType == typeof(BackgroundLoops)))
+        {
+            return builder;
+        }
+        builder.Services.AddHealthChecks().AddCheck<BackgroundLoopsHealthCheck>("background", HealthStatus.Degraded, [ReadyTag]);
         builder.Services.Configure<BackgroundLoopOptions>(builder.Configuration.GetSection("BackgroundLoops"));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<BackgroundLoops>();
         builder.Services.Configure<HostOptions>(options =>
             options.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
+        return builder;
     }
 
     /// <summary>
@@ -118,7 +126,7 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    public static WebApplication MapServiceDefaults(this WebApplication app)
+    public static WebApplication MapServiceDefaults(this WebApplication app, string openApiPath = "/openapi/v1.json")
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -126,6 +134,7 @@ public static class ServiceDefaultsExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseUtf8Json();
+        app.UseRequestTextCheck();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions
         {
@@ -138,7 +147,7 @@ public static class ServiceDefaultsExtensions
             ResponseWriter = HealthResponse.WriteAsync,
         });
         app.MapPrometheusScrapingEndpoint("/metrics");
-        app.MapOpenApi("/openapi/v1.json");
+        app.MapOpenApi(openApiPath);
         return app;
     }
 

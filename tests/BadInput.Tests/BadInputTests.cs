@@ -16,7 +16,7 @@ namespace Programmes.BadInput.Tests;
 /// admits. Every answer must be a refusal with an RFC 9457 body, no 5xx; no table may gain or lose a row; the
 /// valid body must still succeed afterwards.
 /// </summary>
-public sealed class BadInputTests(BadInputSystem system, ITestOutputHelper output) : IClassFixture<BadInputSystem>
+public sealed partial class BadInputTests(BadInputSystem system, ITestOutputHelper output) : IClassFixture<BadInputSystem>
 {
     public const int Seed = 20_261_127;
     public const int Minimum = 220;

@@ -117,7 +117,6 @@ public sealed class LedgerHost : IAsyncDisposable
         {
             // The test context has no migrations: create its tables, then the outbox/inbox as a service does.
             await scope.ServiceProvider.GetRequiredService<LedgerDb>().Database.EnsureCreatedAsync();
-            await OutboxSchema.EnsureAsync(scope.ServiceProvider.GetRequiredService<NpgsqlDataSource>());
         }
         await host.StartAsync();
         return new LedgerHost(host, spans);

@@ -129,7 +129,11 @@ internal sealed class BenchHost : IAsyncDisposable
         var host = builder.Build();
 
         var dataSource = host.Services.GetRequiredService<NpgsqlDataSource>();
-        await OutboxSchema.EnsureAsync(dataSource);
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            // The model is the outbox and inbox only: creating it creates their tables.
+            await scope.ServiceProvider.GetRequiredService<BenchDb>().Database.EnsureCreatedAsync();
+        }
         if (prefill > 0)
         {
             // Written before the relay starts: a backlog, as after an outage.
@@ -175,7 +179,7 @@ internal sealed class BenchDb(DbContextOptions<BenchDb> options) : DbContext(opt
     protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddOutboxAndInbox();
 }
 
-internal sealed class TickConsumer(BenchDb db, OutboxMetrics metrics, Arrivals arrivals) : InboxConsumer<Tick, BenchDb>(db, metrics)
+internal sealed class TickConsumer(BenchDb db, Arrivals arrivals) : InboxConsumer<Tick, BenchDb>(db)
 {
     protected override Task HandleAsync(Tick message, ConsumeContext<Tick> context)
     {

@@ -18,10 +18,13 @@ public sealed record LoadOptions
     public int MaxInFlight { get; init; } = 4000;
     public int NginxPort { get; init; } = 5380;
     public TimeSpan Settle { get; init; } = TimeSpan.FromSeconds(60);
+    public int Count { get; init; } = 10_000;
+    public TimeSpan TimeLimit { get; init; } = TimeSpan.FromMinutes(20);
+    public Uri FundingUrl { get; init; } = new("http://127.0.0.1:5104/");
 
     public const string Usage = """
         Usage: dotnet run -c Release --project tests/Programmes.LoadGenerator -- <scenario> [options]
-          scenarios: submit | journey | contributions | partner-reads | proxy | goals
+          scenarios: submit | journey | contributions | partner-reads | proxy | goals | payments
           --rate N             open loop: N operations/s (latency from the scheduled start)
           --concurrency N      closed loop: N callers back to back (default 32 when no --rate)
           --duration 30s       how long to load (also 2m, 500ms)
@@ -35,6 +38,9 @@ public sealed record LoadOptions
           --max-in-flight N    open loop: operations allowed in flight before new ones count as dropped (4000)
           --nginx-port N       port of the nginx `proxy` starts (5380)
           --settle 60s         how long the consistency check waits for the last events
+          --count 10000        payments: how many payments to post (issue 16's money check)
+          --time-limit 20m     payments: stop after this long even if the count is not reached
+          --funding-url URL    payments: funding's own address, for its /metrics gap gauge (http://127.0.0.1:5104)
         """;
 
     public static LoadOptions Parse(string[] args)
@@ -62,6 +68,9 @@ public sealed record LoadOptions
                 "--max-in-flight" => options with { MaxInFlight = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--nginx-port" => options with { NginxPort = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--settle" => options with { Settle = ParseDuration(Value()) },
+                "--count" => options with { Count = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--time-limit" => options with { TimeLimit = ParseDuration(Value()) },
+                "--funding-url" => options with { FundingUrl = new Uri(Value()) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
         }

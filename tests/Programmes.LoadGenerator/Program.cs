@@ -32,7 +32,7 @@ return 0;
 
 // Enough clients per party that no single client's token bucket (20/s for States and staff) limits the load.
 static int ClientsPerParty(LoadOptions options, Target target) =>
-    !target.RateLimited ? 2 : Math.Clamp((int)Math.Ceiling((options.Rate ?? (options.Concurrency ?? 32) * 40.0) / 2 / 15), 2, 120);
+    !target.RateLimited ? 2 : Math.Clamp((int)Math.Ceiling((options.Rate ?? (options.Concurrency ?? (options.Scenario == "payments" ? 8 : 32)) * 40.0) / 2 / 15), 2, 120);
 
 /// <summary>Runs one scenario, or all of issue 10's goals in order, against one target.</summary>
 internal sealed class LoadSession(Target target, LoadClients clients, LoadOptions options)
@@ -43,6 +43,9 @@ internal sealed class LoadSession(Target target, LoadClients clients, LoadOption
         {
             case "proxy":
                 await new ProxyComparison(target, clients, options).RunAsync(cancellationToken);
+                break;
+            case "payments":
+                await new PaymentsCheck(target, clients, options).RunAsync(cancellationToken);
                 break;
             case "goals":
                 await GoalsAsync(cancellationToken);

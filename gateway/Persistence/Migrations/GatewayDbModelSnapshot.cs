@@ -288,6 +288,88 @@ namespace Programmes.Gateway.Persistence.Migrations
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Programmes.Auditing.AuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("ActorClientId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor_client_id");
+
+                    b.Property<string>("ActorParty")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("actor_party");
+
+                    b.Property<string>("ActorRole")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("actor_role");
+
+                    b.Property<string>("After")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("after");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("before");
+
+                    b.Property<string>("ObjectId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("object_id");
+
+                    b.Property<string>("ObjectType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("object_type");
+
+                    b.PrimitiveCollection<List<string>>("Readers")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("readers");
+
+                    b.Property<string>("TraceId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("trace_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_entries");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_audit_entries_at");
+
+                    b.HasIndex("Readers")
+                        .HasDatabaseName("ix_audit_entries_readers");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Readers"), "gin");
+
+                    b.HasIndex("ObjectType", "ObjectId", "At")
+                        .HasDatabaseName("ix_audit_entries_object_type_object_id_at");
+
+                    b.ToTable("audit_entries", (string)null);
+                });
+
             modelBuilder.Entity("Programmes.Gateway.Operations.DeadLetterAuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -338,49 +420,27 @@ namespace Programmes.Gateway.Persistence.Migrations
                     b.ToTable("dead_letter_audit", (string)null);
                 });
 
-            modelBuilder.Entity("Programmes.Gateway.Persistence.ClientAuditEntry", b =>
+            modelBuilder.Entity("Programmes.Gateway.Persistence.SigningKey", b =>
                 {
-                    b.Property<long>("Id")
+                    b.Property<string>("KeyId")
+                        .HasColumnType("text")
+                        .HasColumnName("key_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("action");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("actor");
-
-                    b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("at");
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
 
-                    b.Property<string>("ClientId")
+                    b.Property<string>("PrivateKeyPem")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("client_id");
+                        .HasColumnType("text")
+                        .HasColumnName("private_key_pem");
 
-                    b.Property<string>("Detail")
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)")
-                        .HasColumnName("detail");
+                    b.HasKey("KeyId")
+                        .HasName("pk_gateway_signing_keys");
 
-                    b.HasKey("Id")
-                        .HasName("pk_client_audit");
-
-                    b.HasIndex("ClientId", "At")
-                        .HasDatabaseName("ix_client_audit_client_id_at");
-
-                    b.ToTable("client_audit", (string)null);
+                    b.ToTable("gateway_signing_keys", (string)null);
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization", b =>

@@ -1,10 +1,10 @@
 using MassTransit;
 using Programmes.Contracts;
+using Programmes.Funding.Model;
 using Programmes.Funding.Persistence;
 using Programmes.Messaging;
-using Programmes.ServiceDefaults;
-using Programmes.Funding.Model;
 using Programmes.ReferenceData;
+using Programmes.ServiceDefaults;
 
 namespace Programmes.Funding.AllocatingFunds;
 
@@ -12,13 +12,12 @@ namespace Programmes.Funding.AllocatingFunds;
 /// A new or changed programme budget: allocate to a new programme or a raised budget, release funds
 /// above a lowered one (and offer them to programmes still waiting).
 /// </summary>
-public sealed class ProgrammeBudgetedConsumer(FundingDb db, OutboxMetrics metrics, Allocator allocator, TimeProvider clock)
-    : InboxConsumer<ProgrammeBudgeted, FundingDb>(db, metrics)
+public sealed class ProgrammeBudgetedConsumer(FundingDb db, Allocator allocator, TimeProvider clock)
+    : InboxConsumer<ProgrammeBudgeted, FundingDb>(db)
 {
     protected override async Task HandleAsync(ProgrammeBudgeted message, ConsumeContext<ProgrammeBudgeted> context)
     {
         var cancellationToken = context.CancellationToken;
-        Telemetry.Tag(Telemetry.Attributes.ProgrammeId, message.ProgrammeId);
         await allocator.LockAsync(cancellationToken);
 
         var programme = await Db.Programmes.FindAsync([message.ProgrammeId], cancellationToken);

@@ -1,11 +1,11 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Programmes.Funding.Model;
 using Programmes.Funding.Persistence;
 using Programmes.Messaging.Idempotency;
 using Programmes.ReferenceData;
 using Programmes.ServiceDefaults;
-using Programmes.Funding.Model;
 
 namespace Programmes.Funding.LoadingExchangeRates;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Programmes.Funding.Model;
 using Programmes.Messaging.Idempotency;
 using Programmes.ServiceDefaults;
-using Programmes.Funding.Model;
 
 namespace Programmes.Funding.LoadingExchangeRates;
 

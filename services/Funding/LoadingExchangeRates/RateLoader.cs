@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Programmes.Contracts;
+using Programmes.Funding.Model;
 using Programmes.Funding.Persistence;
 using Programmes.Messaging;
-using Programmes.Funding.Model;
 using Programmes.ReferenceData;
 
 namespace Programmes.Funding.LoadingExchangeRates;

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using Programmes.Messaging;
+using Programmes.Auditing;
 using Programmes.Funding.Model;
+using Programmes.Messaging;
+using Programmes.Messaging.Idempotency;
 
 namespace Programmes.Funding.Persistence;
 
@@ -19,6 +21,8 @@ public sealed class FundingDb(DbContextOptions<FundingDb> options) : DbContext(o
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(FundingDb).Assembly);
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddAudit();
+        modelBuilder.AddIdempotencyKeys();
     }
 }
 

@@ -3,12 +3,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Programmes.Contracts;
+using Programmes.Funding.Model;
 using Programmes.Funding.Persistence;
 using Programmes.Messaging;
 using Programmes.Messaging.Idempotency;
-using Programmes.ServiceDefaults;
-using Programmes.Funding.Model;
 using Programmes.ReferenceData;
+using Programmes.ServiceDefaults;
 
 namespace Programmes.Funding.ReceivingPayment;
 

@@ -1,17 +1,18 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Programmes.Contracts;
+using Programmes.Funding.Model;
 using Programmes.Funding.Persistence;
 using Programmes.Messaging;
 using Programmes.Messaging.Idempotency;
 using Programmes.ReferenceData;
 using Programmes.ServiceDefaults;
-using Programmes.Funding.Model;
+using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.Funding.RecordingInKind;
 
-public sealed record RecordInKind(Guid? DonorId, InKindKind? Kind, string? Description, decimal? EstimatedValue, string? Currency,
-    DateOnly? ContributionDate, Guid? ProgrammeId, string? ThematicArea);
+public sealed record RecordInKind([property: NotRequired] Guid? DonorId, InKindKind? Kind, string? Description, decimal? EstimatedValue, string? Currency,
+    DateOnly? ContributionDate, [property: NotRequired] Guid? ProgrammeId, [property: NotRequired] string? ThematicArea);
 
 public static class RecordingInKindEndpoint
 {

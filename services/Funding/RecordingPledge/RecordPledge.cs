@@ -1,17 +1,18 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Programmes.Contracts;
+using Programmes.Funding.Model;
 using Programmes.Funding.Persistence;
 using Programmes.Messaging;
 using Programmes.Messaging.Idempotency;
 using Programmes.ReferenceData;
 using Programmes.ServiceDefaults;
-using Programmes.Funding.Model;
+using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.Funding.RecordingPledge;
 
-public sealed record RecordPledge(Guid? DonorId, decimal? Amount, string? Currency, DateOnly? PledgeDate, string? AgreementReference,
-    DateOnly? PeriodStart, DateOnly? PeriodEnd, Earmarking? Earmarking, string? EarmarkedTo);
+public sealed record RecordPledge([property: NotRequired] Guid? DonorId, decimal? Amount, string? Currency, DateOnly? PledgeDate, string? AgreementReference,
+    [property: NotRequired] DateOnly? PeriodStart, [property: NotRequired] DateOnly? PeriodEnd, Earmarking? Earmarking, [property: NotRequired] string? EarmarkedTo);
 
 public static class RecordingPledgeEndpoint
 {

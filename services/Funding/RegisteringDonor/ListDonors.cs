@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Programmes.Funding.Model;
 using Programmes.Funding.Persistence;
 using Programmes.ServiceDefaults;
-using Programmes.Funding.Model;
 
 namespace Programmes.Funding.RegisteringDonor;
 
@@ -16,12 +16,13 @@ public static class ViewingDonorsEndpoint
         return app;
     }
 
-    /// <summary>Staff see every donor; a donor sees its own record only.</summary>
-    private static async Task<Ok<List<DonorView>>> List(ClaimsPrincipal user, FundingDb db, CancellationToken cancellationToken)
+    /// <summary>Staff see every donor (or the one with <paramref name="code"/>, which the gateway asks before registering a donor client); a donor sees its own record only.</summary>
+    private static async Task<Ok<List<DonorView>>> List(ClaimsPrincipal user, FundingDb db, CancellationToken cancellationToken, string? code = null)
     {
         var caller = user.GetCaller();
         var donors = await db.Donors.AsNoTracking()
             .Where(d => caller.IsStaff || (d.Code == caller.Party && d.Kind != DonorKind.RegularBudget))
+            .Where(d => code == null || d.Code == code)
             .OrderBy(d => d.Code)
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(donors.Select(DonorView.From).ToList());

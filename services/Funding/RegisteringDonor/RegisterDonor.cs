@@ -1,17 +1,18 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Programmes.Funding.Model;
 using Programmes.Funding.Persistence;
 using Programmes.Messaging.Idempotency;
 using Programmes.ServiceDefaults;
-using Programmes.Funding.Model;
+using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.Funding.RegisteringDonor;
 
-public sealed record DonorContact(string? Name, string? Email);
+public sealed record DonorContact([property: NotRequired] string? Name, [property: NotRequired] string? Email);
 
-public sealed record RegisterDonor(string? Code, string? Name, DonorKind? Kind, string? StateCode, string? IatiIdentifier,
-    DonorContact? Contact, List<string>? AgreementReferences);
+public sealed record RegisterDonor(string? Code, string? Name, DonorKind? Kind, [property: NotRequired] string? StateCode, [property: NotRequired] string? IatiIdentifier,
+    [property: NotRequired] DonorContact? Contact, [property: NotRequired] List<string>? AgreementReferences);
 
 public sealed record DonorView(Guid Id, string Code, string Name, DonorKind Kind, string? StateCode, string? IatiIdentifier,
     DonorContact Contact, IReadOnlyList<string> AgreementReferences, DateTimeOffset RegisteredAt)

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Programmes.Funding.Model;
 using Programmes.Funding.Persistence;
 using Programmes.ServiceDefaults;
-using Programmes.Funding.Model;
+using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.Funding.RegisteringDonor;
 
-public sealed record UpdateDonor(string? Name, string? IatiIdentifier, DonorContact? Contact, List<string>? AgreementReferences);
+public sealed record UpdateDonor(string? Name, [property: NotRequired] string? IatiIdentifier, [property: NotRequired] DonorContact? Contact, [property: NotRequired] List<string>? AgreementReferences);
 
 public static class UpdatingDonorEndpoint
 {

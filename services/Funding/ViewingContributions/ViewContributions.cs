@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Programmes.Funding.Model;
 using Programmes.Funding.Persistence;
 using Programmes.ServiceDefaults;
-using Programmes.Funding.Model;
 
 namespace Programmes.Funding.ViewingContributions;
 

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Programmes.Funding.Persistence;
-using Programmes.ServiceDefaults;
 using Programmes.Funding.Model;
+using Programmes.Funding.Persistence;
 using Programmes.ReferenceData;
+using Programmes.ServiceDefaults;
 
 namespace Programmes.Funding.ViewingFundingStatus;
 

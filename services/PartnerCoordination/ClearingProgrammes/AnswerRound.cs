@@ -5,10 +5,11 @@ using Programmes.PartnerCoordination.DeclaringActivities;
 using Programmes.PartnerCoordination.DeliveringWebhooks;
 using Programmes.PartnerCoordination.Persistence;
 using Programmes.ServiceDefaults;
+using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.PartnerCoordination.ClearingProgrammes;
 
-public sealed record AnswerRound(ClearanceAnswer? Answer, string? Comment, Guid? OverlappingActivityId);
+public sealed record AnswerRound(ClearanceAnswer? Answer, [property: NotRequired] string? Comment, [property: NotRequired] Guid? OverlappingActivityId);
 
 public static class AnsweringRoundEndpoints
 {

@@ -10,12 +10,11 @@ using Programmes.ServiceDefaults;
 namespace Programmes.PartnerCoordination.ClearingProgrammes;
 
 /// <summary>Opens a clearance round for a proposed programme: addressed to CTED and the partners whose interests match, with overlaps found at once.</summary>
-public sealed class ProgrammeProposedConsumer(CoordinationDb db, OutboxMetrics metrics, TimeProvider clock, IOptions<ClearanceOptions> options, WebhookSignal signal)
-    : InboxConsumer<ProgrammeProposed, CoordinationDb>(db, metrics)
+public sealed class ProgrammeProposedConsumer(CoordinationDb db, TimeProvider clock, IOptions<ClearanceOptions> options, WebhookSignal signal)
+    : InboxConsumer<ProgrammeProposed, CoordinationDb>(db)
 {
     protected override async Task HandleAsync(ProgrammeProposed message, ConsumeContext<ProgrammeProposed> context)
     {
-        Telemetry.Tag(Telemetry.Attributes.ProgrammeId, message.ProgrammeId);
         var cancellationToken = context.CancellationToken;
         // A programme already under clearance is not consulted on twice while its round is open.
         if (await Db.ClearanceRounds.AnyAsync(r => r.ProgrammeId == message.ProgrammeId && r.Status == RoundStatus.Open, cancellationToken))

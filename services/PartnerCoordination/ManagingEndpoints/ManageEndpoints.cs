@@ -6,12 +6,13 @@ using Programmes.PartnerCoordination.DeliveringWebhooks;
 using Programmes.PartnerCoordination.ManagingPartners;
 using Programmes.PartnerCoordination.Persistence;
 using Programmes.ServiceDefaults;
+using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.PartnerCoordination.ManagingEndpoints;
 
 public sealed record EndpointRequest(string? Url, List<string>? EventTypes);
 
-public sealed record RotateSecret(int? GraceHours);
+public sealed record RotateSecret([property: NotRequired] int? GraceHours);
 
 /// <summary>An endpoint as listed; <see cref="Secret"/> is shown only when it was just created or rotated.</summary>
 public sealed record EndpointView(Guid Id, string PartnerCode, string Url, IReadOnlyList<string> EventTypes, bool Enabled,

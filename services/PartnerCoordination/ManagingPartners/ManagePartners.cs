@@ -4,12 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using Programmes.PartnerCoordination.Persistence;
 using Programmes.ReferenceData;
 using Programmes.ServiceDefaults;
+using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.PartnerCoordination.ManagingPartners;
 
-public sealed record PartnerInterests(List<string>? ThematicAreas, List<string>? StateCodes, List<string>? RegionalGroups);
+public sealed record PartnerInterests([property: NotRequired] List<string>? ThematicAreas, [property: NotRequired] List<string>? StateCodes, [property: NotRequired] List<string>? RegionalGroups);
 
-public sealed record RegisterPartner(string? Code, string? Name, string? Kind, PartnerInterests? Interests);
+public sealed record RegisterPartner(string? Code, string? Name, string? Kind, [property: NotRequired] PartnerInterests? Interests);
 
 public sealed record PartnerView(string Code, string Name, string Kind, IReadOnlyList<string> ThematicAreas,
     IReadOnlyList<string> StateCodes, IReadOnlyList<string> RegionalGroups, DateTimeOffset UpdatedAt)

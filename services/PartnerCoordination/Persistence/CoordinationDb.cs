@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Programmes.Auditing;
 using Programmes.Messaging;
 using Programmes.PartnerCoordination.ClearingProgrammes;
 using Programmes.PartnerCoordination.DeclaringActivities;
@@ -26,6 +27,7 @@ public sealed class CoordinationDb(DbContextOptions<CoordinationDb> options) : D
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CoordinationDb).Assembly);
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddAudit();
     }
 }
 

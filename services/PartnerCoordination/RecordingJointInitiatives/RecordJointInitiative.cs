@@ -6,10 +6,11 @@ using Programmes.Messaging;
 using Programmes.PartnerCoordination.DeliveringWebhooks;
 using Programmes.PartnerCoordination.Persistence;
 using Programmes.ServiceDefaults;
+using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.PartnerCoordination.RecordingJointInitiatives;
 
-public sealed record InitiativePartnerRequest(string? PartnerCode, string? Role, string? Contribution);
+public sealed record InitiativePartnerRequest(string? PartnerCode, string? Role, [property: NotRequired] string? Contribution);
 
 public sealed record RecordJointInitiative(Guid? ProgrammeId, string? Title, List<InitiativePartnerRequest>? Partners);
 

@@ -7,10 +7,11 @@ using Programmes.PartnerCoordination.ManagingPartners;
 using Programmes.PartnerCoordination.Persistence;
 using Programmes.ReferenceData;
 using Programmes.ServiceDefaults;
+using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.PartnerCoordination.ReferringNeeds;
 
-public sealed record ReferNeeds(string? StateCode, List<string>? ThematicAreas, List<string>? Instruments, string? Recommendation,
+public sealed record ReferNeeds(string? StateCode, List<string>? ThematicAreas, [property: NotRequired] List<string>? Instruments, string? Recommendation,
     string? AssessmentReference, DateOnly? AssessmentDate, bool? StateConsented);
 
 public sealed record ReferralView(Guid Id, string StateCode, IReadOnlyList<string> ThematicAreas, IReadOnlyList<string> Instruments,
@@ -26,8 +27,9 @@ public static class ReferringNeedsEndpoints
     {
         var referrals = app.MapGroup("/api/coordination/referrals").WithTags("CTED referrals");
         referrals.MapPost("", Refer).RequireRoles(Roles.Partner);
-        referrals.MapGet("", List).RequireRoles(Roles.Staff);
-        referrals.MapGet("/{id:guid}", Get).RequireRoles(Roles.Staff);
+        // CTED is the only referrer, so every referral is its own: it reads them back; other partners may not.
+        referrals.MapGet("", List).RequireRoles(Roles.Staff, Roles.Partner);
+        referrals.MapGet("/{id:guid}", Get).RequireRoles(Roles.Staff, Roles.Partner);
         return app;
     }
 
@@ -50,14 +52,14 @@ public static class ReferringNeedsEndpoints
         {
             validation.Check(body.AssessmentDate <= today, "assessmentDate", "must not be in the future.");
         }
-        validation.Check(body.StateConsented is not null, "stateConsented", "is required: say whether the State consented to sharing.");
+        var consented = validation.StateConsented(body.StateConsented);
         if (!validation.IsValid)
         {
             return validation.ToProblem();
         }
 
         var now = clock.GetUtcNow();
-        var consented = body.StateConsented!.Value;
+        var shared = ReferralConsent.ReachesState(consented);
         var referral = new CtedReferral
         {
             Id = Guid.CreateVersion7(now),
@@ -69,11 +71,11 @@ public static class ReferringNeedsEndpoints
             AssessmentDate = body.AssessmentDate!.Value,
             StateConsented = consented,
             ReceivedAt = now,
-            SharedAt = consented ? now : null,
+            SharedAt = shared ? now : null,
         };
         Telemetry.Tag(Telemetry.Attributes.StateCode, referral.StateCode);
         db.Referrals.Add(referral);
-        if (consented)
+        if (shared)
         {
             db.AddEvent(new CtedReferralShared(referral.Id, referral.StateCode, referral.ThematicAreas, referral.Instruments,
                 referral.Recommendation, referral.AssessmentReference, referral.AssessmentDate, now), referral.Id);
@@ -82,8 +84,13 @@ public static class ReferringNeedsEndpoints
         return TypedResults.Created($"/api/coordination/referrals/{referral.Id}", ReferralView.From(referral));
     }
 
-    private static async Task<Ok<ReferralView[]>> List(CoordinationDb db, CancellationToken cancellationToken, string? stateCode = null)
+    private static async Task<Results<Ok<ReferralView[]>, ProblemHttpResult>> List(
+        ClaimsPrincipal user, CoordinationDb db, CancellationToken cancellationToken, string? stateCode = null)
     {
+        if (!MayRead(user))
+        {
+            return NotTheReferrer();
+        }
         var query = db.Referrals.AsNoTracking();
         if (stateCode is not null)
         {
@@ -93,9 +100,18 @@ public static class ReferringNeedsEndpoints
         return TypedResults.Ok(referrals.Select(ReferralView.From).ToArray());
     }
 
-    private static async Task<Results<Ok<ReferralView>, ProblemHttpResult>> Get(Guid id, CoordinationDb db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ReferralView>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, CoordinationDb db, CancellationToken cancellationToken)
     {
+        if (!MayRead(user))
+        {
+            return NotTheReferrer();
+        }
         var referral = await db.Referrals.FindAsync([id], cancellationToken);
         return referral is null ? Problem.NotFound("The referral") : TypedResults.Ok(ReferralView.From(referral));
     }
+
+    private static bool MayRead(ClaimsPrincipal user) => user.GetCaller() is var caller && (caller.Role == Roles.Staff || caller.Is(Roles.Partner, Partner.Cted));
+
+    private static ProblemHttpResult NotTheReferrer() => TypedResults.Problem(title: "Only staff and CTED, the referrer, read referrals.",
+        statusCode: StatusCodes.Status403Forbidden, type: ProblemTypes.Forbidden);
 }

@@ -3,10 +3,11 @@ using Programmes.Messaging;
 using Programmes.ProgrammePlanning.Persistence;
 using Programmes.ProgrammePlanning.Programmes;
 using Programmes.ServiceDefaults;
+using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.ProgrammePlanning.ChangingProgrammeStatus;
 
-public sealed record StatusChangeRequest(StatusAction? Action, string? Reason);
+public sealed record StatusChangeRequest(StatusAction? Action, [property: NotRequired] string? Reason);
 
 /// <summary>
 /// The steps staff take by hand: start delivery of an approved programme, complete it, suspend or cancel

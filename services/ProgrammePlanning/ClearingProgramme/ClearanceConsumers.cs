@@ -8,12 +8,11 @@ using Programmes.ServiceDefaults;
 namespace Programmes.ProgrammePlanning.ClearingProgramme;
 
 /// <summary>Partners cleared the programme: one of the three approval facts.</summary>
-public sealed class ProgrammeClearedConsumer(PlanningDb db, OutboxMetrics metrics, TimeProvider clock)
-    : InboxConsumer<ProgrammeCleared, PlanningDb>(db, metrics)
+public sealed class ProgrammeClearedConsumer(PlanningDb db, TimeProvider clock)
+    : InboxConsumer<ProgrammeCleared, PlanningDb>(db)
 {
     protected override async Task HandleAsync(ProgrammeCleared message, ConsumeContext<ProgrammeCleared> context)
     {
-        Telemetry.Tag(Telemetry.Attributes.ProgrammeId, message.ProgrammeId);
         if (await Db.LockProgrammeAsync(message.ProgrammeId, context.CancellationToken) is { } programme)
         {
             Db.AddEvents(programme.RecordClearance(clock.GetUtcNow()), programme.Id);
@@ -22,12 +21,11 @@ public sealed class ProgrammeClearedConsumer(PlanningDb db, OutboxMetrics metric
 }
 
 /// <summary>Partners raised concerns: the programme cannot be approved until staff act on them.</summary>
-public sealed class ProgrammeClearanceRaisedConcernsConsumer(PlanningDb db, OutboxMetrics metrics)
-    : InboxConsumer<ProgrammeClearanceRaisedConcerns, PlanningDb>(db, metrics)
+public sealed class ProgrammeClearanceRaisedConcernsConsumer(PlanningDb db)
+    : InboxConsumer<ProgrammeClearanceRaisedConcerns, PlanningDb>(db)
 {
     protected override async Task HandleAsync(ProgrammeClearanceRaisedConcerns message, ConsumeContext<ProgrammeClearanceRaisedConcerns> context)
     {
-        Telemetry.Tag(Telemetry.Attributes.ProgrammeId, message.ProgrammeId);
         if (await Db.LockProgrammeAsync(message.ProgrammeId, context.CancellationToken) is { } programme)
         {
             programme.RecordConcerns(message.Concerns.Select(c =>
@@ -37,12 +35,11 @@ public sealed class ProgrammeClearanceRaisedConcernsConsumer(PlanningDb db, Outb
 }
 
 /// <summary>A joint initiative names partners that join the programme; the IATI export lists them.</summary>
-public sealed class JointInitiativeRecordedConsumer(PlanningDb db, OutboxMetrics metrics)
-    : InboxConsumer<JointInitiativeRecorded, PlanningDb>(db, metrics)
+public sealed class JointInitiativeRecordedConsumer(PlanningDb db)
+    : InboxConsumer<JointInitiativeRecorded, PlanningDb>(db)
 {
     protected override async Task HandleAsync(JointInitiativeRecorded message, ConsumeContext<JointInitiativeRecorded> context)
     {
-        Telemetry.Tag(Telemetry.Attributes.ProgrammeId, message.ProgrammeId);
         if (await Db.LockProgrammeAsync(message.ProgrammeId, context.CancellationToken) is { } programme)
         {
             programme.JointPartners = [.. programme.JointPartners.Union(message.Partners.Select(p => p.PartnerCode)).Order(StringComparer.Ordinal)];

@@ -6,6 +6,7 @@ using Programmes.ProgrammePlanning.Persistence;
 using Programmes.ProgrammePlanning.Programmes;
 using Programmes.ReferenceData;
 using Programmes.ServiceDefaults;
+using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.ProgrammePlanning.DeliveringActivity;
 
@@ -13,9 +14,9 @@ public sealed record DeliveryRequest(
     DateOnly? ActualStart,
     DateOnly? ActualEnd,
     ParticipantsInput? Participants,
-    Dictionary<string, int>? ParticipantsByInstitution,
-    decimal? EvaluationScore,
-    decimal? SpentUsd,
+    [property: NotRequired] Dictionary<string, int>? ParticipantsByInstitution,
+    [property: NotRequired] decimal? EvaluationScore,
+    [property: NotRequired] decimal? SpentUsd,
     Dictionary<string, decimal>? Disbursements = null);
 
 /// <summary>
@@ -109,14 +110,14 @@ public static class DeliverActivityEndpoint
         v.Check(body.EvaluationScore is null or (>= 1 and <= 5), "evaluationScore", "must be from 1 to 5.");
         if (body.SpentUsd is not null)
         {
-            v.Amount(body.SpentUsd, "spentUsd", allowZero: true);
+            v.Money(body.SpentUsd, ReferenceData.Money.UsdCode, "spentUsd", allowZero: true);
         }
         if (body.Disbursements is { Count: > 0 } disbursements)
         {
             foreach (var (partner, amount) in disbursements)
             {
                 v.Check(Reference.IsPartner(partner), $"disbursements.{partner}", $"'{partner}' is not a partner entity.");
-                v.Amount(amount, $"disbursements.{partner}");
+                v.Money(amount, ReferenceData.Money.UsdCode, $"disbursements.{partner}");
             }
             if (v.Check(body.SpentUsd is not null, "spentUsd", "is required when disbursements are given."))
             {

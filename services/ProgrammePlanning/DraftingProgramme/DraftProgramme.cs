@@ -6,6 +6,7 @@ using Programmes.ProgrammePlanning.PlanningActivities;
 using Programmes.ProgrammePlanning.Programmes;
 using Programmes.ReferenceData;
 using Programmes.ServiceDefaults;
+using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.ProgrammePlanning.DraftingProgramme;
 
@@ -15,9 +16,9 @@ public sealed record DraftProgrammeRequest(
     ProgrammeScope? Scope,
     List<string>? StateCodes,
     List<string>? ThematicAreas,
-    List<string>? Instruments,
+    [property: NotRequired] List<string>? Instruments,
     List<Guid>? RequestIds,
-    List<ActivityInput>? Activities);
+    [property: NotRequired] List<ActivityInput>? Activities);
 
 /// <summary>Staff draft a national or regional programme answering one or more accepted requests.</summary>
 public static class DraftProgrammeEndpoint

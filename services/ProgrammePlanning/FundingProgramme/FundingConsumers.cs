@@ -9,12 +9,11 @@ using Programmes.ServiceDefaults;
 namespace Programmes.ProgrammePlanning.FundingProgramme;
 
 /// <summary>Allocations cover the budget: one of the three approval facts.</summary>
-public sealed class ProgrammeFullyFundedConsumer(PlanningDb db, OutboxMetrics metrics, TimeProvider clock)
-    : InboxConsumer<ProgrammeFullyFunded, PlanningDb>(db, metrics)
+public sealed class ProgrammeFullyFundedConsumer(PlanningDb db, TimeProvider clock)
+    : InboxConsumer<ProgrammeFullyFunded, PlanningDb>(db)
 {
     protected override async Task HandleAsync(ProgrammeFullyFunded message, ConsumeContext<ProgrammeFullyFunded> context)
     {
-        Telemetry.Tag(Telemetry.Attributes.ProgrammeId, message.ProgrammeId);
         if (await Db.LockProgrammeAsync(message.ProgrammeId, context.CancellationToken) is not { } programme)
         {
             return;
@@ -29,12 +28,11 @@ public sealed class ProgrammeFullyFundedConsumer(PlanningDb db, OutboxMetrics me
 }
 
 /// <summary>Funding no longer covers the budget: the funded fact is withdrawn, an approved programme waits again.</summary>
-public sealed class ProgrammeFundingGapOpenedConsumer(PlanningDb db, OutboxMetrics metrics, TimeProvider clock)
-    : InboxConsumer<ProgrammeFundingGapOpened, PlanningDb>(db, metrics)
+public sealed class ProgrammeFundingGapOpenedConsumer(PlanningDb db, TimeProvider clock)
+    : InboxConsumer<ProgrammeFundingGapOpened, PlanningDb>(db)
 {
     protected override async Task HandleAsync(ProgrammeFundingGapOpened message, ConsumeContext<ProgrammeFundingGapOpened> context)
     {
-        Telemetry.Tag(Telemetry.Attributes.ProgrammeId, message.ProgrammeId);
         if (await Db.LockProgrammeAsync(message.ProgrammeId, context.CancellationToken) is { } programme)
         {
             var reason = $"Funding gap: {message.AllocatedUsd:0.00} of {message.BudgetUsd:0.00} USD allocated.";
@@ -43,12 +41,11 @@ public sealed class ProgrammeFundingGapOpenedConsumer(PlanningDb db, OutboxMetri
     }
 }
 
-public sealed class FundsAllocatedConsumer(PlanningDb db, OutboxMetrics metrics)
-    : InboxConsumer<FundsAllocated, PlanningDb>(db, metrics)
+public sealed class FundsAllocatedConsumer(PlanningDb db)
+    : InboxConsumer<FundsAllocated, PlanningDb>(db)
 {
     protected override Task HandleAsync(FundsAllocated message, ConsumeContext<FundsAllocated> context)
     {
-        Telemetry.Tag(Telemetry.Attributes.ProgrammeId, message.ProgrammeId);
         Db.FundingMovements.Add(new FundingMovement
         {
             AllocationId = message.AllocationId,
@@ -66,12 +63,11 @@ public sealed class FundsAllocatedConsumer(PlanningDb db, OutboxMetrics metrics)
     }
 }
 
-public sealed class FundsReleasedConsumer(PlanningDb db, OutboxMetrics metrics)
-    : InboxConsumer<FundsReleased, PlanningDb>(db, metrics)
+public sealed class FundsReleasedConsumer(PlanningDb db)
+    : InboxConsumer<FundsReleased, PlanningDb>(db)
 {
     protected override async Task HandleAsync(FundsReleased message, ConsumeContext<FundsReleased> context)
     {
-        Telemetry.Tag(Telemetry.Attributes.ProgrammeId, message.ProgrammeId);
         var allocation = await Db.FundingMovements.AsNoTracking().SingleOrDefaultAsync(
             m => m.AllocationId == message.AllocationId && m.Kind == FundingMovementKind.Allocated, context.CancellationToken);
         Db.FundingMovements.Add(new FundingMovement

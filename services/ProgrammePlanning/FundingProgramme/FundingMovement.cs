@@ -35,7 +35,8 @@ internal sealed class FundingMovementConfiguration : IEntityTypeConfiguration<Fu
         movement.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);
         movement.Property(m => m.DonorName).HasMaxLength(200);
         movement.Property(m => m.Source).HasMaxLength(40);
-        // Kept as precise as funding states them (up to 6 decimals), so sums match funding's.
+        // As funding states them, so sums match funding's: whole cents since funding's ExactMoney migration;
+        // rows from before it keep the up to 6 decimals funding sent then, so the column keeps its scale.
         movement.Property(m => m.AmountUsd).HasPrecision(20, 6);
         movement.Property(m => m.SupportCostUsd).HasPrecision(20, 6);
         movement.HasIndex(m => m.ProgrammeId);

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Programmes.Auditing;
 using Programmes.Messaging;
+using Programmes.Messaging.Idempotency;
 using Programmes.ProgrammePlanning.FundingProgramme;
 using Programmes.ProgrammePlanning.PlanningIntake;
 using Programmes.ProgrammePlanning.Programmes;
@@ -20,6 +22,8 @@ public sealed class PlanningDb(DbContextOptions<PlanningDb> options) : DbContext
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PlanningDb).Assembly);
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddAudit();
+        modelBuilder.AddIdempotencyKeys();
     }
 }
 

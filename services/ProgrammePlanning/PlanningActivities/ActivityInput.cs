@@ -1,14 +1,15 @@
 using Programmes.ProgrammePlanning.Programmes;
 using Programmes.ReferenceData;
 using Programmes.ServiceDefaults;
+using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.ProgrammePlanning.PlanningActivities;
 
-public sealed record PlaceInput(string? StateCode, string? City, bool Online);
+public sealed record PlaceInput([property: NotRequired] string? StateCode, [property: NotRequired] string? City, [property: NotRequired] bool Online);
 
-public sealed record ParticipantsInput(int? Women, int? Men, int? Other);
+public sealed record ParticipantsInput([property: NotRequired] int? Women, [property: NotRequired] int? Men, [property: NotRequired] int? Other);
 
-public sealed record BudgetInput(decimal? Experts, decimal? Travel, decimal? Venue, decimal? Translation, decimal? Other);
+public sealed record BudgetInput([property: NotRequired] decimal? Experts, [property: NotRequired] decimal? Travel, [property: NotRequired] decimal? Venue, [property: NotRequired] decimal? Translation, [property: NotRequired] decimal? Other);
 
 /// <summary>An activity as staff plan it; validated against the programme it belongs to.</summary>
 public sealed record ActivityInput(
@@ -75,9 +76,9 @@ public sealed record ActivityInput(
 
     private static void Money(Validation v, decimal? amount, string field)
     {
-        if (amount is not null && v.Amount(amount, field, allowZero: true))
+        if (amount is not null)
         {
-            v.Check(decimal.Round(amount.Value, 2) == amount.Value, field, "must have at most 2 decimal places (USD cents).");
+            v.Money(amount, ReferenceData.Money.UsdCode, field, allowZero: true);
         }
     }
 

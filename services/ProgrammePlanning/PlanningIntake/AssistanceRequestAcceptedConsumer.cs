@@ -7,12 +7,11 @@ using Programmes.ServiceDefaults;
 namespace Programmes.ProgrammePlanning.PlanningIntake;
 
 /// <summary>Marks the request accepted: only accepted requests may be built into programmes.</summary>
-public sealed class AssistanceRequestAcceptedConsumer(PlanningDb db, OutboxMetrics metrics, TimeProvider clock)
-    : InboxConsumer<AssistanceRequestAccepted, PlanningDb>(db, metrics)
+public sealed class AssistanceRequestAcceptedConsumer(PlanningDb db, TimeProvider clock)
+    : InboxConsumer<AssistanceRequestAccepted, PlanningDb>(db)
 {
     protected override async Task HandleAsync(AssistanceRequestAccepted message, ConsumeContext<AssistanceRequestAccepted> context)
     {
-        Telemetry.Tag(Telemetry.Attributes.RequestId, message.RequestId);
         var item = await Db.IntakeItems.FindAsync([message.RequestId], context.CancellationToken);
         if (item is null)
         {

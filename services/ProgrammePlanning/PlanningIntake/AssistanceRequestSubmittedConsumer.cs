@@ -6,13 +6,11 @@ using Programmes.ServiceDefaults;
 
 namespace Programmes.ProgrammePlanning.PlanningIntake;
 
-public sealed class AssistanceRequestSubmittedConsumer(PlanningDb db, OutboxMetrics metrics, TimeProvider clock)
-    : InboxConsumer<AssistanceRequestSubmitted, PlanningDb>(db, metrics)
+public sealed class AssistanceRequestSubmittedConsumer(PlanningDb db, TimeProvider clock)
+    : InboxConsumer<AssistanceRequestSubmitted, PlanningDb>(db)
 {
     protected override async Task HandleAsync(AssistanceRequestSubmitted message, ConsumeContext<AssistanceRequestSubmitted> context)
     {
-        Telemetry.Tag(Telemetry.Attributes.RequestId, message.RequestId);
-        Telemetry.Tag(Telemetry.Attributes.StateCode, message.StateCode);
         if (await Db.IntakeItems.FindAsync([message.RequestId], context.CancellationToken) is { } accepted)
         {
             // Its acceptance overtook it on the broker and already recorded it.

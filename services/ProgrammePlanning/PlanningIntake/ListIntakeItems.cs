@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Programmes.ProgrammePlanning.Persistence;
 using Programmes.ServiceDefaults;
@@ -12,7 +13,8 @@ public static class ListingIntakeItemsEndpoint
         return app;
     }
 
-    private static async Task<IResult> Handle(Guid? requestId, PlanningDb db, CancellationToken cancellationToken)
+    // Typed, so the document (and a generated client) knows the item's shape.
+    private static async Task<Ok<List<PlanningIntakeItem>>> Handle(Guid? requestId, PlanningDb db, CancellationToken cancellationToken)
     {
         var items = await db.IntakeItems.AsNoTracking()
             .Where(i => requestId == null || i.RequestId == requestId)

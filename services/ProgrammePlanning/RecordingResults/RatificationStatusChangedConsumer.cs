@@ -13,12 +13,11 @@ namespace Programmes.ProgrammePlanning.RecordingResults;
 /// to one of its instruments, after the programme's first approval. Signatures and corrections between
 /// party statuses (ratified to acceded, say) are not results.
 /// </summary>
-public sealed class RatificationStatusChangedConsumer(PlanningDb db, OutboxMetrics metrics)
-    : InboxConsumer<RatificationStatusChanged, PlanningDb>(db, metrics)
+public sealed class RatificationStatusChangedConsumer(PlanningDb db)
+    : InboxConsumer<RatificationStatusChanged, PlanningDb>(db)
 {
     protected override async Task HandleAsync(RatificationStatusChanged message, ConsumeContext<RatificationStatusChanged> context)
     {
-        Telemetry.Tag(Telemetry.Attributes.StateCode, message.StateCode);
         if (!RatificationStatuses.BecameParty(message))
         {
             return;

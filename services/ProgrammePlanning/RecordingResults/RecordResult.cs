@@ -4,10 +4,11 @@ using Programmes.ProgrammePlanning.Persistence;
 using Programmes.ProgrammePlanning.Programmes;
 using Programmes.ReferenceData;
 using Programmes.ServiceDefaults;
+using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.ProgrammePlanning.RecordingResults;
 
-public sealed record ResultRequest(ResultKind? Kind, string? Description, string? StateCode, string? InstrumentCode, int? Count, DateOnly? Date);
+public sealed record ResultRequest(ResultKind? Kind, string? Description, string? StateCode, [property: NotRequired] string? InstrumentCode, [property: NotRequired] int? Count, DateOnly? Date);
 
 public sealed record ResultView(
     Guid Id, ResultKind Kind, string Description, string? StateCode, string? InstrumentCode, string? RatificationStatus, int? Count, DateOnly Date)

@@ -3,10 +3,11 @@ using Programmes.Messaging;
 using Programmes.ProgrammePlanning.Persistence;
 using Programmes.ProgrammePlanning.Programmes;
 using Programmes.ServiceDefaults;
+using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.ProgrammePlanning.ReviewingProgramme;
 
-public sealed record ComplianceReviewRequest(ComplianceOutcome? Outcome, string? Reviewer, string? Notes);
+public sealed record ComplianceReviewRequest(ComplianceOutcome? Outcome, string? Reviewer, [property: NotRequired] string? Notes);
 
 /// <summary>
 /// The human-rights compliance review every programme passes before approval (operative paragraph 6).

@@ -2,10 +2,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Programmes.ProgrammePlanning.Persistence;
 using Programmes.ProgrammePlanning.Programmes;
 using Programmes.ServiceDefaults;
+using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.ProgrammePlanning.ReviewingProgramme;
 
-public sealed record MarkersRequest(int? GenderMarker, bool? ChildrenConcerned, string? ChildSafeguards);
+public sealed record MarkersRequest(int? GenderMarker, bool? ChildrenConcerned, [property: NotRequired] string? ChildSafeguards);
 
 /// <summary>
 /// The gender marker (0-3, operative paragraph 15) and the child-rights flag (operative paragraph 14):

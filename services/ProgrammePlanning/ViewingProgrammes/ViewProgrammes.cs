@@ -7,7 +7,8 @@ using Programmes.ServiceDefaults;
 
 namespace Programmes.ProgrammePlanning.ViewingProgrammes;
 
-public sealed record ProgrammeSummary(Guid Id, string Title, ProgrammeScope Scope, ProgrammeStatus Status, IReadOnlyList<string> StateCodes, decimal BudgetUsd, DateTimeOffset CreatedAt);
+public sealed record ProgrammeSummary(Guid Id, string Title, ProgrammeScope Scope, ProgrammeStatus Status, IReadOnlyList<string> StateCodes,
+    IReadOnlyList<Guid> RequestIds, decimal BudgetUsd, DateTimeOffset CreatedAt);
 
 /// <summary>Staff see every programme; States and partners see what <see cref="ProgrammeAccess.CanSee"/> allows.</summary>
 public static class ViewProgrammesEndpoints
@@ -29,7 +30,7 @@ public static class ViewProgrammesEndpoints
     }
 
     private static async Task<Ok<List<ProgrammeSummary>>> List(
-        ProgrammeStatus? status, string? stateCode, ClaimsPrincipal user, PlanningDb db, CancellationToken cancellationToken)
+        ProgrammeStatus? status, string? stateCode, Guid? requestId, ClaimsPrincipal user, PlanningDb db, CancellationToken cancellationToken)
     {
         var caller = user.GetCaller();
         var query = db.Programmes.AsNoTracking();
@@ -49,8 +50,13 @@ public static class ViewProgrammesEndpoints
         {
             query = query.Where(p => p.StateCodes.Contains(stateCode));
         }
+        if (requestId is { } request)
+        {
+            // Which programme serves a request, without reading every programme.
+            query = query.Where(p => p.RequestIds.Contains(request));
+        }
         var page = await query.OrderByDescending(p => p.CreatedAt).Take(200)
-            .Select(p => new ProgrammeSummary(p.Id, p.Title, p.Scope, p.Status, p.StateCodes, p.BudgetUsd, p.CreatedAt))
+            .Select(p => new ProgrammeSummary(p.Id, p.Title, p.Scope, p.Status, p.StateCodes, p.RequestIds, p.BudgetUsd, p.CreatedAt))
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(page);
     }

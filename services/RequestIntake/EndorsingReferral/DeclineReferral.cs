@@ -3,10 +3,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Programmes.RequestIntake.Persistence;
 using Programmes.RequestIntake.Requests;
 using Programmes.ServiceDefaults;
+using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.RequestIntake.EndorsingReferral;
 
-public sealed record DeclineReferralBody(string? Comment);
+public sealed record DeclineReferralBody([property: NotRequired] string? Comment);
 
 /// <summary>The State declines a CTED referral: it closes, and nothing is planned.</summary>
 public static class DeclineReferral

@@ -3,10 +3,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Programmes.RequestIntake.Persistence;
 using Programmes.RequestIntake.Requests;
 using Programmes.ServiceDefaults;
+using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.RequestIntake.EndorsingReferral;
 
-public sealed record EndorseReferralBody(string? RequestingAuthority, string? ContactPerson, string? ContactEmail, string? ContactPhone);
+public sealed record EndorseReferralBody(string? RequestingAuthority, [property: NotRequired] string? ContactPerson, [property: NotRequired] string? ContactEmail, [property: NotRequired] string? ContactPhone);
 
 /// <summary>The State makes a CTED referral its own request; it then goes to screening like any other.</summary>
 public static class EndorseReferral

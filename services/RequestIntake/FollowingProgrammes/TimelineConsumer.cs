@@ -14,7 +14,7 @@ public sealed record TimelineStep(Guid ProgrammeId, IReadOnlyList<Guid>? Request
 /// requests also teach the programme-to-request link; those that do not are placed through it.
 /// Requests intake does not know (another deployment's, or a test's) are ignored.
 /// </summary>
-public abstract class TimelineConsumer<TEvent>(IntakeDb db, OutboxMetrics metrics) : InboxConsumer<TEvent, IntakeDb>(db, metrics)
+public abstract class TimelineConsumer<TEvent>(IntakeDb db) : InboxConsumer<TEvent, IntakeDb>(db)
     where TEvent : class
 {
     protected abstract TimelineStep Describe(TEvent message);

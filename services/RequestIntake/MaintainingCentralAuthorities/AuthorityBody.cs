@@ -1,4 +1,5 @@
 using Programmes.ServiceDefaults;
+using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.RequestIntake.MaintainingCentralAuthorities;
 
@@ -6,12 +7,12 @@ namespace Programmes.RequestIntake.MaintainingCentralAuthorities;
 public sealed record AuthorityBody(
     string? Kind,
     string? Name,
-    string? Address,
-    string? Phone,
-    string? Email,
+    [property: NotRequired] string? Address,
+    [property: NotRequired] string? Phone,
+    [property: NotRequired] string? Email,
     List<string>? Languages,
     List<string>? Channels,
-    string? Notes,
+    [property: NotRequired] string? Notes,
     DateOnly? LastConfirmed)
 {
     public Validation Validate(DateOnly today)

@@ -8,7 +8,7 @@ namespace Programmes.RequestIntake.MaintainingCentralAuthorities;
 
 /// <summary>
 /// Each State keeps its own entries in the directory of designated central authorities (op. 3). Every
-/// change is audited in the same transaction: who, when, which fields from what to what.
+/// change is audited in the same transaction (see IntakeAudit): who, when, which fields from what to what.
 /// </summary>
 public static class MaintainingCentralAuthoritiesEndpoints
 {
@@ -36,7 +36,6 @@ public static class MaintainingCentralAuthoritiesEndpoints
         authority.UpdatedAt = now;
         Telemetry.Tag(Telemetry.Attributes.StateCode, caller.Party);
         db.CentralAuthorities.Add(authority);
-        db.AuthorityChanges.Add(AuthorityChange.Between(null, authority, caller.ClientId, now)!);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/intake/central-authorities/{authority.Id}", AuthorityView.From(authority));
     }
@@ -56,12 +55,11 @@ public static class MaintainingCentralAuthoritiesEndpoints
         {
             return Problem.NotFound("The central authority");
         }
-        var before = Copy(authority);
         body.ApplyTo(authority);
-        if (AuthorityChange.Between(before, authority, caller.ClientId, now) is { } change)
+        db.ChangeTracker.DetectChanges();
+        if (db.Entry(authority).State == EntityState.Modified)
         {
             authority.UpdatedAt = now;
-            db.AuthorityChanges.Add(change);
         }
         try
         {
@@ -75,7 +73,7 @@ public static class MaintainingCentralAuthoritiesEndpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Remove(
-        Guid id, ClaimsPrincipal user, IntakeDb db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, IntakeDb db, CancellationToken cancellationToken)
     {
         var caller = user.GetCaller();
         var authority = await db.CentralAuthorities.FirstOrDefaultAsync(a => a.Id == id && a.StateCode == caller.Party, cancellationToken);
@@ -84,7 +82,6 @@ public static class MaintainingCentralAuthoritiesEndpoints
             return Problem.NotFound("The central authority");
         }
         db.CentralAuthorities.Remove(authority);
-        db.AuthorityChanges.Add(AuthorityChange.Between(authority, null, caller.ClientId, clock.GetUtcNow())!);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -95,10 +92,4 @@ public static class MaintainingCentralAuthoritiesEndpoints
         }
         return TypedResults.NoContent();
     }
-
-    private static CentralAuthority Copy(CentralAuthority a) => new()
-    {
-        Id = a.Id, StateCode = a.StateCode, Kind = a.Kind, Name = a.Name, Address = a.Address, Phone = a.Phone, Email = a.Email,
-        Languages = [.. a.Languages], Channels = [.. a.Channels], Notes = a.Notes, LastConfirmed = a.LastConfirmed,
-    };
 }

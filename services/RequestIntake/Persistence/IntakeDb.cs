@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Programmes.Auditing;
 using Programmes.Messaging;
+using Programmes.Messaging.Idempotency;
 using Programmes.RequestIntake.FollowingProgrammes;
 using Programmes.RequestIntake.MaintainingCentralAuthorities;
 using Programmes.RequestIntake.Requests;
@@ -14,13 +16,14 @@ public sealed class IntakeDb(DbContextOptions<IntakeDb> options) : DbContext(opt
     public DbSet<TimelineEntry> Timeline => Set<TimelineEntry>();
     public DbSet<ProgrammeLink> Links => Set<ProgrammeLink>();
     public DbSet<CentralAuthority> CentralAuthorities => Set<CentralAuthority>();
-    public DbSet<AuthorityChange> AuthorityChanges => Set<AuthorityChange>();
     public DbSet<Ratification> Ratifications => Set<Ratification>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(IntakeDb).Assembly);
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddAudit();
+        modelBuilder.AddIdempotencyKeys();
     }
 }
 

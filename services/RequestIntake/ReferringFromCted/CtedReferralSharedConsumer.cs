@@ -8,8 +8,8 @@ using Programmes.RequestIntake.Persistence;
 namespace Programmes.RequestIntake.ReferringFromCted;
 
 /// <summary>A referral shared through partner-coordination becomes a request awaiting the State's endorsement.</summary>
-public sealed class CtedReferralSharedConsumer(IntakeDb db, OutboxMetrics metrics, TimeProvider clock)
-    : InboxConsumer<CtedReferralShared, IntakeDb>(db, metrics)
+public sealed class CtedReferralSharedConsumer(IntakeDb db, TimeProvider clock)
+    : InboxConsumer<CtedReferralShared, IntakeDb>(db)
 {
     protected override async Task HandleAsync(CtedReferralShared message, ConsumeContext<CtedReferralShared> context)
     {

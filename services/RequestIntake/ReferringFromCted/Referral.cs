@@ -7,13 +7,14 @@ namespace Programmes.RequestIntake.ReferringFromCted;
 
 /// <summary>
 /// Needs CTED identified, shared with the State's consent. They become a request that waits for the
-/// State: no assistance without the State's request.
+/// State: no assistance without the State's request. A referral shared through coordination carries the State's
+/// consent by definition (coordination shares no other); one CTED posts here directly says so itself.
 /// </summary>
 public static class Referral
 {
     public static AssistanceRequest Receive(
         IntakeDb db, Guid referralId, string stateCode, IReadOnlyList<string> thematicAreas, IReadOnlyList<string> instruments,
-        string recommendation, string assessmentReference, DateOnly assessmentDate, DateTimeOffset now)
+        string recommendation, string assessmentReference, DateOnly assessmentDate, DateTimeOffset now, bool stateConsented = true)
     {
         var request = new AssistanceRequest
         {
@@ -26,6 +27,7 @@ public static class Referral
             ReferralId = referralId,
             AssessmentReference = assessmentReference,
             AssessmentDate = assessmentDate,
+            StateConsented = stateConsented,
         };
         Telemetry.Tag(Telemetry.Attributes.RequestId, request.Id);
         Telemetry.Tag(Telemetry.Attributes.StateCode, stateCode);

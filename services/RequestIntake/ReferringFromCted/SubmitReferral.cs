@@ -4,18 +4,23 @@ using Programmes.ReferenceData;
 using Programmes.RequestIntake.Persistence;
 using Programmes.RequestIntake.Requests;
 using Programmes.ServiceDefaults;
+using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.RequestIntake.ReferringFromCted;
 
 public sealed record SubmitReferralBody(
     string? StateCode,
     List<string>? ThematicAreas,
-    List<string>? Instruments,
+    [property: NotRequired] List<string>? Instruments,
     string? Recommendation,
     string? AssessmentReference,
-    DateOnly? AssessmentDate);
+    DateOnly? AssessmentDate,
+    bool? StateConsented);
 
-/// <summary>CTED's own client may refer needs directly; any other partner is refused.</summary>
+/// <summary>
+/// CTED's own client may refer needs directly; any other partner is refused. The same consent rule as
+/// coordination's route (<see cref="ReferralConsent"/>): without the State's consent the request is held for staff.
+/// </summary>
 public static class SubmittingReferralEndpoint
 {
     public static IEndpointRouteBuilder MapSubmittingReferral(this IEndpointRouteBuilder app)
@@ -42,13 +47,14 @@ public static class SubmittingReferralEndpoint
         {
             validation.Check(body.AssessmentDate <= DateOnly.FromDateTime(now.UtcDateTime), "assessmentDate", "must not be in the future.");
         }
+        var consented = validation.StateConsented(body.StateConsented);
         if (!validation.IsValid)
         {
             return validation.ToProblem();
         }
 
         var request = Referral.Receive(db, Guid.CreateVersion7(now), body.StateCode!, body.ThematicAreas!, body.Instruments ?? [],
-            body.Recommendation!, body.AssessmentReference!, body.AssessmentDate!.Value, now);
+            body.Recommendation!, body.AssessmentReference!, body.AssessmentDate!.Value, now, consented);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/intake/requests/{request.Id}", await RequestChanges.ViewAsync(db, request, cancellationToken));
     }

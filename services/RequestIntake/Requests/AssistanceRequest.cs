@@ -60,6 +60,9 @@ public sealed class AssistanceRequest
     public string? AssessmentReference { get; init; }
     public DateOnly? AssessmentDate { get; init; }
 
+    /// <summary>False only for a CTED referral made without the State's consent: staff-only (<see cref="Programmes.ServiceDefaults.ReferralConsent"/>).</summary>
+    public bool StateConsented { get; init; } = true;
+
     /// <summary>PostgreSQL's xmin: two officers screening the same request at once cannot both win.</summary>
     public uint Version { get; set; }
 
@@ -78,6 +81,7 @@ internal sealed class AssistanceRequestConfiguration : IEntityTypeConfiguration<
         request.Property(r => r.DeclineReason).HasConversion<string>().HasMaxLength(30);
         request.Property(r => r.RequestingAuthority).HasMaxLength(200);
         request.Property(r => r.Version).IsRowVersion();
+        request.Property(r => r.StateConsented).HasDefaultValue(true).HasSentinel(true);
         // The State's listing: its own requests newest first, optionally by status; staff list by status.
         request.HasIndex(r => new { r.StateCode, r.SubmittedAt, r.Id }).HasDatabaseName("ix_assistance_requests_state_submitted");
         request.HasIndex(r => new { r.StateCode, r.Status, r.SubmittedAt }).HasDatabaseName("ix_assistance_requests_state_status_submitted");

@@ -1,4 +1,5 @@
 using Programmes.Contracts;
+using Programmes.ServiceDefaults;
 
 namespace Programmes.RequestIntake.Requests;
 
@@ -51,8 +52,9 @@ public static class RequestLifecycle
         r.Status = RequestStatus.AwaitingStateEndorsement;
         r.SubmittedAt = now;
         r.UpdatedAt = now;
-        return new([], [TimelineEntry.For(r, now, "ReferralReceived",
-            $"CTED referred needs identified in assessment {r.AssessmentReference}; awaiting the State's endorsement.")]);
+        return new([], [TimelineEntry.For(r, now, "ReferralReceived", ReferralConsent.ReachesState(r.StateConsented)
+            ? $"CTED referred needs identified in assessment {r.AssessmentReference}; awaiting the State's endorsement."
+            : $"CTED referred needs identified in assessment {r.AssessmentReference} without the State's consent; held for staff, not shown to the State.")]);
     }
 
     /// <summary>A State's new request enters screening.</summary>

@@ -31,6 +31,7 @@ public sealed record RequestView(
     Guid? ReferralId,
     string? AssessmentReference,
     DateOnly? AssessmentDate,
+    bool StateConsented,
     DateTimeOffset SubmittedAt,
     DateTimeOffset UpdatedAt,
     IReadOnlyList<TimelineEntryView> Timeline)
@@ -39,6 +40,6 @@ public sealed record RequestView(
         r.Id, r.StateCode, r.Origin.ToString(), r.Status.ToString(), r.RequestingAuthority, r.ContactPerson, r.ContactEmail,
         r.ContactPhone, r.ThematicAreas, r.Instruments, r.Needs, r.Priorities, r.DesiredStart, r.DesiredEnd,
         r.PreferredModalities, r.BeneficiaryInstitutions, r.PossibleDuplicateOf, r.DeclineReason?.ToString(), r.DeclineText,
-        r.OpenQuestions, r.LastAnswer, r.ReferralId, r.AssessmentReference, r.AssessmentDate, r.SubmittedAt, r.UpdatedAt,
+        r.OpenQuestions, r.LastAnswer, r.ReferralId, r.AssessmentReference, r.AssessmentDate, r.StateConsented, r.SubmittedAt, r.UpdatedAt,
         timeline.OrderBy(e => e.At).ThenBy(e => e.Id).Select(TimelineEntryView.From).ToList());
 }

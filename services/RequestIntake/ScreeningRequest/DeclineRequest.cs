@@ -2,10 +2,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Programmes.RequestIntake.Persistence;
 using Programmes.RequestIntake.Requests;
 using Programmes.ServiceDefaults;
+using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.RequestIntake.ScreeningRequest;
 
-public sealed record DeclineRequestBody(string? Reason, string? Text);
+public sealed record DeclineRequestBody(string? Reason, [property: NotRequired] string? Text);
 
 public static class DeclineRequest
 {

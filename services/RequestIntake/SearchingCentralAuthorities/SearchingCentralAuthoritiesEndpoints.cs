@@ -1,13 +1,12 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Programmes.Auditing;
 using Programmes.RequestIntake.MaintainingCentralAuthorities;
 using Programmes.RequestIntake.Persistence;
 using Programmes.ServiceDefaults;
 
 namespace Programmes.RequestIntake.SearchingCentralAuthorities;
-
-public sealed record AuthorityChangeView(DateTimeOffset ChangedAt, string ChangedBy, string Action, IReadOnlyList<FieldChange> Changes);
 
 /// <summary>
 /// Staff and partners search the whole directory by State, kind and language. A State reads its own
@@ -76,14 +75,18 @@ public static class SearchingCentralAuthoritiesEndpoints
     private static async Task<Results<Ok<List<AuthorityChangeView>>, ProblemHttpResult>> Changes(
         Guid id, ClaimsPrincipal user, IntakeDb db, CancellationToken cancellationToken)
     {
+        // The directory's own view of the audit trail (the same entries GET /api/intake/audit serves).
         var caller = user.GetCaller();
-        var changes = await db.AuthorityChanges.AsNoTracking()
-            .Where(c => c.AuthorityId == id && (caller.IsStaff || c.StateCode == caller.Party))
-            .OrderBy(c => c.ChangedAt).ThenBy(c => c.Id)
+        var objectId = id.ToString();
+        var mine = new List<string> { AuditReaders.Of(caller.Role, caller.Party) };
+        var entries = await db.Set<AuditEntry>().AsNoTracking()
+            .Where(e => e.ObjectType == IntakeAudit.CentralAuthority && e.ObjectId == objectId)
+            .Where(e => caller.IsStaff || e.Readers.Any(r => mine.Contains(r)))
+            .OrderBy(e => e.At).ThenBy(e => e.Id)
             .ToListAsync(cancellationToken);
-        return changes.Count == 0
+        return entries.Count == 0
             ? Problem.NotFound("The central authority")
-            : TypedResults.Ok(changes.Select(c => new AuthorityChangeView(c.ChangedAt, c.ChangedBy, c.Action, c.Changes)).ToList());
+            : TypedResults.Ok(entries.Select(AuthorityChangeView.From).ToList());
     }
 
     private static IQueryable<CentralAuthority> Visible(IntakeDb db, Caller caller) =>

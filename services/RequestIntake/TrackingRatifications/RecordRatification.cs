@@ -5,10 +5,11 @@ using Programmes.Messaging;
 using Programmes.ReferenceData;
 using Programmes.RequestIntake.Persistence;
 using Programmes.ServiceDefaults;
+using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.RequestIntake.TrackingRatifications;
 
-public sealed record RecordRatificationBody(string? Status, DateOnly? SignedOn, DateOnly? EffectiveOn);
+public sealed record RecordRatificationBody(string? Status, [property: NotRequired] DateOnly? SignedOn, [property: NotRequired] DateOnly? EffectiveOn);
 
 public sealed record RatificationView(string InstrumentCode, string ShortName, string Status, DateOnly? SignedOn, DateOnly? EffectiveOn, bool IsParty);
 

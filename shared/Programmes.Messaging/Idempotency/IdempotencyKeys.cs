@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Npgsql;
+using Programmes.ServiceDefaults;
 
 namespace Programmes.Messaging.Idempotency;
 
@@ -20,28 +20,15 @@ public static class IdempotencyKeys
     public const int MaxKeyLength = 255;
     public const string Table = "idempotency_keys";
 
-    private static readonly string Ddl = $"""
-        CREATE TABLE IF NOT EXISTS {Table} (
-            client_id character varying(200) NOT NULL,
-            key character varying({MaxKeyLength}) NOT NULL,
-            request_hash character varying(64) NOT NULL,
-            status_code integer NULL,
-            location text NULL,
-            response_body text NULL,
-            created_at timestamp with time zone NOT NULL,
-            CONSTRAINT pk_{Table} PRIMARY KEY (client_id, key)
-        );
-        CREATE INDEX IF NOT EXISTS ix_{Table}_created_at ON {Table} (created_at);
-        """;
-
     /// <summary>
-    /// Stores keys in <typeparamref name="TDbContext"/>'s database (the table is created with the outbox
-    /// schema) and forgets them after <c>Idempotency:KeyRetention</c> (default 48 hours, at least 24).
+    /// Stores keys in <typeparamref name="TDbContext"/>'s database (its migrations create the table: see
+    /// <see cref="IdempotencyModel.AddIdempotencyKeys"/>) and forgets them after <c>Idempotency:KeyRetention</c> (default 48 hours, at least 24).
     /// </summary>
     public static IHostApplicationBuilder AddIdempotency<TDbContext>(this IHostApplicationBuilder builder) where TDbContext : DbContext
     {
         builder.Services.AddScoped(sp => new IdempotencyStore(sp.GetRequiredService<TDbContext>()));
         builder.Services.Configure<IdempotencyOptions>(builder.Configuration.GetSection("Idempotency"));
+        builder.AddBackgroundLoops();
         builder.Services.AddHostedService<IdempotencyKeyCleanup>();
         return builder;
     }
@@ -50,6 +37,7 @@ public static class IdempotencyKeys
     /// <param name="required">Whether a POST without the header is refused (400) or simply not deduplicated.</param>
     public static RouteHandlerBuilder Idempotent(this RouteHandlerBuilder endpoint, bool required = true) => endpoint
         .AddEndpointFilter(new IdempotencyFilter(required))
+        .WithMetadata(new Programmes.ServiceDefaults.OpenApi.IdempotencyKeyHeader(required))
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     /// <summary>Lets the filter hash the request body after model binding has read it.</summary>
@@ -61,12 +49,6 @@ public static class IdempotencyKeys
         }
         return next(context);
     });
-
-    internal static async Task EnsureSchemaAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand(Ddl);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
 }
 
 /// <summary>The database a service keeps its Idempotency-Keys in.</summary>

@@ -33,7 +33,7 @@ public static class IntakeRoutes
             {
               "stateCode": "NER", "thematicAreas": ["FOREIGN-TERRORIST-FIGHTERS"], "instruments": ["NUCLEAR-TERRORISM-2005"],
               "recommendation": "Establish a national prosecution strategy for returnees.", "assessmentReference": "CTED/NER/{{s.Next()}}",
-              "assessmentDate": "2026-02-01"
+              "assessmentDate": "2026-02-01", "stateConsented": true
             }
             """, Optional: ["instruments"])))),
         new("POST", "/api/intake/requests/{id:guid}/decline", TestClients.Staff, async s =>

@@ -66,6 +66,7 @@ public sealed class Seeder(BadInputSystem system)
             recommendation = "Juvenile justice.",
             assessmentReference = $"CTED/ASSESS/2026/{Next()}",
             assessmentDate = "2026-02-01",
+            stateConsented = true,
         }).ShouldBeJson(HttpStatusCode.Created));
 
     public async Task<Guid> CentralAuthorityAsync() =>

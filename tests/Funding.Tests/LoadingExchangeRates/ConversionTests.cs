@@ -72,7 +72,7 @@ public sealed class ConversionTests(FundingSystem system) : IClassFixture<Fundin
     }
 
     [Fact]
-    public async Task Usd_is_rounded_to_cents_only_when_shown_half_to_even()
+    public async Task Usd_is_rounded_to_cents_half_to_even_when_converted_and_announced_as_stored()
     {
         await system.DonorAsync("DONOR-NOR", "Norway");
         using var donor = await system.ClientAsync(TestClients.DonorNorway);
@@ -84,7 +84,8 @@ public sealed class ConversionTests(FundingSystem system) : IClassFixture<Fundin
         Assert.Equal(1_250.02m, down.Decimal("amountUsd"));
         Assert.Equal(1_250.08m, up.Decimal("amountUsd"));
         var recorded = (await system.OutboxAsync("PledgeRecorded")).Single(e => e.GetProperty("pledgeId").GetGuid() == down.Id());
-        Assert.Equal(1_250.025m, recorded.Decimal("amountUsd"));
+        // docs/money.md: a conversion is rounded once, when made; the event carries the stored cents.
+        Assert.Equal(1_250.02m, recorded.Decimal("amountUsd"));
     }
 
     [Fact]

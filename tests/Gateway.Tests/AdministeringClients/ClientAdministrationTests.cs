@@ -67,6 +67,30 @@ public sealed class ClientAdministrationTests(EdgeSystem system)
     }
 
     [Fact]
+    public async Task A_client_party_must_name_a_known_party_of_its_role()
+    {
+        var staff = await system.ClientAsync(TestClients.Staff);
+        async Task<string[]> RefusedAsync(string role, string party) =>
+            [.. (await staff.PostAsJsonAsync("/api/gateway/clients", new { clientId = NewClientId(), role, party }).ShouldBeJson(HttpStatusCode.BadRequest))
+                .GetProperty("errors").EnumerateObject().Select(e => e.Name)];
+
+        Assert.Equal(["party"], await RefusedAsync(Roles.Donor, "not a donor code at all"));
+        Assert.Equal(["party"], await RefusedAsync(Roles.Donor, "REGULAR-BUDGET"));
+        Assert.Equal(["party"], await RefusedAsync(Roles.Partner, "NOT-A-PARTNER"));
+        Assert.Equal(["party"], await RefusedAsync(Roles.State, "ZZZ"));
+
+        // A donor client's party is a donor funding knows: refused before the donor is registered, accepted after.
+        var code = $"DONOR-GW-{Guid.NewGuid():N}"[..20].ToUpperInvariant();
+        Assert.Equal(["party"], await RefusedAsync(Roles.Donor, code));
+        await staff.PostWithKeyAsync("/api/funding/donors", new { code, name = "Gateway test donor", kind = "Private" }).ShouldBe(HttpStatusCode.Created);
+        var registered = await staff.PostAsJsonAsync("/api/gateway/clients", new { clientId = NewClientId(), role = Roles.Donor, party = code })
+            .ShouldBeJson(HttpStatusCode.Created);
+        Assert.Equal(code, registered.GetProperty("party").GetString());
+        await staff.PostAsJsonAsync("/api/gateway/clients", new { clientId = NewClientId(), role = Roles.Partner, party = "INTERPOL" })
+            .ShouldBe(HttpStatusCode.Created);
+    }
+
+    [Fact]
     public async Task Registering_an_existing_client_id_conflicts()
     {
         var staff = await system.ClientAsync(TestClients.Staff);

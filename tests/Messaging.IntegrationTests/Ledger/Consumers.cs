@@ -3,8 +3,8 @@ using MassTransit;
 
 namespace Programmes.Messaging.IntegrationTests.Ledger;
 
-public sealed class EntryRecordedConsumer(LedgerDb db, OutboxMetrics metrics, TimeProvider clock)
-    : InboxConsumer<EntryRecorded, LedgerDb>(db, metrics)
+public sealed class EntryRecordedConsumer(LedgerDb db, TimeProvider clock)
+    : InboxConsumer<EntryRecorded, LedgerDb>(db)
 {
     protected override Task HandleAsync(EntryRecorded message, ConsumeContext<EntryRecorded> context)
     {
@@ -20,8 +20,8 @@ public sealed class EntryRecordedConsumer(LedgerDb db, OutboxMetrics metrics, Ti
     }
 }
 
-public sealed class EntryDoomedConsumer(LedgerDb db, OutboxMetrics metrics, TimeProvider clock)
-    : InboxConsumer<EntryDoomed, LedgerDb>(db, metrics)
+public sealed class EntryDoomedConsumer(LedgerDb db, TimeProvider clock)
+    : InboxConsumer<EntryDoomed, LedgerDb>(db)
 {
     protected override Task HandleAsync(EntryDoomed message, ConsumeContext<EntryDoomed> context)
     {

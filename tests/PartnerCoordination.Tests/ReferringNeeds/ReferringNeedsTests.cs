@@ -47,9 +47,22 @@ public sealed class ReferringNeedsTests(CoordinationSystem system)
         var stored = await staff.GetAsync($"/api/coordination/referrals/{id}").ShouldBeJson(HttpStatusCode.OK);
         Assert.False(stored.GetProperty("stateConsented").GetBoolean());
         Assert.Equal(JsonValueKind.Null, stored.GetProperty("sharedAt").ValueKind);
-        await cted.GetAsync($"/api/coordination/referrals/{id}").ShouldBe(HttpStatusCode.Forbidden);
         var interpol = await system.ClientAsync(TestClients.Interpol);
         await interpol.GetAsync("/api/coordination/referrals").ShouldBe(HttpStatusCode.Forbidden);
+        await interpol.GetAsync($"/api/coordination/referrals/{id}").ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task CTED_lists_and_reads_back_the_referrals_it_made()
+    {
+        var cted = await system.ClientAsync(TestClients.Cted);
+        var created = await cted.PostAsJsonAsync("/api/coordination/referrals", Referral("CTED/NER/2026-3", false)).ShouldBeJson(HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetGuid();
+
+        var read = await cted.GetAsync($"/api/coordination/referrals/{id}").ShouldBeJson(HttpStatusCode.OK);
+        Assert.Equal("CTED/NER/2026-3", read.GetProperty("assessmentReference").GetString());
+        var listed = await cted.GetAsync("/api/coordination/referrals?stateCode=NER").ShouldBeJson(HttpStatusCode.OK);
+        Assert.Contains(listed.EnumerateArray(), r => r.GetProperty("id").GetGuid() == id);
     }
 
     [Fact]

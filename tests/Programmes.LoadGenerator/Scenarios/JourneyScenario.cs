@@ -37,8 +37,9 @@ public sealed class JourneyScenario(LoadClients clients, Recorder recorder, Inta
         await clients.PrepareAsync(Roles.State, State, cancellationToken);
         await clients.PrepareAsync(Roles.Staff, "staff", cancellationToken);
         await clients.PrepareAsync(Roles.Partner, "CTED", cancellationToken);
-        await clients.PrepareAsync(Roles.Donor, Donor, cancellationToken);
+        // The gateway registers a donor client only for a donor funding knows.
         await DonorRegistration.EnsureAsync(clients, Donor, cancellationToken);
+        await clients.PrepareAsync(Roles.Donor, Donor, cancellationToken);
     }
 
     public async Task RunOnceAsync(long n, long scheduledAt, CancellationToken cancellationToken)

@@ -11,6 +11,11 @@ public sealed class ComposeTarget(LoadOptions options) : Target(options.Gateways
     public override string? PlanningDb { get; } =
         options.PlanningDb ?? "Host=localhost;Port=5433;Database=planning;Username=programmes;Password=programmes";
 
+    public override string FundingDb { get; } =
+        new Npgsql.NpgsqlConnectionStringBuilder(options.PlanningDb ?? "Host=localhost;Port=5433;Username=programmes;Password=programmes") { Database = "funding" }.ConnectionString;
+
+    public override Uri FundingService { get; } = options.FundingUrl;
+
     public override Uri PlanningService { get; } = options.ServiceUrl ?? new Uri("http://localhost:5102/");
 
     public override bool RateLimited => true;

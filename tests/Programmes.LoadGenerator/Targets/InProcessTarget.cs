@@ -25,6 +25,10 @@ public sealed class InProcessTarget : Target
 
     public override string? PlanningDb => _system.ConnectionStrings["planning"];
 
+    public override string FundingDb => _system.ConnectionStrings["funding"];
+
+    public override Uri FundingService => _system.ServiceUrls[Services.Funding];
+
     public override Uri PlanningService => _system.ServiceUrls[Services.Planning];
 
     public override bool RateLimited => false;

@@ -32,6 +32,12 @@ public abstract class Target : IAsyncDisposable
     /// <summary>Planning's database (intake items), or null when unknown.</summary>
     public abstract string? PlanningDb { get; }
 
+    /// <summary>Funding's database, for the payments scenario's money check.</summary>
+    public abstract string FundingDb { get; }
+
+    /// <summary>Funding's own address (its /metrics), for the payments scenario's gauge check.</summary>
+    public abstract Uri FundingService { get; }
+
     /// <summary>Planning's own address, for the plain-proxy comparison.</summary>
     public abstract Uri PlanningService { get; }
 

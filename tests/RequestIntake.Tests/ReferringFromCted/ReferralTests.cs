@@ -89,6 +89,7 @@ public sealed class ReferralTests(IntakeSystem system)
             recommendation = "Reintegration of returnees.",
             assessmentReference = "CTED/ASSESS/2026/22",
             assessmentDate = "2026-02-01",
+            stateConsented = true,
         };
 
         await interpol.PostAsJsonAsync("/api/intake/referrals", body).ShouldBe(HttpStatusCode.Forbidden);
@@ -127,7 +128,7 @@ public sealed class ReferralTests(IntakeSystem system)
             assessmentDate = IntakeApi.Today.AddDays(1).ToString("yyyy-MM-dd"),
         }).ShouldBeJson(HttpStatusCode.BadRequest);
 
-        Assert.Equal(["assessmentDate", "assessmentReference", "instruments[0]", "recommendation", "stateCode", "thematicAreas[0]"], problem.ErrorFields());
+        Assert.Equal(["assessmentDate", "assessmentReference", "instruments[0]", "recommendation", "stateCode", "stateConsented", "thematicAreas[0]"], problem.ErrorFields());
     }
 
     [Fact]
@@ -137,7 +138,7 @@ public sealed class ReferralTests(IntakeSystem system)
         var id = (await cted.PostAsJsonAsync("/api/intake/referrals", new
         {
             stateCode = "NER", thematicAreas = new[] { "CHILDREN" }, recommendation = "Juvenile justice.",
-            assessmentReference = "CTED/ASSESS/2026/23", assessmentDate = "2026-02-01",
+            assessmentReference = "CTED/ASSESS/2026/23", assessmentDate = "2026-02-01", stateConsented = true,
         }).ShouldBeJson(HttpStatusCode.Created)).Id();
 
         var badDecline = await niger.PostAsJsonAsync($"/api/intake/requests/{id}/decline-referral", new { comment = new string('c', 2001) })
@@ -147,5 +148,51 @@ public sealed class ReferralTests(IntakeSystem system)
 
         Assert.Equal(["comment"], badDecline.ErrorFields());
         Assert.Equal(["contactEmail", "contactPerson", "contactPhone", "requestingAuthority"], badEndorse.ErrorFields());
+    }
+
+    [Fact]
+    public async Task A_referral_CTED_posts_without_the_States_consent_is_for_staff_only()
+    {
+        var (cted, niger, staff) = (await system.ClientAsync(TestClients.Cted), await system.ClientAsync(TestClients.StateNiger),
+            await system.ClientAsync(TestClients.Staff));
+        var reference = $"CTED/ASSESS/2026/{Guid.NewGuid():N}";
+
+        var created = await cted.PostAsJsonAsync("/api/intake/referrals", new
+        {
+            stateCode = "NER", thematicAreas = new[] { "CHILDREN" }, recommendation = "Juvenile justice.",
+            assessmentReference = reference, assessmentDate = "2026-02-01", stateConsented = false,
+        }).ShouldBeJson(HttpStatusCode.Created);
+        var id = created.Id();
+
+        Assert.False(created.GetProperty("stateConsented").GetBoolean());
+        // The State does not see it: not by id, not in any listing, and it cannot endorse or decline it.
+        await niger.GetAsync($"/api/intake/requests/{id}").ShouldBe(HttpStatusCode.NotFound);
+        foreach (var query in new[] { "", "?status=AwaitingStateEndorsement", "?stateCode=NER&pageSize=100" })
+        {
+            var page = await niger.GetFromJsonAsync<JsonElement>($"/api/intake/requests{query}");
+            Assert.DoesNotContain(page.GetProperty("items").EnumerateArray(), r => r.Id() == id);
+        }
+        await niger.PostAsJsonAsync($"/api/intake/requests/{id}/endorse", new { requestingAuthority = "Ministry of Justice" }).ShouldBe(HttpStatusCode.NotFound);
+        await niger.PostAsJsonAsync($"/api/intake/requests/{id}/decline-referral", new { }).ShouldBe(HttpStatusCode.NotFound);
+        // Staff (and CTED, whose referral it is) do; nothing moves it on without the State.
+        var held = await staff.GetAsync($"/api/intake/requests/{id}").ShouldBeJson(HttpStatusCode.OK);
+        Assert.False(held.GetProperty("stateConsented").GetBoolean());
+        Assert.Equal("AwaitingStateEndorsement", held.Status());
+        await cted.GetAsync($"/api/intake/requests/{id}").ShouldBe(HttpStatusCode.OK);
+        await staff.PostAsync($"/api/intake/requests/{id}/accept", null).ShouldBeIllegalTransition("AwaitingStateEndorsement");
+        Assert.Empty(await system.OutboxAsync(id.ToString()));
+    }
+
+    [Fact]
+    public async Task A_referral_that_does_not_say_whether_the_State_consented_is_refused()
+    {
+        var cted = await system.ClientAsync(TestClients.Cted);
+        var problem = await cted.PostAsJsonAsync("/api/intake/referrals", new
+        {
+            stateCode = "NER", thematicAreas = new[] { "CHILDREN" }, recommendation = "Juvenile justice.",
+            assessmentReference = "CTED/ASSESS/2026/24", assessmentDate = "2026-02-01",
+        }).ShouldBeJson(HttpStatusCode.BadRequest);
+
+        Assert.Equal(["stateConsented"], problem.ErrorFields());
     }
 }

@@ -61,7 +61,7 @@ namespace Programmes.Funding.Persistence.Migrations
                     SELECT 'in_kind_contributions', currency, count(*), sum(estimated_value - pg_temp.round_even(estimated_value, pg_temp.minor_units(currency)))
                         FROM in_kind_contributions WHERE estimated_value <> pg_temp.round_even(estimated_value, pg_temp.minor_units(currency)) GROUP BY currency
                 LOOP
-                    RAISE NOTICE 'exact money: % % amounts in % rounded to the minor unit; residue % %', r.n, r.t, r.currency, r.residue, r.currency;
+                    RAISE NOTICE 'exact money: % rows of % in % rounded to the minor unit; residue % %', r.n, r.t, r.currency, r.residue, r.currency;
                 END LOOP;
                 UPDATE pledges SET amount = pg_temp.round_even(amount, pg_temp.minor_units(currency))
                     WHERE amount <> pg_temp.round_even(amount, pg_temp.minor_units(currency));

@@ -23,6 +23,131 @@ namespace Programmes.RequestIntake.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Programmes.Auditing.AuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("ActorClientId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor_client_id");
+
+                    b.Property<string>("ActorParty")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("actor_party");
+
+                    b.Property<string>("ActorRole")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("actor_role");
+
+                    b.Property<string>("After")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("after");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("before");
+
+                    b.Property<string>("ObjectId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("object_id");
+
+                    b.Property<string>("ObjectType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("object_type");
+
+                    b.PrimitiveCollection<List<string>>("Readers")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("readers");
+
+                    b.Property<string>("TraceId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("trace_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_entries");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_audit_entries_at");
+
+                    b.HasIndex("Readers")
+                        .HasDatabaseName("ix_audit_entries_readers");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Readers"), "gin");
+
+                    b.HasIndex("ObjectType", "ObjectId", "At")
+                        .HasDatabaseName("ix_audit_entries_object_type_object_id_at");
+
+                    b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Programmes.Messaging.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("client_id");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Location")
+                        .HasColumnType("text")
+                        .HasColumnName("location");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
+
+                    b.Property<string>("ResponseBody")
+                        .HasColumnType("text")
+                        .HasColumnName("response_body");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("ClientId", "Key")
+                        .HasName("pk_idempotency_keys");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_idempotency_keys_created_at");
+
+                    b.ToTable("idempotency_keys", (string)null);
+                });
+
             modelBuilder.Entity("Programmes.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -40,10 +165,10 @@ namespace Programmes.RequestIntake.Persistence.Migrations
                     b.HasKey("MessageId", "Consumer")
                         .HasName("pk_inbox_messages");
 
-                    b.ToTable("inbox_messages", null, t =>
-                        {
-                            t.ExcludeFromMigrations();
-                        });
+                    b.HasIndex("ProcessedAt")
+                        .HasDatabaseName("ix_inbox_messages_processed_at");
+
+                    b.ToTable("inbox_messages", (string)null);
                 });
 
             modelBuilder.Entity("Programmes.Messaging.OutboxMessage", b =>
@@ -59,7 +184,9 @@ namespace Programmes.RequestIntake.Persistence.Migrations
                         .HasColumnName("aggregate_id");
 
                     b.Property<int>("Attempts")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("attempts");
 
                     b.Property<string>("Body")
@@ -93,7 +220,7 @@ namespace Programmes.RequestIntake.Persistence.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("sequence");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Sequence"));
 
                     b.Property<string>("TraceParent")
                         .HasColumnType("text")
@@ -106,10 +233,19 @@ namespace Programmes.RequestIntake.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_outbox_messages");
 
-                    b.ToTable("outbox_messages", null, t =>
-                        {
-                            t.ExcludeFromMigrations();
-                        });
+                    b.HasIndex("SentAt")
+                        .HasDatabaseName("ix_outbox_messages_sent")
+                        .HasFilter("sent_at IS NOT NULL");
+
+                    b.HasIndex("Sequence")
+                        .HasDatabaseName("ix_outbox_messages_pending")
+                        .HasFilter("sent_at IS NULL");
+
+                    b.HasIndex("AggregateId", "Sequence")
+                        .HasDatabaseName("ix_outbox_messages_pending_aggregate")
+                        .HasFilter("sent_at IS NULL");
+
+                    b.ToTable("outbox_messages", (string)null);
                 });
 
             modelBuilder.Entity("Programmes.RequestIntake.FollowingProgrammes.ProgrammeLink", b =>
@@ -126,48 +262,6 @@ namespace Programmes.RequestIntake.Persistence.Migrations
                         .HasName("pk_programme_links");
 
                     b.ToTable("programme_links", (string)null);
-                });
-
-            modelBuilder.Entity("Programmes.RequestIntake.MaintainingCentralAuthorities.AuthorityChange", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("action");
-
-                    b.Property<Guid>("AuthorityId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("authority_id");
-
-                    b.Property<DateTimeOffset>("ChangedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("changed_at");
-
-                    b.Property<string>("ChangedBy")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("changed_by");
-
-                    b.Property<string>("StateCode")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("character varying(3)")
-                        .HasColumnName("state_code");
-
-                    b.HasKey("Id")
-                        .HasName("pk_central_authority_changes");
-
-                    b.HasIndex("AuthorityId", "ChangedAt")
-                        .HasDatabaseName("ix_central_authority_changes_authority");
-
-                    b.ToTable("central_authority_changes", (string)null);
                 });
 
             modelBuilder.Entity("Programmes.RequestIntake.MaintainingCentralAuthorities.CentralAuthority", b =>
@@ -356,6 +450,12 @@ namespace Programmes.RequestIntake.Persistence.Migrations
                         .HasColumnType("character varying(3)")
                         .HasColumnName("state_code");
 
+                    b.Property<bool>("StateConsented")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true)
+                        .HasColumnName("state_consented");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -488,38 +588,6 @@ namespace Programmes.RequestIntake.Persistence.Migrations
                         .HasName("pk_ratifications");
 
                     b.ToTable("ratifications", (string)null);
-                });
-
-            modelBuilder.Entity("Programmes.RequestIntake.MaintainingCentralAuthorities.AuthorityChange", b =>
-                {
-                    b.OwnsMany("Programmes.RequestIntake.MaintainingCentralAuthorities.FieldChange", "Changes", b1 =>
-                        {
-                            b1.Property<Guid>("AuthorityChangeId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAdd();
-
-                            b1.Property<string>("Field")
-                                .IsRequired();
-
-                            b1.Property<string>("From");
-
-                            b1.Property<string>("To");
-
-                            b1.HasKey("AuthorityChangeId", "__synthesizedOrdinal");
-
-                            b1.ToTable("central_authority_changes");
-
-                            b1
-                                .ToJson("changes")
-                                .HasColumnType("jsonb");
-
-                            b1.WithOwner()
-                                .HasForeignKey("AuthorityChangeId")
-                                .HasConstraintName("fk_central_authority_changes_central_authority_changes_authori");
-                        });
-
-                    b.Navigation("Changes");
                 });
 
             modelBuilder.Entity("Programmes.RequestIntake.Requests.TimelineEntry", b =>

@@ -1,0 +1,15 @@
+namespace Programmes.ServiceDefaults.OpenApi;
+
+/// <summary>
+/// Marks a request property the validator lets a client leave out. Positional records make every
+/// constructor parameter "required" in the generated schema; the schema transformer removes these, so
+/// the document says what the validator enforces. Put it on the property: <c>[property: NotRequired]</c>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+public sealed class NotRequiredAttribute : Attribute;
+
+/// <summary>Endpoint metadata: the operation reads an <c>Idempotency-Key</c> header (required or optional).</summary>
+public sealed record IdempotencyKeyHeader(bool Required)
+{
+    public const string Name = "Idempotency-Key";
+}

@@ -1,0 +1,105 @@
+using Microsoft.Kiota.Abstractions;
+using Programmes.ApiClient;
+using Programmes.ApiClient.Models;
+using Programmes.Testing;
+using Xunit;
+
+namespace Programmes.ApiContract.Tests;
+
+/// <summary>
+/// A partner's integration from the published document alone: the journey from a State's request to an
+/// approved, funded programme, driven only through the Kiota-generated client.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public sealed class ClientJourneyTests(PublishedDocuments system)
+{
+    [Fact]
+    public async Task A_request_becomes_an_approved_funded_programme_through_the_generated_client()
+    {
+        var state = await KiotaClient.ForAsync(system, TestClients.StateKenya);
+        var staff = await KiotaClient.ForAsync(system, TestClients.Staff);
+        var cted = await KiotaClient.ForAsync(system, TestClients.Cted);
+        var donor = await KiotaClient.ForAsync(system, TestClients.DonorNorway);
+
+        var request = await state.Api.Intake.Requests.PostAsync(new SubmitRequest
+        {
+            StateCode = "KEN",
+            RequestingAuthority = "Office of the Attorney General",
+            ThematicAreas = ["RATIFICATION"],
+            Instruments = ["TERRORIST-BOMBINGS-1997"],
+            Needs = "Assistance to ratify the 1997 Bombings Convention.",
+        });
+        var requestId = request!.Id!.Value;
+        await staff.Api.Intake.Requests[requestId].Accept.PostAsync();
+        await Eventually.TrueAsync(async () =>
+            (await staff.Api.Planning.IntakeItems.GetAsync(q => q.QueryParameters.RequestId = requestId))!.Any(i => i.AcceptedAt is not null),
+            what: "the accepted request in planning");
+
+        var programme = await staff.Api.Planning.Programmes.PostAsync(new DraftProgrammeRequest
+        {
+            Title = "Kenya: becoming party to the 1997 Bombings Convention",
+            Objectives = "Ratify the Convention and incorporate it into national law.",
+            Scope = ProgrammeScope.National,
+            StateCodes = ["KEN"],
+            ThematicAreas = ["RATIFICATION"],
+            Instruments = ["TERRORIST-BOMBINGS-1997"],
+            RequestIds = [requestId],
+            Activities =
+            [
+                new ActivityInput
+                {
+                    Title = "National workshop on the Convention",
+                    Modality = "NATIONAL-WORKSHOP",
+                    ThematicArea = "RATIFICATION",
+                    PlannedStart = new Date(2027, 3, 2),
+                    PlannedEnd = new Date(2027, 3, 4),
+                    Place = new PlaceInput { StateCode = "KEN", City = "Nairobi", Online = false },
+                    PlannedParticipants = new ParticipantsInput { Women = 12, Men = 15, Other = 1 },
+                    TargetInstitutions = ["PROSECUTION"],
+                    Budget = new BudgetInput { Experts = 10_000m, Travel = 5_000m, Venue = 2_500m, Translation = 0m, Other = 500m },
+                },
+            ],
+        }, Idempotent);
+        var programmeId = programme!.Id!.Value;
+        var serving = await staff.Api.Planning.Programmes.GetAsync(q => q.QueryParameters.RequestId = requestId);
+        Assert.Equal([programmeId], serving!.Select(p => p.Id!.Value));
+        Assert.Equal([requestId], serving![0].RequestIds!.Select(r => r!.Value));
+        await staff.Api.Planning.Programmes[programmeId].Markers.PutAsync(new MarkersRequest { GenderMarker = 2, ChildrenConcerned = false });
+        await staff.Api.Planning.Programmes[programmeId].ComplianceReview.PutAsync(
+            new ComplianceReviewRequest { Outcome = ComplianceOutcome.Cleared, Reviewer = "Human-rights adviser" });
+        await staff.Api.Planning.Programmes[programmeId].Proposal.PostAsync();
+
+        var round = await Eventually.GetAsync(async () =>
+            (await cted.Api.Coordination.Rounds.GetAsync(q => q.QueryParameters.ProgrammeId = programmeId))!.FirstOrDefault(),
+            what: "the clearance round");
+        await cted.Api.Coordination.Rounds[round.Id!.Value].Answers.PostAsync(new AnswerRound { Answer = ClearanceAnswer.Concur });
+
+        await staff.Api.Funding.Donors.PostAsync(
+            new RegisterDonor { Code = "DONOR-NOR", Name = "Norway", Kind = DonorKind.MemberState, StateCode = "NOR" }, Idempotent);
+        var pledge = await donor.Api.Funding.Pledges.PostAsync(new RecordPledge
+        {
+            Amount = 25_000m,
+            Currency = "USD",
+            PledgeDate = new Date(2026, 11, 2),
+            AgreementReference = "NOR-2026-7",
+            Earmarking = Earmarking.Programme,
+            EarmarkedTo = programmeId.ToString(),
+        }, Idempotent);
+        Assert.Equal(25_000m, pledge!.Amount);
+        await donor.Api.Funding.Pledges[pledge.Id!.Value].Payments.PostAsync(new ReceivePayment
+        {
+            Amount = 25_000m,
+            Currency = "USD",
+            ValueDate = new Date(2026, 11, 20),
+            BankReference = "NOR-TRANSFER-0042",
+        }, Idempotent);
+
+        await Eventually.TrueAsync(async () =>
+            (await staff.Api.Planning.Programmes[programmeId].GetAsync())!.Status == ProgrammeStatus.Approved,
+            timeout: TimeSpan.FromSeconds(60), what: "the approved programme");
+    }
+
+    /// <summary>Funding's POSTs want an Idempotency-Key; the document declares it as a header parameter.</summary>
+    private static void Idempotent<T>(RequestConfiguration<T> configuration) where T : class, new() =>
+        configuration.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+}
