@@ -60,7 +60,7 @@ internal static class AggregatingHealth
     /// <summary>Every instance (YARP destination) of a service, each listed on its own.</summary>
     private static async Task<ServiceHealth[]> CheckClusterAsync(string cluster, IProxyStateLookup proxy, HttpClient http, CancellationToken cancellationToken)
     {
-        if (!proxy.TryGetCluster(cluster, out var state) || state.Destinations.Count == 0)
+        if (!proxy.TryGetCluster(cluster, out var state) || state.Destinations.IsEmpty)
         {
             return [new ServiceHealth(cluster, "Unhealthy", "", 0, "No destination is configured.")];
         }

@@ -45,7 +45,7 @@ internal static class MergedDocument
         return app;
     }
 
-    private static IResult Unavailable(string service) => TypedResults.Problem(
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Unavailable(string service) => TypedResults.Problem(
         title: "The service is unavailable. Retry later.",
         detail: $"The {service} service's document could not be read.",
         statusCode: StatusCodes.Status503ServiceUnavailable,

@@ -14,26 +14,7 @@ namespace Programmes.Messaging;
 /// until its end, WAL flush included, so every command that writes an event (in every service's database) would
 /// commit one at a time. Under load that queue, not the work, set the throughput.
 /// </remarks>
-public sealed class OutboxSignal
-{
-    private readonly SemaphoreSlim _signal = new(0, 1);
-
-    /// <summary>Wakes the relay; several signals before it wakes count as one.</summary>
-    public void Notify()
-    {
-        try
-        {
-            _signal.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already signalled.
-        }
-    }
-
-    /// <summary>Waits for a signal or the timeout; true when signalled.</summary>
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
-}
+public sealed class OutboxSignal : WakeSignal;
 
 /// <summary>
 /// Signals <see cref="OutboxSignal"/> when outbox rows commit: after SaveChanges in its own transaction, or when

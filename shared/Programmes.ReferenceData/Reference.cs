@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Frozen;
 
 namespace Programmes.ReferenceData;
@@ -30,7 +31,7 @@ public static class Reference
 
     public static FrozenDictionary<string, Instrument> Instruments { get; } =
         Csv.Read("instruments.csv")
-            .Select(r => new Instrument(r[0], int.Parse(r[1]), int.Parse(r[2]), r[3], r[4], r[5], r[6]))
+            .Select(r => new Instrument(r[0], int.Parse(r[1], CultureInfo.InvariantCulture), int.Parse(r[2], CultureInfo.InvariantCulture), r[3], r[4], r[5], r[6]))
             .ToFrozenDictionary(i => i.Code, StringComparer.Ordinal);
 
     public static FrozenDictionary<string, ThematicArea> ThematicAreas { get; } =
@@ -50,7 +51,7 @@ public static class Reference
 
     public static FrozenDictionary<string, Currency> Currencies { get; } =
         Csv.Read("currencies.csv")
-            .Select(r => new Currency(r[0], int.Parse(r[1]), r[2]))
+            .Select(r => new Currency(r[0], int.Parse(r[1], CultureInfo.InvariantCulture), r[2]))
             .ToFrozenDictionary(c => c.Code, StringComparer.Ordinal);
 
     /// <summary>The UN regional groups, as named in the Member States table.</summary>

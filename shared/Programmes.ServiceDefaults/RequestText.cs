@@ -79,7 +79,7 @@ public static class RequestText
             : null;
     }
 
-    private static ProblemDetails? InvalidText(HttpContext context)
+    private static HttpValidationProblemDetails? InvalidText(HttpContext context)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var (name, values) in context.Request.Query)

@@ -38,11 +38,13 @@ public sealed class DemoDonorSeeding(IServiceScopeFactory scopes, IConfiguration
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    private static readonly JsonSerializerOptions FileOptions =
+        new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
     /// <summary>The donors of the file's donor clients; a donor client without a donor description is an error in the file.</summary>
     public static IReadOnlyList<(string Code, DemoDonor Donor)> Read(string json)
     {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
-        var entries = JsonSerializer.Deserialize<List<Entry>>(json, options) ?? [];
+        var entries = JsonSerializer.Deserialize<List<Entry>>(json, FileOptions) ?? [];
         return [.. entries.Where(e => e.Role == "donor").Select(e =>
         {
             if (e.Subject is not { Length: > 0 } code || e.Donor is not { Name.Length: > 0 } donor || donor.Kind == DonorKind.RegularBudget

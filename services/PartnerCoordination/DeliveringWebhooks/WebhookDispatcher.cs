@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Programmes.Messaging;
 using Programmes.ServiceDefaults;
 
 namespace Programmes.PartnerCoordination.DeliveringWebhooks;
@@ -109,21 +110,4 @@ public sealed record ClaimedDelivery(
     string Url, string Secret, string? PreviousSecret, DateTimeOffset? PreviousSecretExpiresAt);
 
 /// <summary>Wakes the dispatcher when deliveries were queued or a slot was freed, instead of waiting for the poll.</summary>
-public sealed class WebhookSignal
-{
-    private readonly SemaphoreSlim _signal = new(0, 1);
-
-    public void Notify()
-    {
-        try
-        {
-            _signal.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already signalled: one wake-up is enough.
-        }
-    }
-
-    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
-}
+public sealed class WebhookSignal : WakeSignal;

@@ -11,11 +11,13 @@ namespace Programmes.LoadGenerator.Targets;
 /// the per-client rate limits of the deployment stay in force and are not what is measured. Tokens are
 /// fetched once per client and renewed before they expire.
 /// </summary>
-public sealed class LoadClients(Target target, int perParty)
+public sealed class LoadClients(Target target, int perParty) : IDisposable
 {
     private readonly Dictionary<(string Role, string Party), Pool> _pools = [];
     private readonly SemaphoreSlim _registering = new(1, 1);
     private string? _adminToken;
+
+    public void Dispose() => _registering.Dispose();
 
     /// <summary>An authorised request to the next gateway as one of the party's clients.</summary>
     public async Task<HttpRequestMessage> RequestAsync(string role, string party, HttpMethod method, string path, object? body = null, CancellationToken cancellationToken = default)
