@@ -126,6 +126,12 @@ log "DOCKER_API_VERSION=${DOCKER_API_VERSION:-<client default>} PROGRAMMES_POSTG
 
 if [ "$REAP_MODE" = all ]; then reap_containers; else reap_leftovers; fi
 cd "$ROOT"
+# 0. Format: the code as `dotnet format` leaves it (whitespace, style and analyzer fixes), or stop here.
+log "dotnet format --verify-no-changes"
+dotnet format Programmes.sln --verify-no-changes -v q
+test_rc=$?
+[ "$test_rc" = 0 ] || { warn "the code is not formatted: run dotnet format Programmes.sln"; exit "$test_rc"; }
+
 log "dotnet build Programmes.sln -c Release"
 dotnet build Programmes.sln -c Release -nologo -clp:ErrorsOnly
 test_rc=$?

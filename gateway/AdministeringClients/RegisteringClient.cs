@@ -1,12 +1,12 @@
 using System.Net.Http.Headers;
-using Microsoft.AspNetCore.Http.HttpResults;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Programmes.Gateway.Clients;
 using Programmes.Gateway.Persistence;
 using Programmes.ReferenceData;
 using Programmes.ServiceDefaults;
-using static Programmes.Gateway.AdministeringClients.ClientAdministration;
 using Programmes.ServiceDefaults.OpenApi;
+using static Programmes.Gateway.AdministeringClients.ClientAdministration;
 
 namespace Programmes.Gateway.AdministeringClients;
 

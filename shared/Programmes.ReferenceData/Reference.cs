@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Collections.Frozen;
+using System.Globalization;
 
 namespace Programmes.ReferenceData;
 

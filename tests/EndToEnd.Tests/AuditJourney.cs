@@ -22,9 +22,13 @@ internal static class AuditJourney
 
         var requestId = (await state.PostAsJsonAsync("/api/intake/requests", new
         {
-            stateCode = "KEN", requestingAuthority = "Office of the Attorney General", contactPerson = "A. Focal Point",
-            contactEmail = "focal.point@justice.go.ke", thematicAreas = new[] { "RATIFICATION" },
-            instruments = new[] { "TERRORIST-BOMBINGS-1997" }, needs = "Assistance to ratify the 1997 Bombings Convention.",
+            stateCode = "KEN",
+            requestingAuthority = "Office of the Attorney General",
+            contactPerson = "A. Focal Point",
+            contactEmail = "focal.point@justice.go.ke",
+            thematicAreas = new[] { "RATIFICATION" },
+            instruments = new[] { "TERRORIST-BOMBINGS-1997" },
+            needs = "Assistance to ratify the 1997 Bombings Convention.",
         }).ShouldBeJson(HttpStatusCode.Created)).GetProperty("id").GetGuid();
         // Planning hears of the submission before the acceptance, so it records two changes of its intake item (an
         // acceptance consumed first would create the item already accepted, and the late submission change nothing).
@@ -37,8 +41,12 @@ internal static class AuditJourney
 
         var programme = await staff.PostAsJsonAsync("/api/planning/programmes", new
         {
-            title = "Kenya: becoming party to the 1997 Bombings Convention", objectives = "Ratify the Convention.", scope = "National",
-            stateCodes = new[] { "KEN" }, thematicAreas = new[] { "RATIFICATION" }, instruments = new[] { "TERRORIST-BOMBINGS-1997" },
+            title = "Kenya: becoming party to the 1997 Bombings Convention",
+            objectives = "Ratify the Convention.",
+            scope = "National",
+            stateCodes = new[] { "KEN" },
+            thematicAreas = new[] { "RATIFICATION" },
+            instruments = new[] { "TERRORIST-BOMBINGS-1997" },
             requestIds = new[] { requestId },
             activities = new[]
             {
@@ -73,8 +81,12 @@ internal static class AuditJourney
             .ShouldBe(HttpStatusCode.OK);
         var pledge = await donor.PostWithKeyAsync("/api/funding/pledges", new
         {
-            amount = 262_500.00m, currency = "NOK", pledgeDate = "2026-11-02", agreementReference = "NOR-2026-7",
-            earmarking = "Programme", earmarkedTo = programmeId.ToString(),
+            amount = 262_500.00m,
+            currency = "NOK",
+            pledgeDate = "2026-11-02",
+            agreementReference = "NOR-2026-7",
+            earmarking = "Programme",
+            earmarkedTo = programmeId.ToString(),
         }).ShouldBeJson(HttpStatusCode.Created);
         var payments = $"/api/funding/pledges/{pledge.GetProperty("id").GetGuid()}/payments";
         var payment = await donor.PostWithKeyAsync(payments, new { amount = 136_500.00m, currency = "NOK", valueDate = "2026-11-20", bankReference = "NOR-0042" })
@@ -89,13 +101,19 @@ internal static class AuditJourney
             .ShouldBe(HttpStatusCode.OK);
         await staff.PostAsJsonAsync($"/api/planning/programmes/{programmeId}/activities/{activityId}/delivery", new
         {
-            actualStart = "2026-11-24", actualEnd = "2026-11-26", participants = new { women = 14, men = 10, other = 1 },
-            evaluationScore = 4.5m, spentUsd = 17_250m,
+            actualStart = "2026-11-24",
+            actualEnd = "2026-11-26",
+            participants = new { women = 14, men = 10, other = 1 },
+            evaluationScore = 4.5m,
+            spentUsd = 17_250m,
         }).ShouldBe(HttpStatusCode.OK);
         await staff.PostAsJsonAsync($"/api/planning/programmes/{programmeId}/results", new
         {
-            kind = "LawAmended", description = "Penal Code amended to criminalise terrorist bombings", stateCode = "KEN",
-            instrumentCode = "TERRORIST-BOMBINGS-1997", date = "2026-11-27",
+            kind = "LawAmended",
+            description = "Penal Code amended to criminalise terrorist bombings",
+            stateCode = "KEN",
+            instrumentCode = "TERRORIST-BOMBINGS-1997",
+            date = "2026-11-27",
         }).ShouldBe(HttpStatusCode.Created);
         await Eventually.TrueAsync(async () =>
             (await state.GetFromJsonAsync<JsonElement>($"/api/intake/requests/{requestId}")).GetProperty("timeline").EnumerateArray()

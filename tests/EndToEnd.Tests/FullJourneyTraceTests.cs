@@ -92,12 +92,19 @@ public sealed class FullJourneyTraceTests(TestSystem system, ITestOutputHelper o
             .ShouldBe(HttpStatusCode.Created);
         var pledge = await donor.PostWithKeyAsync("/api/funding/pledges", new
         {
-            amount = 25_000m, currency = "USD", pledgeDate = "2026-11-02", agreementReference = "NOR-2026-7",
-            earmarking = "Programme", earmarkedTo = programmeId.ToString(),
+            amount = 25_000m,
+            currency = "USD",
+            pledgeDate = "2026-11-02",
+            agreementReference = "NOR-2026-7",
+            earmarking = "Programme",
+            earmarkedTo = programmeId.ToString(),
         }).ShouldBeJson(HttpStatusCode.Created);
         await donor.PostWithKeyAsync($"/api/funding/pledges/{pledge.GetProperty("id").GetGuid()}/payments", new
         {
-            amount = 25_000m, currency = "USD", valueDate = "2026-11-20", bankReference = "NOR-TRANSFER-0042",
+            amount = 25_000m,
+            currency = "USD",
+            valueDate = "2026-11-20",
+            bankReference = "NOR-TRANSFER-0042",
         }).ShouldBe(HttpStatusCode.Created);
 
         // Approved once cleared, reviewed and funded.

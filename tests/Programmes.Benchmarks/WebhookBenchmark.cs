@@ -53,12 +53,15 @@ public sealed class WebhookBenchmark : IBenchmark
             var code = $"BENCH-{i:000}";
             (await staff.PostAsJsonAsync("/api/coordination/partners", new
             {
-                code, name = code, kind = "benchmark",
+                code,
+                name = code,
+                kind = "benchmark",
                 interests = new { thematicAreas = new[] { "BORDER-MANAGEMENT" }, stateCodes = new[] { "KEN" } },
             })).EnsureSuccessStatusCode();
             (await staff.PostAsJsonAsync($"/api/coordination/partners/{code}/endpoints", new
             {
-                url = $"{receiver.Url}r/{i}", eventTypes = new[] { "clearance.round.opened" },
+                url = $"{receiver.Url}r/{i}",
+                eventTypes = new[] { "clearance.round.opened" },
             })).EnsureSuccessStatusCode();
         }
         var bus = system.ServiceApps[Services.Coordination].Services.GetRequiredService<IBus>();

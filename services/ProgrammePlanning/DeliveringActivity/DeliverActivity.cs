@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Programmes.Contracts;
 using Programmes.Messaging;
-using Programmes.ProgrammePlanning.PlanningActivities;
 using Programmes.ProgrammePlanning.Persistence;
+using Programmes.ProgrammePlanning.PlanningActivities;
 using Programmes.ProgrammePlanning.Programmes;
 using Programmes.ReferenceData;
 using Programmes.ServiceDefaults;

@@ -216,8 +216,12 @@ public sealed class Seeder(BadInputSystem system)
     public async Task<Guid> DeclaredActivityAsync() =>
         Id(await (await As(TestClients.Cted)).PostAsJsonAsync("/api/coordination/activities", new
         {
-            stateCode = "TCD", thematicArea = "BORDER-MANAGEMENT", modality = "TRAINING-COURSE", title = "Border security course",
-            startDate = "2027-08-01", endDate = "2027-08-05",
+            stateCode = "TCD",
+            thematicArea = "BORDER-MANAGEMENT",
+            modality = "TRAINING-COURSE",
+            title = "Border security course",
+            startDate = "2027-08-01",
+            endDate = "2027-08-05",
         }).ShouldBeJson(HttpStatusCode.Created));
 
     // Funding
@@ -239,7 +243,12 @@ public sealed class Seeder(BadInputSystem system)
         {
             Content = JsonContent.Create(new
             {
-                donorId = await DonorAsync(), amount = 1_000_000m, currency = "USD", pledgeDate = Today, agreementReference = "AGR-2026-01", earmarking = "Unearmarked",
+                donorId = await DonorAsync(),
+                amount = 1_000_000m,
+                currency = "USD",
+                pledgeDate = Today,
+                agreementReference = "AGR-2026-01",
+                earmarking = "Unearmarked",
             }),
         };
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());

@@ -33,9 +33,14 @@ public sealed class ProgrammeModel(Actors actors)
     {
         var created = await actors.Staff.PostAsJsonAsync("/api/planning/programmes", new
         {
-            title = "Kenya: becoming party to the remaining instruments", objectives = "Ratify and incorporate the remaining instruments.",
-            scope = "National", stateCodes = new[] { "KEN" }, thematicAreas = new[] { "RATIFICATION" },
-            instruments = new[] { "TERRORIST-BOMBINGS-1997" }, requestIds = new[] { requestId }, activities = new[] { Activity() },
+            title = "Kenya: becoming party to the remaining instruments",
+            objectives = "Ratify and incorporate the remaining instruments.",
+            scope = "National",
+            stateCodes = new[] { "KEN" },
+            thematicAreas = new[] { "RATIFICATION" },
+            instruments = new[] { "TERRORIST-BOMBINGS-1997" },
+            requestIds = new[] { requestId },
+            activities = new[] { Activity() },
         }).ShouldBeJson(HttpStatusCode.Created);
         Id = created.GetProperty("id").GetGuid();
         await actors.Staff.PutAsJsonAsync($"/api/planning/programmes/{Id}/markers", new { genderMarker = 2, childrenConcerned = false }).ShouldBe(HttpStatusCode.OK);
@@ -134,8 +139,12 @@ public sealed class ProgrammeModel(Actors actors)
             ProgrammeCommand.AddActivity => staff.PostAsJsonAsync($"{url}/activities", Activity()),
             ProgrammeCommand.Deliver => staff.PostAsJsonAsync($"{url}/activities/{ActivityToDeliver(before)}/delivery", new
             {
-                actualStart = "2026-03-03", actualEnd = "2026-03-05", participants = new { women = 14, men = 10, other = 1 },
-                participantsByInstitution = new Dictionary<string, int> { ["PROSECUTION"] = 25 }, evaluationScore = 4.5m, spentUsd = 17_250m,
+                actualStart = "2026-03-03",
+                actualEnd = "2026-03-05",
+                participants = new { women = 14, men = 10, other = 1 },
+                participantsByInstitution = new Dictionary<string, int> { ["PROSECUTION"] = 25 },
+                evaluationScore = 4.5m,
+                spentUsd = 17_250m,
             }),
             _ => staff.PostAsJsonAsync($"{url}/status-changes", new { action = command.ToString(), reason = "Model-based test." }),
         };
@@ -192,11 +201,19 @@ public sealed class ProgrammeModel(Actors actors)
         var amount = decimal.Round(before.GetProperty("budgetUsd").GetDecimal() * 2, 0);
         var pledge = await actors.Donor.PostWithKeyAsync("/api/funding/pledges", new
         {
-            amount, currency = "USD", pledgeDate = "2026-11-02", agreementReference = $"NOR-{Id:N}"[..30], earmarking = "Programme", earmarkedTo = Id.ToString(),
+            amount,
+            currency = "USD",
+            pledgeDate = "2026-11-02",
+            agreementReference = $"NOR-{Id:N}"[..30],
+            earmarking = "Programme",
+            earmarkedTo = Id.ToString(),
         }).ShouldBeJson(HttpStatusCode.Created);
         await actors.Donor.PostWithKeyAsync($"/api/funding/pledges/{pledge.GetProperty("id").GetGuid()}/payments", new
         {
-            amount, currency = "USD", valueDate = "2026-11-20", bankReference = $"NOR-{Guid.NewGuid():N}"[..30],
+            amount,
+            currency = "USD",
+            valueDate = "2026-11-20",
+            bankReference = $"NOR-{Guid.NewGuid():N}"[..30],
         }).ShouldBe(HttpStatusCode.Created);
         await WhenAsync(p => p.GetProperty("approval").GetProperty("fullyFunded").GetBoolean(), "the funding in planning");
     }
@@ -213,9 +230,14 @@ public sealed class ProgrammeModel(Actors actors)
 
     private static object Activity() => new
     {
-        title = "National workshop on the universal instruments", modality = "NATIONAL-WORKSHOP", thematicArea = "RATIFICATION",
-        plannedStart = "2026-03-02", plannedEnd = "2026-03-04", place = new { stateCode = "KEN", city = "Nairobi", online = false },
-        plannedParticipants = new { women = 12, men = 15, other = 1 }, targetInstitutions = new[] { "PROSECUTION" },
+        title = "National workshop on the universal instruments",
+        modality = "NATIONAL-WORKSHOP",
+        thematicArea = "RATIFICATION",
+        plannedStart = "2026-03-02",
+        plannedEnd = "2026-03-04",
+        place = new { stateCode = "KEN", city = "Nairobi", online = false },
+        plannedParticipants = new { women = 12, men = 15, other = 1 },
+        targetInstitutions = new[] { "PROSECUTION" },
         budget = new { experts = 10_000m, travel = 5_000m, venue = 2_500m, translation = 0m, other = 500m },
     };
 }

@@ -27,14 +27,20 @@ public sealed class RequestModel(HttpClient state, HttpClient staff, HttpClient 
         var created = referral
             ? await cted.PostAsJsonAsync("/api/intake/referrals", new
             {
-                stateCode = "KEN", thematicAreas = new[] { "RATIFICATION" }, instruments = Array.Empty<string>(),
-                recommendation = "Support ratification of the remaining instruments.", assessmentReference = "CTED/KEN/2026",
-                assessmentDate = "2026-10-01", stateConsented = true,
+                stateCode = "KEN",
+                thematicAreas = new[] { "RATIFICATION" },
+                instruments = Array.Empty<string>(),
+                recommendation = "Support ratification of the remaining instruments.",
+                assessmentReference = "CTED/KEN/2026",
+                assessmentDate = "2026-10-01",
+                stateConsented = true,
             }).ShouldBeJson(HttpStatusCode.Created)
             : await state.PostAsJsonAsync("/api/intake/requests", new
             {
-                stateCode = "KEN", requestingAuthority = "Office of the Attorney General",
-                thematicAreas = new[] { "RATIFICATION" }, needs = "Assistance to ratify the remaining instruments.",
+                stateCode = "KEN",
+                requestingAuthority = "Office of the Attorney General",
+                thematicAreas = new[] { "RATIFICATION" },
+                needs = "Assistance to ratify the remaining instruments.",
             }).ShouldBeJson(HttpStatusCode.Created);
         Id = created.GetProperty("id").GetGuid();
         Status = referral ? "AwaitingStateEndorsement" : "Submitted";

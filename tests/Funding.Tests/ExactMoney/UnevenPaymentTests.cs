@@ -66,7 +66,11 @@ public sealed class UnevenPaymentTests(FundingSystem system) : IClassFixture<Fun
         using var norway = await system.ClientAsync(TestClients.DonorNorway);
         var problem = await norway.PostWithKeyAsync("/api/funding/pledges", new
         {
-            amount = (decimal)amount, currency, pledgeDate = "2026-03-02", agreementReference = "AGR-1", earmarking = "Unearmarked",
+            amount = (decimal)amount,
+            currency,
+            pledgeDate = "2026-03-02",
+            agreementReference = "AGR-1",
+            earmarking = "Unearmarked",
         }).ShouldBeJson(HttpStatusCode.BadRequest);
         Assert.Contains(message, problem.GetProperty("errors").GetProperty(field)[0].GetString(), StringComparison.Ordinal);
 

@@ -71,8 +71,11 @@ public sealed class DemoDonorsTests(FundingSystem system) : IClassFixture<Fundin
         pledging.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("access_token").GetString());
         await pledging.PostWithKeyAsync("/api/funding/pledges", new
         {
-            amount = 1000m, currency = "USD", pledgeDate = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd"),
-            agreementReference = "DEMO-1", earmarking = "Unearmarked",
+            amount = 1000m,
+            currency = "USD",
+            pledgeDate = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd"),
+            agreementReference = "DEMO-1",
+            earmarking = "Unearmarked",
         }).ShouldBe(HttpStatusCode.Created);
     }
 

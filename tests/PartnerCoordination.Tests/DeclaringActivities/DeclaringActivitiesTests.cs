@@ -19,8 +19,12 @@ public sealed class DeclaringActivitiesTests(CoordinationSystem system)
 
         var updated = await interpol.PutAsJsonAsync($"/api/coordination/activities/{id}", new
         {
-            stateCode = "NER", thematicArea = "CRIME-TERRORISM-LINKS", modality = "MENTORING", title = "Financial investigations mentoring",
-            startDate = "2027-08-09", endDate = "2027-08-13",
+            stateCode = "NER",
+            thematicArea = "CRIME-TERRORISM-LINKS",
+            modality = "MENTORING",
+            title = "Financial investigations mentoring",
+            startDate = "2027-08-09",
+            endDate = "2027-08-13",
         }).ShouldBeJson(HttpStatusCode.OK);
         Assert.Equal("2027-08-09", updated.GetProperty("startDate").GetString());
 
@@ -42,7 +46,12 @@ public sealed class DeclaringActivitiesTests(CoordinationSystem system)
         var interpol = await system.ClientAsync(TestClients.Interpol);
         var problem = await interpol.PostAsJsonAsync("/api/coordination/activities", new
         {
-            stateCode = "KENYA", thematicArea = "PIRACY", modality = "PARTY", title = "", startDate = "2027-08-10", endDate = "2027-08-01",
+            stateCode = "KENYA",
+            thematicArea = "PIRACY",
+            modality = "PARTY",
+            title = "",
+            startDate = "2027-08-10",
+            endDate = "2027-08-01",
         }).ShouldBeJson(HttpStatusCode.BadRequest);
         var errors = problem.GetProperty("errors");
         foreach (var field in new[] { "stateCode", "thematicArea", "modality", "title", "endDate" })

@@ -79,8 +79,11 @@ public sealed class DeliveryAndResultsTests(PlanningSystem system) : IClassFixtu
 
         await staff.PostAsJsonAsync($"/api/planning/programmes/{id}/results", new
         {
-            kind = "LawAmended", description = "Penal Code amended to criminalise terrorist bombings", stateCode = "NER",
-            instrumentCode = "TERRORIST-BOMBINGS-1997", date = "2026-06-01",
+            kind = "LawAmended",
+            description = "Penal Code amended to criminalise terrorist bombings",
+            stateCode = "NER",
+            instrumentCode = "TERRORIST-BOMBINGS-1997",
+            date = "2026-06-01",
         }).ShouldBe(HttpStatusCode.Created);
         await staff.PostAsJsonAsync($"/api/planning/programmes/{id}/results", new { kind = "OfficialsTrained", description = "Prosecutors", stateCode = "NER", date = "2026-06-01" })
             .ShouldBe(HttpStatusCode.BadRequest);

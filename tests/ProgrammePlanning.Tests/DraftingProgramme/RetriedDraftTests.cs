@@ -28,8 +28,16 @@ public sealed class RetriedDraftTests(PlanningSystem system) : IClassFixture<Pla
         var first = await staff.PostWithKeyAsync("/api/planning/programmes", draft, key).ShouldBeJson(HttpStatusCode.Created);
         var retried = await staff.PostWithKeyAsync("/api/planning/programmes", draft, key).ShouldBeJson(HttpStatusCode.Created);
         // The same key with another body is a client error, not a second draft.
-        await staff.PostWithKeyAsync("/api/planning/programmes", new { draft.title, draft.objectives, scope = "Regional", draft.stateCodes,
-            draft.thematicAreas, draft.requestIds, draft.activities }, key).ShouldBe(HttpStatusCode.UnprocessableEntity);
+        await staff.PostWithKeyAsync("/api/planning/programmes", new
+        {
+            draft.title,
+            draft.objectives,
+            scope = "Regional",
+            draft.stateCodes,
+            draft.thematicAreas,
+            draft.requestIds,
+            draft.activities
+        }, key).ShouldBe(HttpStatusCode.UnprocessableEntity);
 
         Assert.Equal(first.GetProperty("id").GetGuid(), retried.GetProperty("id").GetGuid());
         var list = await staff.GetAsync("/api/planning/programmes?stateCode=KEN").ShouldBeJson(HttpStatusCode.OK);

@@ -39,7 +39,10 @@ public sealed class IatiExportTests(PlanningSystem system) : IClassFixture<Plann
         var activityId = (await PlanningSystem.GetProgrammeAsync(staff, national)).GetProperty("activities")[0].GetProperty("id").GetGuid();
         await staff.PostAsJsonAsync($"/api/planning/programmes/{national}/activities/{activityId}/delivery", new
         {
-            actualStart = "2026-03-03", actualEnd = "2026-03-05", participants = new { women = 10, men = 10, other = 0 }, spentUsd = 17_000m,
+            actualStart = "2026-03-03",
+            actualEnd = "2026-03-05",
+            participants = new { women = 10, men = 10, other = 0 },
+            spentUsd = 17_000m,
             disbursements = new Dictionary<string, decimal> { ["INTERPOL"] = 5_000m },
         }).ShouldBe(HttpStatusCode.OK);
         var regional = await RegionalProposedAsync(staff);

@@ -143,8 +143,12 @@ public sealed class ImplementationReportTests(PlanningSystem system) : IClassFix
                 var submitted = At();
                 return new PlanningIntakeItem
                 {
-                    RequestId = Guid.NewGuid(), StateCode = states[random.Next(states.Length)], ThematicAreas = Some(areas, 3),
-                    SubmittedAt = submitted, ReceivedAt = submitted, AcceptedAt = random.Next(3) > 0 ? submitted.AddDays(random.Next(0, 60)) : null,
+                    RequestId = Guid.NewGuid(),
+                    StateCode = states[random.Next(states.Length)],
+                    ThematicAreas = Some(areas, 3),
+                    SubmittedAt = submitted,
+                    ReceivedAt = submitted,
+                    AcceptedAt = random.Next(3) > 0 ? submitted.AddDays(random.Next(0, 60)) : null,
                 };
             }).ToList();
 
@@ -156,18 +160,32 @@ public sealed class ImplementationReportTests(PlanningSystem system) : IClassFix
                 var approved = i % 5 == 4 ? (DateTimeOffset?)null : At();
                 var programme = new Programme
                 {
-                    Id = id, Title = $"Programme {i}", Objectives = "Seeded", Scope = programmeStates.Count > 1 ? ProgrammeScope.Regional : ProgrammeScope.National,
-                    StateCodes = programmeStates, ThematicAreas = programmeAreas, RequestIds = [Guid.NewGuid()],
+                    Id = id,
+                    Title = $"Programme {i}",
+                    Objectives = "Seeded",
+                    Scope = programmeStates.Count > 1 ? ProgrammeScope.Regional : ProgrammeScope.National,
+                    StateCodes = programmeStates,
+                    ThematicAreas = programmeAreas,
+                    RequestIds = [Guid.NewGuid()],
                     Status = approved is null ? (i % 10 == 4 ? ProgrammeStatus.Draft : ProgrammeStatus.Proposed) : ProgrammeStatus.InDelivery,
-                    FirstApprovedAt = approved, ApprovedAt = approved, CreatedAt = At(), UpdatedAt = At(),
+                    FirstApprovedAt = approved,
+                    ApprovedAt = approved,
+                    CreatedAt = At(),
+                    UpdatedAt = At(),
                 };
                 for (var a = 0; a < random.Next(1, 6); a++)
                 {
                     var activity = new Activity
                     {
-                        Id = Guid.NewGuid(), ProgrammeId = id, Title = $"Activity {a}", Modality = modalities[random.Next(modalities.Length)],
-                        ThematicArea = programmeAreas[random.Next(programmeAreas.Count)], PlannedStart = Day(), PlannedEnd = Day(),
-                        StateCode = random.Next(4) == 0 ? null : programmeStates[random.Next(programmeStates.Count)], TargetInstitutions = ["POLICE"],
+                        Id = Guid.NewGuid(),
+                        ProgrammeId = id,
+                        Title = $"Activity {a}",
+                        Modality = modalities[random.Next(modalities.Length)],
+                        ThematicArea = programmeAreas[random.Next(programmeAreas.Count)],
+                        PlannedStart = Day(),
+                        PlannedEnd = Day(),
+                        StateCode = random.Next(4) == 0 ? null : programmeStates[random.Next(programmeStates.Count)],
+                        TargetInstitutions = ["POLICE"],
                     };
                     activity.Online = activity.StateCode is null;
                     activity.SetBudget(random.Next(1_000, 50_000), random.Next(0, 9_000), 0, 0, 0.5m);
@@ -208,9 +226,15 @@ public sealed class ImplementationReportTests(PlanningSystem system) : IClassFix
                 var kind = kinds[random.Next(kinds.Length)];
                 return new ProgrammeResult
                 {
-                    Id = Guid.NewGuid(), ProgrammeId = p.Id, Kind = kind, Description = "Seeded", StateCode = p.StateCodes[0],
+                    Id = Guid.NewGuid(),
+                    ProgrammeId = p.Id,
+                    Kind = kind,
+                    Description = "Seeded",
+                    StateCode = p.StateCodes[0],
                     RatificationStatus = kind == ResultKind.Ratification ? (random.Next(3) == 0 ? "Signed" : "Ratified") : null,
-                    Count = kind == ResultKind.OfficialsTrained ? random.Next(5, 40) : null, Date = Day(), RecordedAt = At(),
+                    Count = kind == ResultKind.OfficialsTrained ? random.Next(5, 40) : null,
+                    Date = Day(),
+                    RecordedAt = At(),
                 };
             }).ToList();
             return new Seed(requests, programmes, funding, results);

@@ -111,7 +111,11 @@ public sealed class PaymentsCheck(Target target, LoadClients clients, LoadOption
         var body = new
         {
             donorId = regularBudget ? new Guid("00000000-0000-0000-0000-000000000018") : (Guid?)null,
-            amount, currency, pledgeDate = Bodies.Today.ToString("O"), agreementReference = $"MONEY-{n}", earmarking,
+            amount,
+            currency,
+            pledgeDate = Bodies.Today.ToString("O"),
+            agreementReference = $"MONEY-{n}",
+            earmarking,
             earmarkedTo = to,
         };
         var pledge = regularBudget

@@ -49,8 +49,14 @@ public sealed class FundingModel
             var donor = Donors[spec.Donor % Donors.Count];
             var pledge = new Pledge
             {
-                Id = Guid.CreateVersion7(Start), DonorId = donor.Id, Donor = donor, Amount = amount, Currency = currency,
-                AmountUsd = Money.ToUsd(currency, amount, rate), AgreementReference = "AGR", Earmarking = spec.Earmarking,
+                Id = Guid.CreateVersion7(Start),
+                DonorId = donor.Id,
+                Donor = donor,
+                Amount = amount,
+                Currency = currency,
+                AmountUsd = Money.ToUsd(currency, amount, rate),
+                AgreementReference = "AGR",
+                Earmarking = spec.Earmarking,
                 EarmarkedTo = Target(spec.Earmarking, spec.Target),
             };
             Pledges.Add(pledge);
@@ -75,8 +81,14 @@ public sealed class FundingModel
                 var value = Math.Max(1, step.Value) / Scale(currency);
                 InKind.Add(new InKindContribution
                 {
-                    Id = Guid.CreateVersion7(now), DonorId = Donors[0].Id, Donor = Donors[0], Kind = step.Value % 2 == 0 ? InKindKind.Goods : InKindKind.Services,
-                    Description = "Venue", EstimatedValue = value, Currency = currency, EstimatedValueUsd = Money.ToUsd(currency, value, rate),
+                    Id = Guid.CreateVersion7(now),
+                    DonorId = Donors[0].Id,
+                    Donor = Donors[0],
+                    Kind = step.Value % 2 == 0 ? InKindKind.Goods : InKindKind.Services,
+                    Description = "Venue",
+                    EstimatedValue = value,
+                    Currency = currency,
+                    EstimatedValueUsd = Money.ToUsd(currency, value, rate),
                 });
                 break;
         }
@@ -94,8 +106,16 @@ public sealed class FundingModel
         var rate = _world.Rates.First(r => r.Currency == pledge.Currency).UnitsPerUsd;
         var payment = new Payment
         {
-            Id = Guid.CreateVersion7(now), PledgeId = pledge.Id, Pledge = pledge, DonorId = pledge.DonorId, Amount = amount, Currency = pledge.Currency,
-            AmountUsd = Money.ToUsd(pledge.Currency, amount, rate), ValueDate = DateOnly.FromDateTime(now.UtcDateTime), BankReference = "BANK", ReceivedAt = now,
+            Id = Guid.CreateVersion7(now),
+            PledgeId = pledge.Id,
+            Pledge = pledge,
+            DonorId = pledge.DonorId,
+            Amount = amount,
+            Currency = pledge.Currency,
+            AmountUsd = Money.ToUsd(pledge.Currency, amount, rate),
+            ValueDate = DateOnly.FromDateTime(now.UtcDateTime),
+            BankReference = "BANK",
+            ReceivedAt = now,
         };
         pledge.Payments.Add(payment);
         Payments.Add(payment);
@@ -111,8 +131,12 @@ public sealed class FundingModel
         {
             programme = new BudgetedProgramme
             {
-                ProgrammeId = id, StateCodes = [.. _world.Programmes[index].States], ThematicAreas = [.. _world.Programmes[index].Areas],
-                BudgetUsd = Money.Usd(budgetUsd), BudgetedAt = now, FirstBudgetedAt = now,
+                ProgrammeId = id,
+                StateCodes = [.. _world.Programmes[index].States],
+                ThematicAreas = [.. _world.Programmes[index].Areas],
+                BudgetUsd = Money.Usd(budgetUsd),
+                BudgetedAt = now,
+                FirstBudgetedAt = now,
             };
             Programmes.Add(programme);
             Allocate(programme, now);
@@ -160,6 +184,10 @@ public sealed class FundingModel
 
     private static Donor NewDonor(string code, DonorKind kind) => new()
     {
-        Id = kind == DonorKind.RegularBudget ? Donor.RegularBudgetId : Guid.NewGuid(), Code = code, Name = code, Kind = kind, AgreementReferences = [],
+        Id = kind == DonorKind.RegularBudget ? Donor.RegularBudgetId : Guid.NewGuid(),
+        Code = code,
+        Name = code,
+        Kind = kind,
+        AgreementReferences = [],
     };
 }

@@ -23,8 +23,15 @@ public sealed class OverlapDetectionTests
         Gen.Select(Gen.OneOf(States), Gen.OneOf(Areas), Period, Gen.Enum<DeclaredActivityStatus>(), (state, area, period, status) =>
             new DeclaredActivity
             {
-                Id = Guid.NewGuid(), PartnerCode = "INTERPOL", StateCode = state, ThematicArea = area, Modality = "TRAINING", Title = "t",
-                StartDate = period.Start, EndDate = period.End, Status = status,
+                Id = Guid.NewGuid(),
+                PartnerCode = "INTERPOL",
+                StateCode = state,
+                ThematicArea = area,
+                Modality = "TRAINING",
+                Title = "t",
+                StartDate = period.Start,
+                EndDate = period.End,
+                Status = status,
             });
 
     [Fact]
@@ -34,7 +41,11 @@ public sealed class OverlapDetectionTests
         {
             var round = new ClearanceRound
             {
-                Id = Guid.NewGuid(), Title = "t", StateCodes = [.. states.Distinct()], ThematicAreas = [.. Areas], Activities = [.. activities],
+                Id = Guid.NewGuid(),
+                Title = "t",
+                StateCodes = [.. states.Distinct()],
+                ThematicAreas = [.. Areas],
+                Activities = [.. activities],
             };
             var detected = OverlapDetection.Detect(round, declared).ToList();
 
@@ -67,8 +78,15 @@ public sealed class OverlapDetectionTests
         var round = new ClearanceRound { Id = Guid.NewGuid(), Title = "t", StateCodes = ["KEN"], ThematicAreas = ["RATIFICATION"], Activities = [activity] };
         DeclaredActivity Starting(int day) => new()
         {
-            Id = Guid.NewGuid(), PartnerCode = "INTERPOL", StateCode = "KEN", ThematicArea = "RATIFICATION", Modality = "TRAINING", Title = "t",
-            StartDate = Day0.AddDays(day), EndDate = Day0.AddDays(day + 3), Status = DeclaredActivityStatus.Planned,
+            Id = Guid.NewGuid(),
+            PartnerCode = "INTERPOL",
+            StateCode = "KEN",
+            ThematicArea = "RATIFICATION",
+            Modality = "TRAINING",
+            Title = "t",
+            StartDate = Day0.AddDays(day),
+            EndDate = Day0.AddDays(day + 3),
+            Status = DeclaredActivityStatus.Planned,
         };
 
         Assert.Empty(OverlapDetection.Detect(round, [Starting(3)]));

@@ -198,6 +198,12 @@ public sealed class ProgrammeLifecycleTests
 
     private static Activity NewActivity(Programme p, decimal budget) => new()
     {
-        Id = Guid.NewGuid(), ProgrammeId = p.Id, Title = "a", StateCode = "KEN", ThematicArea = "legal-frameworks", Modality = "workshop", BudgetUsd = budget,
+        Id = Guid.NewGuid(),
+        ProgrammeId = p.Id,
+        Title = "a",
+        StateCode = "KEN",
+        ThematicArea = "legal-frameworks",
+        Modality = "workshop",
+        BudgetUsd = budget,
     };
 }

@@ -137,8 +137,12 @@ public sealed class ReferralTests(IntakeSystem system)
         var (cted, niger) = (await system.ClientAsync(TestClients.Cted), await system.ClientAsync(TestClients.StateNiger));
         var id = (await cted.PostAsJsonAsync("/api/intake/referrals", new
         {
-            stateCode = "NER", thematicAreas = new[] { "CHILDREN" }, recommendation = "Juvenile justice.",
-            assessmentReference = "CTED/ASSESS/2026/23", assessmentDate = "2026-02-01", stateConsented = true,
+            stateCode = "NER",
+            thematicAreas = new[] { "CHILDREN" },
+            recommendation = "Juvenile justice.",
+            assessmentReference = "CTED/ASSESS/2026/23",
+            assessmentDate = "2026-02-01",
+            stateConsented = true,
         }).ShouldBeJson(HttpStatusCode.Created)).Id();
 
         var badDecline = await niger.PostAsJsonAsync($"/api/intake/requests/{id}/decline-referral", new { comment = new string('c', 2001) })
@@ -159,8 +163,12 @@ public sealed class ReferralTests(IntakeSystem system)
 
         var created = await cted.PostAsJsonAsync("/api/intake/referrals", new
         {
-            stateCode = "NER", thematicAreas = new[] { "CHILDREN" }, recommendation = "Juvenile justice.",
-            assessmentReference = reference, assessmentDate = "2026-02-01", stateConsented = false,
+            stateCode = "NER",
+            thematicAreas = new[] { "CHILDREN" },
+            recommendation = "Juvenile justice.",
+            assessmentReference = reference,
+            assessmentDate = "2026-02-01",
+            stateConsented = false,
         }).ShouldBeJson(HttpStatusCode.Created);
         var id = created.Id();
 
@@ -189,8 +197,11 @@ public sealed class ReferralTests(IntakeSystem system)
         var cted = await system.ClientAsync(TestClients.Cted);
         var problem = await cted.PostAsJsonAsync("/api/intake/referrals", new
         {
-            stateCode = "NER", thematicAreas = new[] { "CHILDREN" }, recommendation = "Juvenile justice.",
-            assessmentReference = "CTED/ASSESS/2026/24", assessmentDate = "2026-02-01",
+            stateCode = "NER",
+            thematicAreas = new[] { "CHILDREN" },
+            recommendation = "Juvenile justice.",
+            assessmentReference = "CTED/ASSESS/2026/24",
+            assessmentDate = "2026-02-01",
         }).ShouldBeJson(HttpStatusCode.BadRequest);
 
         Assert.Equal(["stateConsented"], problem.ErrorFields());
