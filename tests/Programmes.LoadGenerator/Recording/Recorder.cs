@@ -68,8 +68,6 @@ public sealed class Recorder
 
         public int Count => _outcomes.Values.Sum();
 
-        public IReadOnlyDictionary<string, int> Outcomes => _outcomes;
-
         /// <summary>Operations that ended with a 2xx (or the scenario's own "ok").</summary>
         public int Succeeded => _outcomes.Where(o => o.Key.StartsWith('2') || o.Key == "ok").Sum(o => o.Value);
 
