@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
 using Programmes.LoadGenerator.Recording;
+using Programmes.LoadGenerator.Targets;
 using Programmes.ReferenceData;
 
 namespace Programmes.LoadGenerator.Checking;
@@ -40,8 +41,8 @@ public sealed class MoneyChecks(string fundingDb, Uri fundingMetrics)
 
     public static async Task<int?> RestartCountAsync()
     {
-        var name = (await RunAsync("docker", "ps", "-a", "--filter", "label=com.docker.compose.project=programmes", "--filter", "label=com.docker.compose.service=funding", "--format", "{{.Names}}"))?.Split('\n')[0].Trim();
-        var count = string.IsNullOrEmpty(name) ? null : (await RunAsync("docker", "inspect", "-f", "{{.RestartCount}}", name))?.Trim();
+        var name = (await Command.RunAsync("docker", "ps", "-a", "--filter", "label=com.docker.compose.project=programmes", "--filter", "label=com.docker.compose.service=funding", "--format", "{{.Names}}"))?.Split('\n')[0].Trim();
+        var count = string.IsNullOrEmpty(name) ? null : (await Command.RunAsync("docker", "inspect", "-f", "{{.RestartCount}}", name))?.Trim();
         return int.TryParse(count, CultureInfo.InvariantCulture, out var n) ? n : null;
     }
 
@@ -97,20 +98,5 @@ public sealed class MoneyChecks(string fundingDb, Uri fundingMetrics)
     {
         await using var command = dataSource.CreateCommand(sql);
         return (T)Convert.ChangeType((await command.ExecuteScalarAsync(cancellationToken))!, typeof(T), CultureInfo.InvariantCulture);
-    }
-
-    private static async Task<string?> RunAsync(string file, params string[] arguments)
-    {
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-            var output = await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            return process.ExitCode == 0 ? output : null;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return null;
-        }
     }
 }

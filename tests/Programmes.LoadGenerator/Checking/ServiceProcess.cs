@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
+using Programmes.LoadGenerator.Targets;
 
 namespace Programmes.LoadGenerator.Checking;
 
@@ -14,9 +14,9 @@ public sealed class ServiceProcess(string pid, HttpClient http, Uri service)
 
     public static async Task<ServiceProcess?> FindAsync(string composeService, HttpClient http, Uri service)
     {
-        var name = (await RunAsync("docker", "ps", "--filter", $"label=com.docker.compose.service={composeService}", "--format", "{{.Names}}"))?
+        var name = (await Command.RunAsync("docker", "ps", "--filter", $"label=com.docker.compose.service={composeService}", "--format", "{{.Names}}"))?
             .Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-        var pid = name is null ? null : (await RunAsync("docker", "inspect", "-f", "{{.State.Pid}}", name))?.Trim();
+        var pid = name is null ? null : (await Command.RunAsync("docker", "inspect", "-f", "{{.State.Pid}}", name))?.Trim();
         return pid is null or "0" ? null : new ServiceProcess(pid, http, service);
     }
 
@@ -26,9 +26,9 @@ public sealed class ServiceProcess(string pid, HttpClient http, Uri service)
         var rss = new Dictionary<string, double>();
         foreach (var service in composeServices)
         {
-            var name = (await RunAsync("docker", "ps", "--filter", $"label=com.docker.compose.service={service}", "--format", "{{.Names}}"))?
+            var name = (await Command.RunAsync("docker", "ps", "--filter", $"label=com.docker.compose.service={service}", "--format", "{{.Names}}"))?
                 .Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-            var pid = name is null ? null : (await RunAsync("docker", "inspect", "-f", "{{.State.Pid}}", name))?.Trim();
+            var pid = name is null ? null : (await Command.RunAsync("docker", "inspect", "-f", "{{.State.Pid}}", name))?.Trim();
             var line = pid is null ? null : File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
             if (line is not null)
             {
@@ -51,20 +51,5 @@ public sealed class ServiceProcess(string pid, HttpClient http, Uri service)
         var metrics = await http.GetStringAsync(new Uri(service, "/metrics"), cancellationToken);
         var line = metrics.Split('\n').FirstOrDefault(l => l.StartsWith("dotnet_gc_heap_total_allocated_bytes_total", StringComparison.Ordinal));
         return line is null ? double.NaN : double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
-    }
-
-    private static async Task<string?> RunAsync(string file, params string[] arguments)
-    {
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-            var output = await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            return process.ExitCode == 0 ? output : null;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return null;
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace Programmes.LoadGenerator.Targets;
@@ -22,7 +21,7 @@ public sealed class ComposeTarget(LoadOptions options) : Target(options.Gateways
 
     public override async Task PrintMemoryAsync()
     {
-        var containers = await RunAsync("docker", "ps", "--filter", "label=com.docker.compose.project", "--format", "{{.Names}}");
+        var containers = await Command.RunAsync("docker", "ps", "--filter", "label=com.docker.compose.project", "--format", "{{.Names}}");
         if (containers is null)
         {
             Console.WriteLine("memory: docker is not reachable; no figures");
@@ -31,9 +30,9 @@ public sealed class ComposeTarget(LoadOptions options) : Target(options.Gateways
         Console.WriteLine("== memory at the end (VmRSS of the container's main process; docker's cgroup figure in brackets)");
         foreach (var name in containers.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal))
         {
-            var pid = (await RunAsync("docker", "inspect", "-f", "{{.State.Pid}}", name))?.Trim();
+            var pid = (await Command.RunAsync("docker", "inspect", "-f", "{{.State.Pid}}", name))?.Trim();
             var rss = pid is null ? null : ReadRss(pid);
-            var cgroup = (await RunAsync("docker", "stats", "--no-stream", "--format", "{{.MemUsage}}", name))?.Trim();
+            var cgroup = (await Command.RunAsync("docker", "stats", "--no-stream", "--format", "{{.MemUsage}}", name))?.Trim();
             Console.WriteLine($"  {name,-36} RSS {(rss is { } kb ? $"{kb / 1024.0:F0} MB" : "n/a"),-8} [{cgroup}]");
         }
     }
@@ -50,21 +49,6 @@ public sealed class ComposeTarget(LoadOptions options) : Target(options.Gateways
             return null;
         }
         catch (UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
-
-    private static async Task<string?> RunAsync(string file, params string[] arguments)
-    {
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-            var output = await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            return process.ExitCode == 0 ? output : null;
-        }
-        catch (System.ComponentModel.Win32Exception)
         {
             return null;
         }
