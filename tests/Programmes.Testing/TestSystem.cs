@@ -7,6 +7,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 using Programmes.Gateway;
@@ -188,6 +189,13 @@ public class TestSystem : IAsyncLifetime
             _ => app.MigrateDatabaseAsync<Programmes.Funding.Persistence.FundingDb>(),
         });
         await app.StartAsync();
+        // The host's start does not wait for the bus (MassTransit's WaitUntilStarted is off): a test that
+        // publishes at once would publish before the service's queues are bound, and RabbitMQ drops it.
+        var bus = await app.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromMinutes(1));
+        if (bus != BusHealthStatus.Healthy)
+        {
+            throw new TimeoutException($"{service}'s bus was still {bus} a minute after the service started.");
+        }
         return app;
     }
 
