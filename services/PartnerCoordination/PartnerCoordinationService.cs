@@ -1,6 +1,6 @@
 using Programmes.Auditing;
 using Programmes.Messaging;
-using Programmes.PartnerCoordination.ClearingProgrammes;
+using Programmes.PartnerCoordination.ClearingProgramme;
 using Programmes.PartnerCoordination.DeclaringActivities;
 using Programmes.PartnerCoordination.DeliveringWebhooks;
 using Programmes.PartnerCoordination.ManagingEndpoints;

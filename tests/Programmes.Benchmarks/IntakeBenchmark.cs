@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Programmes.Contracts;
 using Programmes.ReferenceData;
+using Programmes.RequestIntake.Model;
 using Programmes.RequestIntake.Persistence;
-using Programmes.RequestIntake.Requests;
 using Programmes.Testing;
 
 namespace Programmes.Benchmarks;

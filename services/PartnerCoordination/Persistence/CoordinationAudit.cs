@@ -1,5 +1,5 @@
 using Programmes.Auditing;
-using Programmes.PartnerCoordination.ClearingProgrammes;
+using Programmes.PartnerCoordination.ClearingProgramme;
 using Programmes.PartnerCoordination.DeclaringActivities;
 using Programmes.PartnerCoordination.ManagingEndpoints;
 using Programmes.PartnerCoordination.ManagingPartners;

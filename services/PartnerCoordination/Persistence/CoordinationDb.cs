@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Programmes.Auditing;
 using Programmes.Messaging;
-using Programmes.PartnerCoordination.ClearingProgrammes;
+using Programmes.PartnerCoordination.ClearingProgramme;
 using Programmes.PartnerCoordination.DeclaringActivities;
 using Programmes.PartnerCoordination.DeliveringWebhooks;
 using Programmes.PartnerCoordination.ManagingEndpoints;

@@ -1,8 +1,8 @@
 using MassTransit;
 using Programmes.Contracts;
 using Programmes.Messaging;
+using Programmes.ProgrammePlanning.Model;
 using Programmes.ProgrammePlanning.Persistence;
-using Programmes.ProgrammePlanning.Programmes;
 using Programmes.ServiceDefaults;
 
 namespace Programmes.ProgrammePlanning.ClearingProgramme;

@@ -1,4 +1,4 @@
-using Programmes.ProgrammePlanning.Programmes;
+using Programmes.ProgrammePlanning.Model;
 
 namespace Programmes.ProgrammePlanning.ExportingIati;
 

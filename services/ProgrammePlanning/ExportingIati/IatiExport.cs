@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
 using Programmes.ProgrammePlanning.FundingProgramme;
-using Programmes.ProgrammePlanning.Programmes;
+using Programmes.ProgrammePlanning.Model;
 using Programmes.ReferenceData;
 using static Programmes.ProgrammePlanning.ExportingIati.IatiCodes;
 

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Programmes.Auditing;
 using Programmes.ProgrammePlanning.FundingProgramme;
+using Programmes.ProgrammePlanning.Model;
 using Programmes.ProgrammePlanning.PlanningIntake;
-using Programmes.ProgrammePlanning.Programmes;
 using Programmes.ProgrammePlanning.RecordingResults;
 
 namespace Programmes.ProgrammePlanning.Persistence;

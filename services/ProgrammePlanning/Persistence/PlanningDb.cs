@@ -4,8 +4,8 @@ using Programmes.Auditing;
 using Programmes.Messaging;
 using Programmes.Messaging.Idempotency;
 using Programmes.ProgrammePlanning.FundingProgramme;
+using Programmes.ProgrammePlanning.Model;
 using Programmes.ProgrammePlanning.PlanningIntake;
-using Programmes.ProgrammePlanning.Programmes;
 using Programmes.ProgrammePlanning.RecordingResults;
 
 namespace Programmes.ProgrammePlanning.Persistence;

@@ -1,4 +1,4 @@
-using Programmes.ProgrammePlanning.Programmes;
+using Programmes.ProgrammePlanning.Model;
 using Programmes.ReferenceData;
 using Programmes.ServiceDefaults;
 using Programmes.ServiceDefaults.OpenApi;

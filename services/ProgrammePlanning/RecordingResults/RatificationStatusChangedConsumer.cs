@@ -2,8 +2,8 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Programmes.Contracts;
 using Programmes.Messaging;
+using Programmes.ProgrammePlanning.Model;
 using Programmes.ProgrammePlanning.Persistence;
-using Programmes.ProgrammePlanning.Programmes;
 using Programmes.ServiceDefaults;
 
 namespace Programmes.ProgrammePlanning.RecordingResults;

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Programmes.Contracts;
 using Programmes.ProgrammePlanning.FundingProgramme;
+using Programmes.ProgrammePlanning.Model;
 using Programmes.ProgrammePlanning.Persistence;
-using Programmes.ProgrammePlanning.Programmes;
 using Programmes.ProgrammePlanning.RecordingResults;
 using Programmes.ReferenceData;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Programmes.Messaging;
+using Programmes.ProgrammePlanning.Model;
 using Programmes.ProgrammePlanning.Persistence;
-using Programmes.ProgrammePlanning.Programmes;
 using Programmes.ServiceDefaults;
 using Programmes.ServiceDefaults.OpenApi;
 

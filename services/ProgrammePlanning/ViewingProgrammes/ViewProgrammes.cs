@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Programmes.ProgrammePlanning.Model;
 using Programmes.ProgrammePlanning.Persistence;
-using Programmes.ProgrammePlanning.Programmes;
 using Programmes.ServiceDefaults;
 
 namespace Programmes.ProgrammePlanning.ViewingProgrammes;

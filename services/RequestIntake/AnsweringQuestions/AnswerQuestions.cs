@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Programmes.RequestIntake.Model;
 using Programmes.RequestIntake.Persistence;
-using Programmes.RequestIntake.Requests;
 using Programmes.ServiceDefaults;
 
 namespace Programmes.RequestIntake.AnsweringQuestions;

@@ -1,6 +1,6 @@
 using Programmes.Auditing;
 using Programmes.RequestIntake.MaintainingCentralAuthorities;
-using Programmes.RequestIntake.Requests;
+using Programmes.RequestIntake.Model;
 using Programmes.RequestIntake.TrackingRatifications;
 
 namespace Programmes.RequestIntake.Persistence;

@@ -5,7 +5,7 @@ using Programmes.Messaging;
 using Programmes.Messaging.Idempotency;
 using Programmes.RequestIntake.FollowingProgrammes;
 using Programmes.RequestIntake.MaintainingCentralAuthorities;
-using Programmes.RequestIntake.Requests;
+using Programmes.RequestIntake.Model;
 using Programmes.RequestIntake.TrackingRatifications;
 
 namespace Programmes.RequestIntake.Persistence;

@@ -1,6 +1,6 @@
 using Programmes.Contracts;
+using Programmes.RequestIntake.Model;
 using Programmes.RequestIntake.Persistence;
-using Programmes.RequestIntake.Requests;
 using Programmes.ServiceDefaults;
 
 namespace Programmes.RequestIntake.ReferringFromCted;

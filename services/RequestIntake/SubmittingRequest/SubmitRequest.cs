@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Programmes.Contracts;
 using Programmes.Messaging.Idempotency;
 using Programmes.ReferenceData;
+using Programmes.RequestIntake.Model;
 using Programmes.RequestIntake.Persistence;
-using Programmes.RequestIntake.Requests;
 using Programmes.ServiceDefaults;
 
 namespace Programmes.RequestIntake.SubmittingRequest;

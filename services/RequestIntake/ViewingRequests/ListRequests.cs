@@ -3,8 +3,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Programmes.ReferenceData;
+using Programmes.RequestIntake.Model;
 using Programmes.RequestIntake.Persistence;
-using Programmes.RequestIntake.Requests;
 using Programmes.ServiceDefaults;
 
 namespace Programmes.RequestIntake.ViewingRequests;

@@ -1,5 +1,5 @@
 using CsCheck;
-using Programmes.PartnerCoordination.ClearingProgrammes;
+using Programmes.PartnerCoordination.ClearingProgramme;
 using Programmes.PartnerCoordination.DeclaringActivities;
 using Xunit;
 

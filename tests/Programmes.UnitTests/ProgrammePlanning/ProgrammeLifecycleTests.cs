@@ -1,6 +1,6 @@
 using CsCheck;
 using Programmes.Contracts;
-using Programmes.ProgrammePlanning.Programmes;
+using Programmes.ProgrammePlanning.Model;
 using Xunit;
 
 namespace Programmes.UnitTests.ProgrammePlanning;

@@ -1,6 +1,6 @@
 using CsCheck;
 using Programmes.Contracts;
-using Programmes.RequestIntake.Requests;
+using Programmes.RequestIntake.Model;
 using Xunit;
 
 namespace Programmes.UnitTests.RequestIntake;

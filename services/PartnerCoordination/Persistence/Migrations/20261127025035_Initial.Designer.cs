@@ -115,7 +115,7 @@ namespace Programmes.PartnerCoordination.Persistence.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Programmes.PartnerCoordination.ClearingProgrammes.Addressee", b =>
+            modelBuilder.Entity("Programmes.PartnerCoordination.ClearingProgramme.Addressee", b =>
                 {
                     b.Property<Guid>("RoundId")
                         .HasColumnType("uuid")
@@ -153,7 +153,7 @@ namespace Programmes.PartnerCoordination.Persistence.Migrations
                     b.ToTable("clearance_addressees", (string)null);
                 });
 
-            modelBuilder.Entity("Programmes.PartnerCoordination.ClearingProgrammes.ClearanceRound", b =>
+            modelBuilder.Entity("Programmes.PartnerCoordination.ClearingProgramme.ClearanceRound", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -220,7 +220,7 @@ namespace Programmes.PartnerCoordination.Persistence.Migrations
                     b.ToTable("clearance_rounds", (string)null);
                 });
 
-            modelBuilder.Entity("Programmes.PartnerCoordination.ClearingProgrammes.DetectedOverlap", b =>
+            modelBuilder.Entity("Programmes.PartnerCoordination.ClearingProgramme.DetectedOverlap", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -666,9 +666,9 @@ namespace Programmes.PartnerCoordination.Persistence.Migrations
                     b.ToTable("cted_referrals", (string)null);
                 });
 
-            modelBuilder.Entity("Programmes.PartnerCoordination.ClearingProgrammes.Addressee", b =>
+            modelBuilder.Entity("Programmes.PartnerCoordination.ClearingProgramme.Addressee", b =>
                 {
-                    b.HasOne("Programmes.PartnerCoordination.ClearingProgrammes.ClearanceRound", null)
+                    b.HasOne("Programmes.PartnerCoordination.ClearingProgramme.ClearanceRound", null)
                         .WithMany("Addressees")
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -676,9 +676,9 @@ namespace Programmes.PartnerCoordination.Persistence.Migrations
                         .HasConstraintName("fk_clearance_addressees_clearance_rounds_round_id");
                 });
 
-            modelBuilder.Entity("Programmes.PartnerCoordination.ClearingProgrammes.ClearanceRound", b =>
+            modelBuilder.Entity("Programmes.PartnerCoordination.ClearingProgramme.ClearanceRound", b =>
                 {
-                    b.OwnsMany("Programmes.PartnerCoordination.ClearingProgrammes.ProgrammeActivity", "Activities", b1 =>
+                    b.OwnsMany("Programmes.PartnerCoordination.ClearingProgramme.ProgrammeActivity", "Activities", b1 =>
                         {
                             b1.Property<Guid>("ClearanceRoundId");
 
@@ -715,9 +715,9 @@ namespace Programmes.PartnerCoordination.Persistence.Migrations
                     b.Navigation("Activities");
                 });
 
-            modelBuilder.Entity("Programmes.PartnerCoordination.ClearingProgrammes.DetectedOverlap", b =>
+            modelBuilder.Entity("Programmes.PartnerCoordination.ClearingProgramme.DetectedOverlap", b =>
                 {
-                    b.HasOne("Programmes.PartnerCoordination.ClearingProgrammes.ClearanceRound", null)
+                    b.HasOne("Programmes.PartnerCoordination.ClearingProgramme.ClearanceRound", null)
                         .WithMany("Overlaps")
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -768,7 +768,7 @@ namespace Programmes.PartnerCoordination.Persistence.Migrations
                     b.Navigation("Partners");
                 });
 
-            modelBuilder.Entity("Programmes.PartnerCoordination.ClearingProgrammes.ClearanceRound", b =>
+            modelBuilder.Entity("Programmes.PartnerCoordination.ClearingProgramme.ClearanceRound", b =>
                 {
                     b.Navigation("Addressees");
 

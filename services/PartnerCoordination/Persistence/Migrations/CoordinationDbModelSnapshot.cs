@@ -205,7 +205,7 @@ namespace Programmes.PartnerCoordination.Persistence.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("Programmes.PartnerCoordination.ClearingProgrammes.Addressee", b =>
+            modelBuilder.Entity("Programmes.PartnerCoordination.ClearingProgramme.Addressee", b =>
                 {
                     b.Property<Guid>("RoundId")
                         .HasColumnType("uuid")
@@ -243,7 +243,7 @@ namespace Programmes.PartnerCoordination.Persistence.Migrations
                     b.ToTable("clearance_addressees", (string)null);
                 });
 
-            modelBuilder.Entity("Programmes.PartnerCoordination.ClearingProgrammes.ClearanceRound", b =>
+            modelBuilder.Entity("Programmes.PartnerCoordination.ClearingProgramme.ClearanceRound", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -310,7 +310,7 @@ namespace Programmes.PartnerCoordination.Persistence.Migrations
                     b.ToTable("clearance_rounds", (string)null);
                 });
 
-            modelBuilder.Entity("Programmes.PartnerCoordination.ClearingProgrammes.DetectedOverlap", b =>
+            modelBuilder.Entity("Programmes.PartnerCoordination.ClearingProgramme.DetectedOverlap", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -756,9 +756,9 @@ namespace Programmes.PartnerCoordination.Persistence.Migrations
                     b.ToTable("cted_referrals", (string)null);
                 });
 
-            modelBuilder.Entity("Programmes.PartnerCoordination.ClearingProgrammes.Addressee", b =>
+            modelBuilder.Entity("Programmes.PartnerCoordination.ClearingProgramme.Addressee", b =>
                 {
-                    b.HasOne("Programmes.PartnerCoordination.ClearingProgrammes.ClearanceRound", null)
+                    b.HasOne("Programmes.PartnerCoordination.ClearingProgramme.ClearanceRound", null)
                         .WithMany("Addressees")
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -766,9 +766,9 @@ namespace Programmes.PartnerCoordination.Persistence.Migrations
                         .HasConstraintName("fk_clearance_addressees_clearance_rounds_round_id");
                 });
 
-            modelBuilder.Entity("Programmes.PartnerCoordination.ClearingProgrammes.ClearanceRound", b =>
+            modelBuilder.Entity("Programmes.PartnerCoordination.ClearingProgramme.ClearanceRound", b =>
                 {
-                    b.OwnsMany("Programmes.PartnerCoordination.ClearingProgrammes.ProgrammeActivity", "Activities", b1 =>
+                    b.OwnsMany("Programmes.PartnerCoordination.ClearingProgramme.ProgrammeActivity", "Activities", b1 =>
                         {
                             b1.Property<Guid>("ClearanceRoundId");
 
@@ -805,9 +805,9 @@ namespace Programmes.PartnerCoordination.Persistence.Migrations
                     b.Navigation("Activities");
                 });
 
-            modelBuilder.Entity("Programmes.PartnerCoordination.ClearingProgrammes.DetectedOverlap", b =>
+            modelBuilder.Entity("Programmes.PartnerCoordination.ClearingProgramme.DetectedOverlap", b =>
                 {
-                    b.HasOne("Programmes.PartnerCoordination.ClearingProgrammes.ClearanceRound", null)
+                    b.HasOne("Programmes.PartnerCoordination.ClearingProgramme.ClearanceRound", null)
                         .WithMany("Overlaps")
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -858,7 +858,7 @@ namespace Programmes.PartnerCoordination.Persistence.Migrations
                     b.Navigation("Partners");
                 });
 
-            modelBuilder.Entity("Programmes.PartnerCoordination.ClearingProgrammes.ClearanceRound", b =>
+            modelBuilder.Entity("Programmes.PartnerCoordination.ClearingProgramme.ClearanceRound", b =>
                 {
                     b.Navigation("Addressees");
 

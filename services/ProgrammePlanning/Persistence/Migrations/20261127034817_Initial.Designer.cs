@@ -221,7 +221,7 @@ namespace Programmes.ProgrammePlanning.Persistence.Migrations
                     b.ToTable("planning_intake_items", (string)null);
                 });
 
-            modelBuilder.Entity("Programmes.ProgrammePlanning.Programmes.Activity", b =>
+            modelBuilder.Entity("Programmes.ProgrammePlanning.Model.Activity", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -370,7 +370,7 @@ namespace Programmes.ProgrammePlanning.Persistence.Migrations
                     b.ToTable("activities", (string)null);
                 });
 
-            modelBuilder.Entity("Programmes.ProgrammePlanning.Programmes.Programme", b =>
+            modelBuilder.Entity("Programmes.ProgrammePlanning.Model.Programme", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -588,9 +588,9 @@ namespace Programmes.ProgrammePlanning.Persistence.Migrations
                     b.ToTable("programme_results", (string)null);
                 });
 
-            modelBuilder.Entity("Programmes.ProgrammePlanning.Programmes.Activity", b =>
+            modelBuilder.Entity("Programmes.ProgrammePlanning.Model.Activity", b =>
                 {
-                    b.HasOne("Programmes.ProgrammePlanning.Programmes.Programme", null)
+                    b.HasOne("Programmes.ProgrammePlanning.Model.Programme", null)
                         .WithMany("Activities")
                         .HasForeignKey("ProgrammeId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -598,7 +598,7 @@ namespace Programmes.ProgrammePlanning.Persistence.Migrations
                         .HasConstraintName("fk_activities_programmes_programme_id");
                 });
 
-            modelBuilder.Entity("Programmes.ProgrammePlanning.Programmes.Programme", b =>
+            modelBuilder.Entity("Programmes.ProgrammePlanning.Model.Programme", b =>
                 {
                     b.Navigation("Activities");
                 });

@@ -296,7 +296,7 @@ namespace Programmes.RequestIntake.Persistence.Migrations
                     b.ToTable("central_authorities", (string)null);
                 });
 
-            modelBuilder.Entity("Programmes.RequestIntake.Requests.AssistanceRequest", b =>
+            modelBuilder.Entity("Programmes.RequestIntake.Model.AssistanceRequest", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -451,7 +451,7 @@ namespace Programmes.RequestIntake.Persistence.Migrations
                     b.ToTable("assistance_requests", (string)null);
                 });
 
-            modelBuilder.Entity("Programmes.RequestIntake.Requests.TimelineEntry", b =>
+            modelBuilder.Entity("Programmes.RequestIntake.Model.TimelineEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -533,9 +533,9 @@ namespace Programmes.RequestIntake.Persistence.Migrations
                     b.ToTable("ratifications", (string)null);
                 });
 
-            modelBuilder.Entity("Programmes.RequestIntake.Requests.TimelineEntry", b =>
+            modelBuilder.Entity("Programmes.RequestIntake.Model.TimelineEntry", b =>
                 {
-                    b.HasOne("Programmes.RequestIntake.Requests.AssistanceRequest", null)
+                    b.HasOne("Programmes.RequestIntake.Model.AssistanceRequest", null)
                         .WithMany()
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)

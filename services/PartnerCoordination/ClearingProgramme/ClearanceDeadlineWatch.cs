@@ -4,7 +4,7 @@ using Programmes.PartnerCoordination.DeliveringWebhooks;
 using Programmes.PartnerCoordination.Persistence;
 using Programmes.ServiceDefaults;
 
-namespace Programmes.PartnerCoordination.ClearingProgrammes;
+namespace Programmes.PartnerCoordination.ClearingProgramme;
 
 /// <summary>Closes rounds whose deadline passed; each round in its own transaction, guarded by its row version.</summary>
 public sealed class ClearanceDeadlineWatch(

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Programmes.PartnerCoordination.DeclaringActivities;
 using Programmes.PartnerCoordination.Persistence;
 
-namespace Programmes.PartnerCoordination.ClearingProgrammes;
+namespace Programmes.PartnerCoordination.ClearingProgramme;
 
 /// <summary>
 /// Same State, same thematic area, overlapping dates (both ends inclusive: an activity ending the day

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Programmes.RequestIntake.Persistence;
 
-namespace Programmes.RequestIntake.Requests;
+namespace Programmes.RequestIntake.Model;
 
 /// <summary>What staff are shown when a request enters screening, whether the State submitted it or endorsed a referral.</summary>
 public static class Screening

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Programmes.ProgrammePlanning.Programmes;
+namespace Programmes.ProgrammePlanning.Model;
 
 /// <summary>
 /// A programme of activities answering one or more accepted requests. Its lifecycle lives in
@@ -50,7 +50,7 @@ public sealed class Programme
     public DateTimeOffset? ApprovedAt { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
 
-    public bool ComplianceCleared => ComplianceOutcome is Programmes.ComplianceOutcome.Cleared or Programmes.ComplianceOutcome.ClearedWithConditions;
+    public bool ComplianceCleared => ComplianceOutcome is Model.ComplianceOutcome.Cleared or Model.ComplianceOutcome.ClearedWithConditions;
 
     public void RecomputeBudget() => BudgetUsd = Activities.Sum(a => a.BudgetUsd);
 }

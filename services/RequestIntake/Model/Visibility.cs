@@ -3,7 +3,7 @@ using Programmes.Contracts;
 using Programmes.RequestIntake.Persistence;
 using Programmes.ServiceDefaults;
 
-namespace Programmes.RequestIntake.Requests;
+namespace Programmes.RequestIntake.Model;
 
 /// <summary>
 /// Who sees which request: staff see all, a State only its own (not a CTED referral made without its consent:

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Programmes.ProgrammePlanning.Programmes;
+namespace Programmes.ProgrammePlanning.Model;
 
 /// <summary>One activity of a programme: planned, then delivered.</summary>
 public sealed class Activity

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Programmes.PartnerCoordination.ClearingProgrammes;
+namespace Programmes.PartnerCoordination.ClearingProgramme;
 
 public enum RoundStatus
 {

@@ -7,7 +7,7 @@ using Programmes.PartnerCoordination.DeliveringWebhooks;
 using Programmes.PartnerCoordination.Persistence;
 using Programmes.ServiceDefaults;
 
-namespace Programmes.PartnerCoordination.ClearingProgrammes;
+namespace Programmes.PartnerCoordination.ClearingProgramme;
 
 /// <summary>Opens a clearance round for a proposed programme: addressed to CTED and the partners whose interests match, with overlaps found at once.</summary>
 public sealed class ProgrammeProposedConsumer(CoordinationDb db, TimeProvider clock, IOptions<ClearanceOptions> options, WebhookSignal signal)

@@ -5,7 +5,7 @@ using Programmes.Messaging;
 using Programmes.RequestIntake.Persistence;
 using Programmes.ServiceDefaults;
 
-namespace Programmes.RequestIntake.Requests;
+namespace Programmes.RequestIntake.Model;
 
 /// <summary>
 /// The one way a command changes a request: 404 when the caller cannot see it, 409 when the lifecycle

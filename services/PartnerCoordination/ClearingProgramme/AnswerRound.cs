@@ -7,7 +7,7 @@ using Programmes.PartnerCoordination.Persistence;
 using Programmes.ServiceDefaults;
 using Programmes.ServiceDefaults.OpenApi;
 
-namespace Programmes.PartnerCoordination.ClearingProgrammes;
+namespace Programmes.PartnerCoordination.ClearingProgramme;
 
 public sealed record AnswerRound(ClearanceAnswer? Answer, [property: NotRequired] string? Comment, [property: NotRequired] Guid? OverlappingActivityId);
 

@@ -1,7 +1,7 @@
 using System.Diagnostics.Metrics;
 using Programmes.ServiceDefaults;
 
-namespace Programmes.RequestIntake.Requests;
+namespace Programmes.RequestIntake.Model;
 
 /// <summary>Requests entering screening (a State's own, or a CTED referral the State endorsed), by State and thematic area.</summary>
 internal static class IntakeMetrics

@@ -3,7 +3,7 @@ using Programmes.Messaging;
 using Programmes.PartnerCoordination.DeliveringWebhooks;
 using Programmes.PartnerCoordination.Persistence;
 
-namespace Programmes.PartnerCoordination.ClearingProgrammes;
+namespace Programmes.PartnerCoordination.ClearingProgramme;
 
 /// <summary>
 /// Closes a round: the silent are recorded as concurring by silence; overlaps flagged by partners,

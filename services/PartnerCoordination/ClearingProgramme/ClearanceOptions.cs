@@ -1,4 +1,4 @@
-namespace Programmes.PartnerCoordination.ClearingProgrammes;
+namespace Programmes.PartnerCoordination.ClearingProgramme;
 
 /// <summary>Configuration section <c>Clearance</c>.</summary>
 public sealed class ClearanceOptions

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Programmes.RequestIntake.Requests;
+namespace Programmes.RequestIntake.Model;
 
 /// <summary>One step in a request's life, as the State sees it: intake's own steps and those of the programmes serving it.</summary>
 public sealed class TimelineEntry

@@ -5,10 +5,10 @@ using Programmes.Contracts;
 using Programmes.Testing;
 using Xunit;
 
-namespace Programmes.PartnerCoordination.Tests.ClearingProgrammes;
+namespace Programmes.PartnerCoordination.Tests.ClearingProgramme;
 
 [Collection("coordination")]
-public sealed class ClearingProgrammesTests(CoordinationSystem system)
+public sealed class ClearingProgrammeTests(CoordinationSystem system)
 {
     private const string Border = "BORDER-MANAGEMENT";
 

@@ -1,7 +1,7 @@
 using Programmes.Contracts;
 using Programmes.ServiceDefaults;
 
-namespace Programmes.RequestIntake.Requests;
+namespace Programmes.RequestIntake.Model;
 
 /// <summary>The steps a client can ask for on an existing request.</summary>
 public enum RequestAction

@@ -1,4 +1,4 @@
-namespace Programmes.ProgrammePlanning.Programmes;
+namespace Programmes.ProgrammePlanning.Model;
 
 public sealed record ParticipantsView(int Women, int Men, int Other);
 

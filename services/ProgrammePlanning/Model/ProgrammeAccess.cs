@@ -3,7 +3,7 @@ using Programmes.Messaging;
 using Programmes.ProgrammePlanning.Persistence;
 using Programmes.ServiceDefaults;
 
-namespace Programmes.ProgrammePlanning.Programmes;
+namespace Programmes.ProgrammePlanning.Model;
 
 public static class ProgrammeAccess
 {

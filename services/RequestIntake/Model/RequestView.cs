@@ -1,4 +1,4 @@
-namespace Programmes.RequestIntake.Requests;
+namespace Programmes.RequestIntake.Model;
 
 public sealed record TimelineEntryView(DateTimeOffset At, string Kind, string Description, Guid? ProgrammeId)
 {

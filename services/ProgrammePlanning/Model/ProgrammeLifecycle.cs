@@ -1,6 +1,6 @@
 using Programmes.Contracts;
 
-namespace Programmes.ProgrammePlanning.Programmes;
+namespace Programmes.ProgrammePlanning.Model;
 
 /// <summary>
 /// Every state change of a programme, and the events it publishes. Callers check that the action is

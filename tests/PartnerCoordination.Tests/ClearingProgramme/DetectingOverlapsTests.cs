@@ -3,7 +3,7 @@ using System.Text.Json;
 using Programmes.Testing;
 using Xunit;
 
-namespace Programmes.PartnerCoordination.Tests.ClearingProgrammes;
+namespace Programmes.PartnerCoordination.Tests.ClearingProgramme;
 
 [Collection("coordination")]
 public sealed class DetectingOverlapsTests(CoordinationSystem system)

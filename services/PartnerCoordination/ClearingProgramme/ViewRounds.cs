@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Programmes.PartnerCoordination.Persistence;
 using Programmes.ServiceDefaults;
 
-namespace Programmes.PartnerCoordination.ClearingProgrammes;
+namespace Programmes.PartnerCoordination.ClearingProgramme;
 
 public sealed record AddresseeView(string PartnerCode, string? Answer, string? Comment, Guid? OverlappingActivityId, DateTimeOffset? AnsweredAt);
 
