@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Programmes.ReferenceData;
@@ -101,6 +102,47 @@ public sealed class Validation
             ? $"must be a whole number: {currency} has no minor unit."
             : $"must have at most {decimals} decimal places ({currency} minor units).");
     }
+
+    /// <summary>
+    /// A required value, for building the typed command: when it is missing the field is reported and a
+    /// placeholder returned, which no handler sees because <see cref="Yields"/> then answers the problem.
+    /// </summary>
+    public T Present<T>(T? value, string field, string message = "is required.")
+        where T : struct
+    {
+        Check(value is not null, field, message);
+        return value ?? default;
+    }
+
+    /// <summary>A required object (see <see cref="Present"/>); <paramref name="placeholder"/> stands in when it is missing.</summary>
+    public T Present<T>(T? value, string field, T placeholder, string message = "is required.")
+        where T : class
+    {
+        Check(value is not null, field, message);
+        return value ?? placeholder;
+    }
+
+    /// <summary>A required text of at most <paramref name="maxLength"/> characters (see <see cref="Present"/>).</summary>
+    public string Text(string? value, string field, int maxLength)
+    {
+        Required(value, field, maxLength);
+        return value ?? "";
+    }
+
+    /// <summary>
+    /// The one way a handler ends validation: the command built from the request when every field was valid,
+    /// else the problem listing every invalid field.
+    /// </summary>
+    public bool Yields<T>(T candidate, [NotNullWhen(true)] out T? command, [NotNullWhen(false)] out ValidationProblem? problem)
+        where T : class
+    {
+        command = IsValid ? candidate : null;
+        problem = IsValid ? null : ToProblem();
+        return IsValid;
+    }
+
+    /// <summary><see cref="Yields"/> for checks that build no command (query strings, lookups).</summary>
+    public bool Passes([NotNullWhen(false)] out ValidationProblem? problem) => Yields(this, out _, out problem);
 
     public IDictionary<string, string[]> Errors => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
 

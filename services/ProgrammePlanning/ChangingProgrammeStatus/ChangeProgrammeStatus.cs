@@ -1,5 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Programmes.Messaging;
 using Programmes.ProgrammePlanning.Model;
 using Programmes.ProgrammePlanning.Persistence;
 using Programmes.ServiceDefaults;
@@ -7,7 +7,26 @@ using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.ProgrammePlanning.ChangingProgrammeStatus;
 
-public sealed record StatusChangeRequest(StatusAction? Action, [property: NotRequired] string? Reason);
+public sealed record StatusChangeRequest(StatusAction? Action, [property: NotRequired] string? Reason)
+{
+    /// <summary>A reason is required when suspending or cancelling, so the States concerned learn why.</summary>
+    public bool TryValidate([NotNullWhen(true)] out StatusChange? change, [NotNullWhen(false)] out ValidationProblem? problem)
+    {
+        var v = new Validation();
+        var action = v.Present(Action, "action", "is required (StartDelivery, Complete, Suspend, Resume or Cancel).");
+        if (Action is StatusAction.Suspend or StatusAction.Cancel)
+        {
+            v.Required(Reason, "reason", 1000);
+        }
+        else
+        {
+            v.Optional(Reason, "reason", 1000);
+        }
+        return v.Yields(new StatusChange(action, Reason), out change, out problem);
+    }
+}
+
+public sealed record StatusChange(StatusAction Action, string? Reason);
 
 /// <summary>
 /// The steps staff take by hand: start delivery of an approved programme, complete it, suspend or cancel
@@ -24,35 +43,13 @@ public static class ChangeProgrammeStatusEndpoint
     private static async Task<Results<Ok<ProgrammeView>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid id, StatusChangeRequest body, PlanningDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var v = new Validation();
-        v.Check(body.Action is not null, "action", "is required (StartDelivery, Complete, Suspend, Resume or Cancel).");
-        if (body.Action is StatusAction.Suspend or StatusAction.Cancel)
+        if (!body.TryValidate(out var change, out var problem))
         {
-            v.Required(body.Reason, "reason", 1000);
+            return problem;
         }
-        else
-        {
-            v.Optional(body.Reason, "reason", 1000);
-        }
-        if (!v.IsValid)
-        {
-            return v.ToProblem();
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var programme = await db.LockProgrammeAsync(id, cancellationToken);
-        if (programme is null)
-        {
-            return Problem.NotFound("The programme");
-        }
-        var events = programme.Apply(body.Action!.Value, body.Reason, clock.GetUtcNow());
-        if (events is null)
-        {
-            return Problem.IllegalTransition(body.Action.Value.ToString(), programme.Status.ToString());
-        }
-        db.AddEvents(events, programme.Id);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Ok(ProgrammeView.Of(programme));
+        return await ProgrammeChanges.ApplyAsync(db, id, programme =>
+            programme.Apply(change.Action, change.Reason, clock.GetUtcNow()) is { } events
+                ? events
+                : Problem.IllegalTransition(change.Action.ToString(), programme.Status.ToString()), cancellationToken);
     }
 }

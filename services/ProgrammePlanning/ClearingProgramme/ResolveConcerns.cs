@@ -1,5 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Programmes.Messaging;
 using Programmes.ProgrammePlanning.Model;
 using Programmes.ProgrammePlanning.Persistence;
 using Programmes.ServiceDefaults;
@@ -15,7 +15,18 @@ public enum ConcernDecision
     Resubmit,
 }
 
-public sealed record ConcernResolutionRequest(ConcernDecision? Decision, string? Note);
+public sealed record ConcernResolutionRequest(ConcernDecision? Decision, string? Note)
+{
+    public bool TryValidate([NotNullWhen(true)] out ConcernResolution? resolution, [NotNullWhen(false)] out ValidationProblem? problem)
+    {
+        var v = new Validation();
+        var decision = v.Present(Decision, "decision", "is required (Accept or Resubmit).");
+        var note = v.Text(Note, "note", 1000);
+        return v.Yields(new ConcernResolution(decision, note), out resolution, out problem);
+    }
+}
+
+public sealed record ConcernResolution(ConcernDecision Decision, string Note);
 
 /// <summary>What staff do when a clearance round raised concerns; until then the programme cannot be approved.</summary>
 public static class ResolveConcernsEndpoint
@@ -29,30 +40,20 @@ public static class ResolveConcernsEndpoint
     private static async Task<Results<Ok<ProgrammeView>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid id, ConcernResolutionRequest body, PlanningDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var v = new Validation();
-        v.Check(body.Decision is not null, "decision", "is required (Accept or Resubmit).");
-        v.Required(body.Note, "note", 1000);
-        if (!v.IsValid)
+        if (!body.TryValidate(out var resolution, out var problem))
         {
-            return v.ToProblem();
+            return problem;
         }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var programme = await db.LockProgrammeAsync(id, cancellationToken);
-        if (programme is null)
+        return await ProgrammeChanges.ApplyAsync(db, id, programme =>
         {
-            return Problem.NotFound("The programme");
-        }
-        if (programme.Status != ProgrammeStatus.Proposed || !programme.ConcernsOpen)
-        {
-            return Problem.IllegalTransition("resolve clearance concerns", programme.ConcernsOpen ? programme.Status.ToString() : $"{programme.Status} (no open concerns)");
-        }
-        var now = clock.GetUtcNow();
-        programme.StatusReason = body.Note;
-        programme.UpdatedAt = now;
-        db.AddEvents(body.Decision == ConcernDecision.Accept ? programme.AcceptDespiteConcerns(now) : programme.Resubmit(now), programme.Id);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Ok(ProgrammeView.Of(programme));
+            if (programme.Status != ProgrammeStatus.Proposed || !programme.ConcernsOpen)
+            {
+                return Problem.IllegalTransition("resolve clearance concerns", programme.ConcernsOpen ? programme.Status.ToString() : $"{programme.Status} (no open concerns)");
+            }
+            var now = clock.GetUtcNow();
+            programme.StatusReason = resolution.Note;
+            programme.UpdatedAt = now;
+            return resolution.Decision == ConcernDecision.Accept ? programme.AcceptDespiteConcerns(now) : programme.Resubmit(now);
+        }, cancellationToken);
     }
 }

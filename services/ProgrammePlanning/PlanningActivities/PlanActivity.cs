@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Programmes.Messaging;
 using Programmes.ProgrammePlanning.Model;
 using Programmes.ProgrammePlanning.Persistence;
 using Programmes.ServiceDefaults;
@@ -29,47 +28,39 @@ public static class PlanActivityEndpoints
         PlanAsync(id, activityId, body, db, clock, cancellationToken);
 
     private static async Task<Results<Ok<ProgrammeView>, ValidationProblem, ProblemHttpResult>> PlanAsync(
-        Guid id, Guid? activityId, ActivityInput body, PlanningDb db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var programme = await db.LockProgrammeAsync(id, cancellationToken);
-        if (programme is null)
+        Guid id, Guid? activityId, ActivityInput body, PlanningDb db, TimeProvider clock, CancellationToken cancellationToken) =>
+        await ProgrammeChanges.ApplyAsync(db, id, programme =>
         {
-            return Problem.NotFound("The programme");
-        }
-        var activity = activityId is null ? null : programme.Activities.SingleOrDefault(a => a.Id == activityId);
-        if (activityId is not null && activity is null)
-        {
-            return Problem.NotFound("The activity");
-        }
-        if (!programme.CanEditPlan())
-        {
-            return Problem.IllegalTransition(activityId is null ? "add an activity" : "change an activity", programme.Status.ToString());
-        }
-        if (activity is { IsDelivered: true })
-        {
-            return Problem.Conflict("The activity has been delivered; its plan can no longer change.");
-        }
-        var v = new Validation();
-        body.Validate(v, "", programme.StateCodes, programme.ThematicAreas);
-        if (!v.IsValid)
-        {
-            return v.ToProblem();
-        }
-
-        if (activity is null)
-        {
-            var added = body.ToActivity(programme.Id);
-            programme.Activities.Add(added);
-            db.Activities.Add(added);
-        }
-        else
-        {
-            body.ApplyTo(activity);
-        }
-        db.AddEvents(programme.PlanChanged(clock.GetUtcNow()), programme.Id);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Ok(ProgrammeView.Of(programme));
-    }
+            var activity = activityId is null ? null : programme.Activities.SingleOrDefault(a => a.Id == activityId);
+            if (activityId is not null && activity is null)
+            {
+                return Problem.NotFound("The activity");
+            }
+            if (!programme.CanEditPlan())
+            {
+                return Problem.IllegalTransition(activityId is null ? "add an activity" : "change an activity", programme.Status.ToString());
+            }
+            if (activity is { IsDelivered: true })
+            {
+                return Problem.Conflict("The activity has been delivered; its plan can no longer change.");
+            }
+            // The activity is checked against the programme's States and areas, so only once it is loaded.
+            var v = new Validation();
+            body.Validate(v, "", programme.StateCodes, programme.ThematicAreas);
+            if (!v.Passes(out var problem))
+            {
+                return problem;
+            }
+            if (activity is null)
+            {
+                var added = body.ToActivity(programme.Id);
+                programme.Activities.Add(added);
+                db.Activities.Add(added);
+            }
+            else
+            {
+                body.ApplyTo(activity);
+            }
+            return programme.PlanChanged(clock.GetUtcNow());
+        }, cancellationToken);
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Programmes.Messaging;
 using Programmes.ProgrammePlanning.Model;
 using Programmes.ProgrammePlanning.Persistence;
 using Programmes.ServiceDefaults;
@@ -19,27 +18,16 @@ public static class ProposeProgrammeEndpoint
     }
 
     private static async Task<Results<Ok<ProgrammeView>, ProblemHttpResult>> Handle(
-        Guid id, PlanningDb db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var programme = await db.LockProgrammeAsync(id, cancellationToken);
-        if (programme is null)
+        Guid id, PlanningDb db, TimeProvider clock, CancellationToken cancellationToken) =>
+        await ProgrammeChanges.ApplyAsync(db, id, programme =>
         {
-            return Problem.NotFound("The programme");
-        }
-        if (programme.Status != ProgrammeStatus.Draft)
-        {
-            return Problem.IllegalTransition("propose the programme", programme.Status.ToString());
-        }
-        var missing = programme.MissingForProposal();
-        if (missing.Count > 0)
-        {
-            return Problem.Conflict($"The programme needs {string.Join(", ", missing)} before it can be proposed.");
-        }
-        db.AddEvents(programme.Propose(clock.GetUtcNow()), programme.Id);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        Telemetry.Tag(Telemetry.Attributes.ProgrammeId, programme.Id);
-        return TypedResults.Ok(ProgrammeView.Of(programme));
-    }
+            if (programme.Status != ProgrammeStatus.Draft)
+            {
+                return Problem.IllegalTransition("propose the programme", programme.Status.ToString());
+            }
+            var missing = programme.MissingForProposal();
+            return missing.Count > 0
+                ? Problem.Conflict($"The programme needs {string.Join(", ", missing)} before it can be proposed.")
+                : programme.Propose(clock.GetUtcNow());
+        }, cancellationToken);
 }

@@ -1,5 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Programmes.Messaging;
 using Programmes.ProgrammePlanning.Model;
 using Programmes.ProgrammePlanning.Persistence;
 using Programmes.ServiceDefaults;
@@ -7,7 +7,27 @@ using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.ProgrammePlanning.ReviewingProgramme;
 
-public sealed record ComplianceReviewRequest(ComplianceOutcome? Outcome, string? Reviewer, [property: NotRequired] string? Notes);
+public sealed record ComplianceReviewRequest(ComplianceOutcome? Outcome, string? Reviewer, [property: NotRequired] string? Notes)
+{
+    /// <summary>Conditions, or the reasons for not clearing, are written in the notes.</summary>
+    public bool TryValidate([NotNullWhen(true)] out ComplianceReview? review, [NotNullWhen(false)] out ValidationProblem? problem)
+    {
+        var v = new Validation();
+        var outcome = v.Present(Outcome, "outcome", "is required (Cleared, ClearedWithConditions or NotCleared).");
+        var reviewer = v.Text(Reviewer, "reviewer", 200);
+        if (Outcome is ComplianceOutcome.ClearedWithConditions or ComplianceOutcome.NotCleared)
+        {
+            v.Required(Notes, "notes", 4000);
+        }
+        else
+        {
+            v.Optional(Notes, "notes", 4000);
+        }
+        return v.Yields(new ComplianceReview(outcome, reviewer, Notes), out review, out problem);
+    }
+}
+
+public sealed record ComplianceReview(ComplianceOutcome Outcome, string Reviewer, string? Notes);
 
 /// <summary>
 /// The human-rights compliance review every programme passes before approval (operative paragraph 6).
@@ -24,35 +44,12 @@ public static class RecordComplianceReviewEndpoint
     private static async Task<Results<Ok<ProgrammeView>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid id, ComplianceReviewRequest body, PlanningDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var v = new Validation();
-        v.Check(body.Outcome is not null, "outcome", "is required (Cleared, ClearedWithConditions or NotCleared).");
-        v.Required(body.Reviewer, "reviewer", 200);
-        if (body.Outcome is ComplianceOutcome.ClearedWithConditions or ComplianceOutcome.NotCleared)
+        if (!body.TryValidate(out var review, out var problem))
         {
-            v.Required(body.Notes, "notes", 4000);
+            return problem;
         }
-        else
-        {
-            v.Optional(body.Notes, "notes", 4000);
-        }
-        if (!v.IsValid)
-        {
-            return v.ToProblem();
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var programme = await db.LockProgrammeAsync(id, cancellationToken);
-        if (programme is null)
-        {
-            return Problem.NotFound("The programme");
-        }
-        if (!programme.CanReview())
-        {
-            return Problem.IllegalTransition("record a compliance review", programme.Status.ToString());
-        }
-        db.AddEvents(programme.RecordComplianceReview(body.Outcome!.Value, body.Reviewer!, body.Notes, clock.GetUtcNow()), programme.Id);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Ok(ProgrammeView.Of(programme));
+        return await ProgrammeChanges.ApplyAsync(db, id, programme => programme.CanReview()
+            ? programme.RecordComplianceReview(review.Outcome, review.Reviewer, review.Notes, clock.GetUtcNow())
+            : Problem.IllegalTransition("record a compliance review", programme.Status.ToString()), cancellationToken);
     }
 }

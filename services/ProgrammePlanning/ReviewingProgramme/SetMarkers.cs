@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Programmes.ProgrammePlanning.Model;
 using Programmes.ProgrammePlanning.Persistence;
@@ -6,7 +7,27 @@ using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.ProgrammePlanning.ReviewingProgramme;
 
-public sealed record MarkersRequest(int? GenderMarker, bool? ChildrenConcerned, [property: NotRequired] string? ChildSafeguards);
+public sealed record MarkersRequest(int? GenderMarker, bool? ChildrenConcerned, [property: NotRequired] string? ChildSafeguards)
+{
+    /// <summary>When children are concerned, the safeguards are required.</summary>
+    public bool TryValidate([NotNullWhen(true)] out Markers? markers, [NotNullWhen(false)] out ValidationProblem? problem)
+    {
+        var v = new Validation();
+        var genderMarker = v.Present(GenderMarker is >= 0 and <= 3 ? GenderMarker : null, "genderMarker", "is required, from 0 (no contribution to gender equality) to 3 (its principal objective).");
+        var childrenConcerned = v.Present(ChildrenConcerned, "childrenConcerned");
+        if (ChildrenConcerned == true)
+        {
+            v.Required(ChildSafeguards, "childSafeguards", 4000);
+        }
+        else
+        {
+            v.Optional(ChildSafeguards, "childSafeguards", 4000);
+        }
+        return v.Yields(new Markers(genderMarker, childrenConcerned, ChildSafeguards), out markers, out problem);
+    }
+}
+
+public sealed record Markers(int GenderMarker, bool ChildrenConcerned, string? ChildSafeguards);
 
 /// <summary>
 /// The gender marker (0-3, operative paragraph 15) and the child-rights flag (operative paragraph 14):
@@ -23,38 +44,21 @@ public static class SetMarkersEndpoint
     private static async Task<Results<Ok<ProgrammeView>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid id, MarkersRequest body, PlanningDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var v = new Validation();
-        v.Check(body.GenderMarker is >= 0 and <= 3, "genderMarker", "is required, from 0 (no contribution to gender equality) to 3 (its principal objective).");
-        v.Check(body.ChildrenConcerned is not null, "childrenConcerned", "is required.");
-        if (body.ChildrenConcerned == true)
+        if (!body.TryValidate(out var markers, out var problem))
         {
-            v.Required(body.ChildSafeguards, "childSafeguards", 4000);
+            return problem;
         }
-        else
+        return await ProgrammeChanges.ApplyAsync(db, id, programme =>
         {
-            v.Optional(body.ChildSafeguards, "childSafeguards", 4000);
-        }
-        if (!v.IsValid)
-        {
-            return v.ToProblem();
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var programme = await db.LockProgrammeAsync(id, cancellationToken);
-        if (programme is null)
-        {
-            return Problem.NotFound("The programme");
-        }
-        if (!programme.CanReview())
-        {
-            return Problem.IllegalTransition("set the gender marker and child-rights flag", programme.Status.ToString());
-        }
-        programme.GenderMarker = body.GenderMarker;
-        programme.ChildrenConcerned = body.ChildrenConcerned;
-        programme.ChildSafeguards = body.ChildSafeguards;
-        programme.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Ok(ProgrammeView.Of(programme));
+            if (!programme.CanReview())
+            {
+                return Problem.IllegalTransition("set the gender marker and child-rights flag", programme.Status.ToString());
+            }
+            programme.GenderMarker = markers.GenderMarker;
+            programme.ChildrenConcerned = markers.ChildrenConcerned;
+            programme.ChildSafeguards = markers.ChildSafeguards;
+            programme.UpdatedAt = clock.GetUtcNow();
+            return ProgrammeStep.Done;
+        }, cancellationToken);
     }
 }
