@@ -63,9 +63,9 @@ public static class LoadingExchangeRatesCsvEndpoint
         }
         validation.Check(lines.Select(l => (l.Currency, l.Month)).Distinct().Count() == lines.Count, "$", "names one currency and month twice.");
         validation.Check(lines.Count > 0 || !validation.IsValid, "$", $"holds no rates; send CSV lines '{Header}'.");
-        if (!validation.IsValid)
+        if (!validation.Passes(out var invalid))
         {
-            return validation.ToProblem();
+            return invalid;
         }
         var loaded = await loader.LoadAsync(lines, cancellationToken);
         return loaded.Conflicts.Count > 0 ? Problem.Conflict(string.Join(" ", loaded.Conflicts)) : TypedResults.Ok(loaded);

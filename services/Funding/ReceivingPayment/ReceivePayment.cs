@@ -31,9 +31,9 @@ public static class ReceivingPaymentEndpoint
         validation.Currency(body.Currency, "currency");
         validation.Check(body.ValueDate is not null, "valueDate", "is required.");
         validation.Required(body.BankReference, "bankReference", 100);
-        if (!validation.IsValid)
+        if (!validation.Passes(out var invalid))
         {
-            return validation.ToProblem();
+            return invalid;
         }
 
         // Payments and allocations take turns, so two payments cannot both fit what is left of one pledge.

@@ -34,9 +34,9 @@ public static class RecordingInKindEndpoint
         validation.Check(body.ContributionDate is not null, "contributionDate", "is required.");
         validation.Check(body.ThematicArea is null || Reference.IsThematicArea(body.ThematicArea), "thematicArea", $"'{body.ThematicArea}' is not a known thematic area.");
         validation.Check(body.ProgrammeId is not null || body.ThematicArea is not null, "programmeId", "name the programme or the thematic area the support is for.");
-        if (!validation.IsValid)
+        if (!validation.Passes(out var invalid))
         {
-            return validation.ToProblem();
+            return invalid;
         }
         var donor = await db.DonorForAsync(user.GetCaller(), body.DonorId, cancellationToken);
         if (donor is null)

@@ -33,9 +33,9 @@ public static class RecordingPledgeEndpoint
         validation.Required(body.AgreementReference, "agreementReference", 100);
         validation.Check(body.PeriodStart is null || body.PeriodEnd is null || body.PeriodEnd >= body.PeriodStart, "periodEnd", "must not be before periodStart.");
         var earmarkedTo = ValidateEarmarking(validation, body.Earmarking, body.EarmarkedTo);
-        if (!validation.IsValid)
+        if (!validation.Passes(out var invalid))
         {
-            return validation.ToProblem();
+            return invalid;
         }
         var donor = await db.DonorForAsync(user.GetCaller(), body.DonorId, cancellationToken);
         if (donor is null)

@@ -47,9 +47,9 @@ public static partial class RegisteringDonorEndpoint
             validation.MemberState(body.StateCode, "stateCode");
         }
         ValidateDetails(validation, body.IatiIdentifier, body.Contact, body.AgreementReferences);
-        if (!validation.IsValid)
+        if (!validation.Passes(out var invalid))
         {
-            return validation.ToProblem();
+            return invalid;
         }
         if (await db.Donors.AnyAsync(d => d.Code == body.Code, cancellationToken))
         {

@@ -23,9 +23,9 @@ public static class UpdatingDonorEndpoint
         var validation = new Validation();
         validation.Required(body.Name, "name", 200);
         RegisteringDonorEndpoint.ValidateDetails(validation, body.IatiIdentifier, body.Contact, body.AgreementReferences);
-        if (!validation.IsValid)
+        if (!validation.Passes(out var invalid))
         {
-            return validation.ToProblem();
+            return invalid;
         }
         var donor = await db.Donors.FindAsync([id], cancellationToken);
         if (donor is null)

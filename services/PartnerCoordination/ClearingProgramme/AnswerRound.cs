@@ -45,9 +45,9 @@ public static class AnsweringRoundEndpoints
             validation.Check(await db.DeclaredActivities.AnyAsync(a => a.Id == body.OverlappingActivityId && a.Status == DeclaredActivityStatus.Planned, cancellationToken),
                 "overlappingActivityId", "must name a declared activity that is not withdrawn.");
         }
-        if (!validation.IsValid)
+        if (!validation.Passes(out var invalid))
         {
-            return validation.ToProblem();
+            return invalid;
         }
         if (round.Status != RoundStatus.Open)
         {

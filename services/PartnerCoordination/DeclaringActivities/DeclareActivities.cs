@@ -51,9 +51,9 @@ public static class DeclaringActivitiesEndpoints
         DeclareActivity body, ClaimsPrincipal user, CoordinationDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var validation = Validate(body);
-        if (!validation.IsValid)
+        if (!validation.Passes(out var invalid))
         {
-            return validation.ToProblem();
+            return invalid;
         }
         var now = clock.GetUtcNow();
         var activity = new DeclaredActivity
@@ -85,9 +85,9 @@ public static class DeclaringActivitiesEndpoints
             return Problem.NotFound("The declared activity");
         }
         var validation = Validate(body);
-        if (!validation.IsValid)
+        if (!validation.Passes(out var invalid))
         {
-            return validation.ToProblem();
+            return invalid;
         }
         if (activity.Status == DeclaredActivityStatus.Withdrawn)
         {

@@ -56,9 +56,9 @@ public static class ManagingEndpointsEndpoints
             return Problem.NotFound("The partner");
         }
         var validation = Validate(body);
-        if (!validation.IsValid)
+        if (!validation.Passes(out var invalid))
         {
-            return validation.ToProblem();
+            return invalid;
         }
         var now = clock.GetUtcNow();
         var endpoint = new WebhookEndpoint
@@ -84,9 +84,9 @@ public static class ManagingEndpointsEndpoints
             return Problem.NotFound("The webhook endpoint");
         }
         var validation = Validate(body);
-        if (!validation.IsValid)
+        if (!validation.Passes(out var invalid))
         {
-            return validation.ToProblem();
+            return invalid;
         }
         endpoint.Url = body.Url!;
         endpoint.EventTypes = body.EventTypes!;
@@ -100,9 +100,9 @@ public static class ManagingEndpointsEndpoints
     {
         var validation = new Validation();
         validation.Check(body?.GraceHours is null or >= 0 and <= 24 * 14, "graceHours", "must be between 0 and 336.");
-        if (!validation.IsValid)
+        if (!validation.Passes(out var invalid))
         {
-            return validation.ToProblem();
+            return invalid;
         }
         var endpoint = await FindAsync(code, id, user, db, cancellationToken);
         if (endpoint is null)

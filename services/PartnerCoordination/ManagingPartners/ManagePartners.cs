@@ -59,9 +59,9 @@ public static class ManagingPartnersEndpoints
         validation.Required(body.Name, "name", 300);
         validation.Required(body.Kind, "kind", 200);
         Validate(body.Interests, validation, "interests.");
-        if (!validation.IsValid)
+        if (!validation.Passes(out var invalid))
         {
-            return validation.ToProblem();
+            return invalid;
         }
         if (await db.Partners.AnyAsync(p => p.Code == body.Code, cancellationToken))
         {
@@ -79,9 +79,9 @@ public static class ManagingPartnersEndpoints
     {
         var validation = new Validation();
         Validate(body, validation, "");
-        if (!validation.IsValid)
+        if (!validation.Passes(out var invalid))
         {
-            return validation.ToProblem();
+            return invalid;
         }
         var partner = await db.Partners.FindAsync([code], cancellationToken);
         if (partner is null)

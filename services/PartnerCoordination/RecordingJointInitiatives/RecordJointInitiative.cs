@@ -55,9 +55,9 @@ public static class RecordingJointInitiativesEndpoints
             }
             validation.Check(partners.Select(p => p?.PartnerCode).Distinct().Count() == partners.Count, "partners", "must not repeat a partner.");
         }
-        if (!validation.IsValid)
+        if (!validation.Passes(out var invalid))
         {
-            return validation.ToProblem();
+            return invalid;
         }
 
         var now = clock.GetUtcNow();

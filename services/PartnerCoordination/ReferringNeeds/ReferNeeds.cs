@@ -53,9 +53,9 @@ public static class ReferringNeedsEndpoints
             validation.Check(body.AssessmentDate <= today, "assessmentDate", "must not be in the future.");
         }
         var consented = validation.StateConsented(body.StateConsented);
-        if (!validation.IsValid)
+        if (!validation.Passes(out var invalid))
         {
-            return validation.ToProblem();
+            return invalid;
         }
 
         var now = clock.GetUtcNow();

@@ -63,9 +63,9 @@ public static class DraftProgrammeEndpoint
                 body.Activities[i].Validate(v, $"activities[{i}].", states, areas);
             }
         }
-        if (!v.IsValid)
+        if (!v.Passes(out var invalid))
         {
-            return v.ToProblem();
+            return invalid;
         }
 
         var now = clock.GetUtcNow();

@@ -55,9 +55,9 @@ public static class RecordResultEndpoints
         }
         v.Check(body.Count is null or > 0, "count", "must be greater than zero.");
         v.Check(body.Date is not null, "date", "is required.");
-        if (!v.IsValid)
+        if (!v.Passes(out var invalid))
         {
-            return v.ToProblem();
+            return invalid;
         }
         if (!programme.CanRecordResults())
         {

@@ -30,9 +30,9 @@ public static class ImplementationReportEndpoint
         var csv = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)
             || (format is null && request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase));
         v.Check(format is null || csv || string.Equals(format, "json", StringComparison.OrdinalIgnoreCase), "format", "must be json or csv.");
-        if (!v.IsValid)
+        if (!v.Passes(out var invalid))
         {
-            return v.ToProblem();
+            return invalid;
         }
 
         var report = await ImplementationReport.BuildAsync(db, from!.Value, to!.Value, clock.GetUtcNow(), cancellationToken);

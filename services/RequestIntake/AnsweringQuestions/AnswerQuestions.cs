@@ -22,9 +22,9 @@ public static class AnsweringQuestionsEndpoint
     {
         var validation = new Validation();
         validation.Required(body.Answer, "answer", 8000);
-        if (!validation.IsValid)
+        if (!validation.Passes(out var invalid))
         {
-            return validation.ToProblem();
+            return invalid;
         }
 
         return await RequestChanges.ApplyAsync(db, await db.FindVisibleAsync(id, user.GetCaller(), cancellationToken), RequestAction.AnswerQuestions,

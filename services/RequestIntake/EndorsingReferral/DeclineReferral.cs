@@ -17,9 +17,9 @@ public static class DeclineReferral
     {
         var validation = new Validation();
         validation.Optional(body.Comment, "comment", 2000);
-        if (!validation.IsValid)
+        if (!validation.Passes(out var invalid))
         {
-            return validation.ToProblem();
+            return invalid;
         }
 
         return await RequestChanges.ApplyAsync(db, await db.FindVisibleAsync(id, user.GetCaller(), cancellationToken), RequestAction.DeclineReferral,

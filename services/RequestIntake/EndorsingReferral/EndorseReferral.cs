@@ -20,9 +20,9 @@ public static class EndorseReferral
         validation.Optional(body.ContactPerson, "contactPerson", 200);
         validation.Email(body.ContactEmail, "contactEmail");
         validation.Phone(body.ContactPhone, "contactPhone");
-        if (!validation.IsValid)
+        if (!validation.Passes(out var invalid))
         {
-            return validation.ToProblem();
+            return invalid;
         }
 
         var request = await db.FindVisibleAsync(id, user.GetCaller(), cancellationToken);

@@ -26,9 +26,9 @@ public static class MaintainingCentralAuthoritiesEndpoints
     {
         var now = clock.GetUtcNow();
         var validation = body.Validate(DateOnly.FromDateTime(now.UtcDateTime));
-        if (!validation.IsValid)
+        if (!validation.Passes(out var invalid))
         {
-            return validation.ToProblem();
+            return invalid;
         }
         var caller = user.GetCaller();
         var authority = new CentralAuthority { Id = Guid.CreateVersion7(now), StateCode = caller.Party, Name = "" };
@@ -45,9 +45,9 @@ public static class MaintainingCentralAuthoritiesEndpoints
     {
         var now = clock.GetUtcNow();
         var validation = body.Validate(DateOnly.FromDateTime(now.UtcDateTime));
-        if (!validation.IsValid)
+        if (!validation.Passes(out var invalid))
         {
-            return validation.ToProblem();
+            return invalid;
         }
         var caller = user.GetCaller();
         var authority = await db.CentralAuthorities.FirstOrDefaultAsync(a => a.Id == id && a.StateCode == caller.Party, cancellationToken);

@@ -48,9 +48,9 @@ public static class SubmittingReferralEndpoint
             validation.Check(body.AssessmentDate <= DateOnly.FromDateTime(now.UtcDateTime), "assessmentDate", "must not be in the future.");
         }
         var consented = validation.StateConsented(body.StateConsented);
-        if (!validation.IsValid)
+        if (!validation.Passes(out var invalid))
         {
-            return validation.ToProblem();
+            return invalid;
         }
 
         var request = Referral.Receive(db, Guid.CreateVersion7(now), body.StateCode!, body.ThematicAreas!, body.Instruments ?? [],

@@ -28,9 +28,9 @@ public static class DeclineRequest
         {
             validation.Optional(body.Text, "text", 2000);
         }
-        if (!validation.IsValid)
+        if (!validation.Passes(out var invalid))
         {
-            return validation.ToProblem();
+            return invalid;
         }
 
         return await RequestChanges.ApplyAsync(db, await db.Requests.FindAsync([id], cancellationToken), RequestAction.Decline,

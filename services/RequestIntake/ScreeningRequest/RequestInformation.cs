@@ -14,9 +14,9 @@ public static class RequestInformation
     {
         var validation = new Validation();
         validation.Texts(body.Questions, "questions", 1000, 20, required: true);
-        if (!validation.IsValid)
+        if (!validation.Passes(out var invalid))
         {
-            return validation.ToProblem();
+            return invalid;
         }
 
         return await RequestChanges.ApplyAsync(db, await db.Requests.FindAsync([id], cancellationToken), RequestAction.RequestInformation,

@@ -42,9 +42,9 @@ public static class SearchingCentralAuthoritiesEndpoints
         {
             validation.Check(language is { Length: 2 } && language.All(char.IsAsciiLetterLower), "language", "must be an ISO 639-1 code (two lower-case letters).");
         }
-        if (!validation.IsValid)
+        if (!validation.Passes(out var invalid))
         {
-            return validation.ToProblem();
+            return invalid;
         }
 
         var query = Visible(db, user.GetCaller());

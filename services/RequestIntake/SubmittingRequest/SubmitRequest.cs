@@ -40,9 +40,9 @@ public static class SubmittingRequestEndpoint
         var caller = user.GetCaller();
         var now = clock.GetUtcNow();
         var validation = Validate(body, caller, DateOnly.FromDateTime(now.UtcDateTime));
-        if (!validation.IsValid)
+        if (!validation.Passes(out var invalid))
         {
-            return validation.ToProblem();
+            return invalid;
         }
 
         var request = new AssistanceRequest

@@ -26,9 +26,9 @@ public static class RecordRatification
         }
         var now = clock.GetUtcNow();
         var validation = Validate(body, DateOnly.FromDateTime(now.UtcDateTime), out var status);
-        if (!validation.IsValid)
+        if (!validation.Passes(out var invalid))
         {
-            return validation.ToProblem();
+            return invalid;
         }
 
         var existing = await db.Ratifications.FindAsync([stateCode, instrumentCode], cancellationToken);

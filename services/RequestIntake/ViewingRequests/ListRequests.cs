@@ -44,9 +44,9 @@ public static class ListRequests
         validation.Check(fromDate is null || toDate is null || toDate >= fromDate, "to", "must not be before from.");
         var pageNumber = Number(validation, page, "page", 1, 1, 100_000);
         var size = Number(validation, pageSize, "pageSize", 20, 1, MaxPageSize);
-        if (!validation.IsValid)
+        if (!validation.Passes(out var invalid))
         {
-            return validation.ToProblem();
+            return invalid;
         }
 
         var query = db.Requests.AsNoTracking().VisibleTo(user.GetCaller());
