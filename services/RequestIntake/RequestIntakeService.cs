@@ -36,12 +36,13 @@ public static class RequestIntakeService
         builder.AddMessaging<IntakeDb>(Name, consumers =>
         {
             consumers.AddConsumer<CtedReferralSharedConsumer>();
-            consumers.AddConsumer<ProgrammeProposedConsumer>();
-            consumers.AddConsumer<ProgrammeClearedConsumer>();
-            consumers.AddConsumer<ProgrammeFullyFundedConsumer>();
-            consumers.AddConsumer<ProgrammeApprovedConsumer>();
-            consumers.AddConsumer<ActivityDeliveredConsumer>();
-            consumers.AddConsumer<ProgrammeStatusChangedConsumer>();
+            // The timeline consumers were renamed (their names clashed with planning's and coordination's); their queues keep the old names.
+            consumers.AddConsumerOnQueue<ProgrammeProposedTimelineConsumer>("intake-programme-proposed");
+            consumers.AddConsumerOnQueue<ProgrammeClearedTimelineConsumer>("intake-programme-cleared");
+            consumers.AddConsumerOnQueue<ProgrammeFullyFundedTimelineConsumer>("intake-programme-fully-funded");
+            consumers.AddConsumerOnQueue<ProgrammeApprovedTimelineConsumer>("intake-programme-approved");
+            consumers.AddConsumerOnQueue<ActivityDeliveredTimelineConsumer>("intake-activity-delivered");
+            consumers.AddConsumerOnQueue<ProgrammeStatusChangedTimelineConsumer>("intake-programme-status-changed");
         });
         builder.AddIdempotency<IntakeDb>();
         builder.AddDatabaseGauges(

@@ -53,10 +53,16 @@ public abstract class InboxConsumer<TMessage, TDbContext>(TDbContext db) : ICons
         }
     }
 
+    /// <summary>
+    /// Who processed a message, in the inbox's key. Stays the same when a consumer class is renamed, or a message
+    /// processed just before an upgrade would be processed again after it.
+    /// </summary>
+    protected virtual string InboxName => GetType().Name;
+
     private async Task ConsumeOnceAsync(ConsumeContext<TMessage> context, OutboxMetrics metrics)
     {
         var messageId = context.MessageId ?? throw new InvalidOperationException("A message without a message id cannot be deduplicated.");
-        var consumer = GetType().Name;
+        var consumer = InboxName;
         var cancellationToken = context.CancellationToken;
 
         // A retry may reuse this context: forget whatever the failed attempt added or changed.

@@ -110,6 +110,14 @@ public static class MessagingExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Registers a consumer on a queue named explicitly rather than after its class, for a consumer that was renamed:
+    /// its queue keeps the deployed name, so messages waiting there on upgrade are still consumed.
+    /// </summary>
+    public static void AddConsumerOnQueue<TConsumer>(this IBusRegistrationConfigurator consumers, string queue)
+        where TConsumer : class, IConsumer =>
+        consumers.AddConsumer<TConsumer>().Endpoint(endpoint => endpoint.Name = queue);
+
     /// <summary>Unset values keep MassTransit's defaults.</summary>
     private sealed class ConsumerSettings
     {

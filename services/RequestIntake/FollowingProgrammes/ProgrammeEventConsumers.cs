@@ -4,31 +4,31 @@ using Programmes.RequestIntake.Persistence;
 
 namespace Programmes.RequestIntake.FollowingProgrammes;
 
-public sealed class ProgrammeProposedConsumer(IntakeDb db) : TimelineConsumer<ProgrammeProposed>(db)
+public sealed class ProgrammeProposedTimelineConsumer(IntakeDb db) : TimelineConsumer<ProgrammeProposed>(db)
 {
     protected override TimelineStep Describe(ProgrammeProposed m) =>
         new(m.ProgrammeId, m.RequestIds, m.ProposedAt, "ProgrammeProposed", $"Programme '{m.Title}' proposed with {m.Activities.Count} activities.");
 }
 
-public sealed class ProgrammeClearedConsumer(IntakeDb db) : TimelineConsumer<ProgrammeCleared>(db)
+public sealed class ProgrammeClearedTimelineConsumer(IntakeDb db) : TimelineConsumer<ProgrammeCleared>(db)
 {
     protected override TimelineStep Describe(ProgrammeCleared m) =>
         new(m.ProgrammeId, null, m.ClearedAt, "ProgrammeCleared", "The programme was cleared with CTED and the partners concerned.");
 }
 
-public sealed class ProgrammeFullyFundedConsumer(IntakeDb db) : TimelineConsumer<ProgrammeFullyFunded>(db)
+public sealed class ProgrammeFullyFundedTimelineConsumer(IntakeDb db) : TimelineConsumer<ProgrammeFullyFunded>(db)
 {
     protected override TimelineStep Describe(ProgrammeFullyFunded m) =>
         new(m.ProgrammeId, null, m.FundedAt, "ProgrammeFullyFunded", "The programme is fully funded.");
 }
 
-public sealed class ProgrammeApprovedConsumer(IntakeDb db) : TimelineConsumer<ProgrammeApproved>(db)
+public sealed class ProgrammeApprovedTimelineConsumer(IntakeDb db) : TimelineConsumer<ProgrammeApproved>(db)
 {
     protected override TimelineStep Describe(ProgrammeApproved m) =>
         new(m.ProgrammeId, m.RequestIds, m.ApprovedAt, "ProgrammeApproved", "The programme was approved; delivery can begin.");
 }
 
-public sealed class ActivityDeliveredConsumer(IntakeDb db) : TimelineConsumer<ActivityDelivered>(db)
+public sealed class ActivityDeliveredTimelineConsumer(IntakeDb db) : TimelineConsumer<ActivityDelivered>(db)
 {
     protected override TimelineStep Describe(ActivityDelivered m) =>
         new(m.ProgrammeId, m.RequestIds, m.DeliveredAt, "ActivityDelivered",
@@ -36,7 +36,7 @@ public sealed class ActivityDeliveredConsumer(IntakeDb db) : TimelineConsumer<Ac
             + $"{m.ParticipantsWomen + m.ParticipantsMen + m.ParticipantsOther} participants.");
 }
 
-public sealed class ProgrammeStatusChangedConsumer(IntakeDb db) : TimelineConsumer<ProgrammeStatusChanged>(db)
+public sealed class ProgrammeStatusChangedTimelineConsumer(IntakeDb db) : TimelineConsumer<ProgrammeStatusChanged>(db)
 {
     protected override TimelineStep Describe(ProgrammeStatusChanged m) =>
         new(m.ProgrammeId, m.RequestIds, m.ChangedAt, $"Programme{m.Status}",
