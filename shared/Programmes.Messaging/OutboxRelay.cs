@@ -31,7 +31,6 @@ public sealed partial class OutboxRelay(
     BackgroundLoops loops,
     ILogger<OutboxRelay> logger) : ResilientLoop(loops)
 {
-    private static readonly ActivitySource Source = Telemetry.CreateSource("Messaging");
     private const string AggregateLockClass = "20290"; // advisory lock class of the outbox aggregates
 
     /// <summary>Header naming the event's aggregate, for consumers that partition or order by it.</summary>
@@ -41,6 +40,7 @@ public sealed partial class OutboxRelay(
     public const string ProducerHeader = "Programmes-Producer";
 
     private readonly OutboxRelayOptions _options = options.Value;
+    private readonly OutboxPublisher _publisher = new(bus, options.Value);
     private DateTimeOffset _nextCleanup = DateTimeOffset.MinValue;
 
     // Step 1 picks the aggregates this relay will publish for: the head (oldest unsent event) of each
@@ -121,7 +121,7 @@ public sealed partial class OutboxRelay(
             }
         }
 
-        var rows = new List<Row>();
+        var rows = new List<OutboxRow>();
         if (aggregates.Count > 0)
         {
             await using var claim = new NpgsqlCommand(ClaimSql, connection, transaction);
@@ -130,7 +130,7 @@ public sealed partial class OutboxRelay(
             await using var reader = await claim.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                rows.Add(new Row(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                rows.Add(new OutboxRow(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
                     reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5),
                     reader.GetInt32(6), reader.GetBoolean(7)));
             }
@@ -181,7 +181,7 @@ public sealed partial class OutboxRelay(
         return sent.Length + failed.Length;
     }
 
-    private async Task<(List<Guid> Sent, (Row Row, string Error)? Failure)> PublishInOrderAsync(List<Row> rows, CancellationToken cancellationToken)
+    private async Task<(List<Guid> Sent, (OutboxRow Row, string Error)? Failure)> PublishInOrderAsync(List<OutboxRow> rows, CancellationToken cancellationToken)
     {
         var sent = new List<Guid>(rows.Count);
         // An event waiting for its retry holds back the rest of its aggregate.
@@ -189,7 +189,7 @@ public sealed partial class OutboxRelay(
         {
             try
             {
-                await PublishAsync(row, cancellationToken);
+                await _publisher.PublishAsync(row, cancellationToken);
                 sent.Add(row.Id);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -199,52 +199,6 @@ public sealed partial class OutboxRelay(
             }
         }
         return (sent, null);
-    }
-
-    private async Task PublishAsync(Row row, CancellationToken cancellationToken)
-    {
-        var type = MessageTypes.Resolve(row.MessageType);
-        var message = JsonSerializer.Deserialize(row.Body, type, MessageTypes.Json)
-            ?? throw new InvalidOperationException($"Outbox row {row.Id} has an empty body.");
-
-        // Continue the trace of the transaction that wrote the event; MassTransit's send span is our child
-        // and carries the context on to the consumer in the message headers. Without a listener on our
-        // source the span is still created by hand, so the context reaches MassTransit's span all the same.
-        ActivityContext.TryParse(row.TraceParent, row.TraceState, isRemote: true, out var parent);
-        using var activity = Source.StartActivity($"outbox relay {type.Name}", ActivityKind.Internal, parent)
-            ?? StartUnrecorded(row);
-        activity?.SetTag(Telemetry.Attributes.MessageType, type.Name);
-        activity?.SetTag("messaging.message.id", row.Id.ToString());
-
-        // A publish waits for the broker's confirm; while the broker is unreachable MassTransit would wait
-        // for it indefinitely, holding the batch. The timeout turns that into a retry with backoff.
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.PublishTimeout);
-        try
-        {
-            await bus.Publish(message, type, context =>
-            {
-                context.MessageId = row.Id;
-                context.Headers.Set(AggregateIdHeader, row.AggregateId);
-                context.Headers.Set(ProducerHeader, _options.Producer);
-            }, timeout.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new TimeoutException($"The broker did not confirm within {_options.PublishTimeout.TotalSeconds:F0} s.");
-        }
-    }
-
-    private static Activity? StartUnrecorded(Row row)
-    {
-        if (row.TraceParent is null)
-        {
-            return null;
-        }
-        var activity = new Activity("outbox relay");
-        activity.SetParentId(row.TraceParent);
-        activity.TraceStateString = row.TraceState;
-        return activity.Start();
     }
 
     private async Task CleanupIfDueAsync(CancellationToken cancellationToken)
@@ -264,55 +218,6 @@ public sealed partial class OutboxRelay(
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private sealed record Row(Guid Id, string AggregateId, string MessageType, string Body, string? TraceParent, string? TraceState, int Attempts, bool Waiting);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing outbox message {MessageId} ({MessageType}) failed; it will be retried")]
     private static partial void LogPublishFailed(ILogger logger, Exception exception, Guid messageId, string messageType);
-}
-
-/// <summary>Outbox health figures: backlog size and the age of the oldest unsent event.</summary>
-public sealed class OutboxMetrics
-{
-    private readonly Meter _meter = Telemetry.CreateMeter("Messaging");
-    private long _pending;
-    private double _oldestAgeSeconds;
-    private long _refreshedAtTicks;
-
-    public OutboxMetrics()
-    {
-        Published = _meter.CreateCounter<long>("programmes.outbox.published", description: "Outbox events published");
-        PublishFailures = _meter.CreateCounter<long>("programmes.outbox.publish_failures", description: "Failed publish attempts");
-        InboxDuplicates = _meter.CreateCounter<long>("programmes.inbox.duplicates", description: "Redelivered messages ignored by the inbox");
-        ConsumerLag = _meter.CreateHistogram<double>("programmes.consumer.lag", "s", "Time from the relay's publish to the consumer taking the message, by message type",
-            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300] });
-        _meter.CreateObservableGauge("programmes.outbox.pending", () => Volatile.Read(ref _pending), description: "Unsent outbox events");
-        _meter.CreateObservableGauge("programmes.outbox.oldest_pending_age", () => Volatile.Read(ref _oldestAgeSeconds), "s", "Age of the oldest unsent outbox event");
-    }
-
-    public Counter<long> Published { get; }
-    public Counter<long> PublishFailures { get; }
-    public Counter<long> InboxDuplicates { get; }
-    public Histogram<double> ConsumerLag { get; }
-    public long Pending => Volatile.Read(ref _pending);
-    public TimeSpan OldestPendingAge => TimeSpan.FromSeconds(Volatile.Read(ref _oldestAgeSeconds));
-
-    /// <summary>Re-reads the backlog at most once a second.</summary>
-    public async Task RefreshAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
-    {
-        // Several relay loops call this at once: only the one that moves the timestamp re-reads.
-        var last = Interlocked.Read(ref _refreshedAtTicks);
-        var now = DateTimeOffset.UtcNow.UtcTicks;
-        if (now - last < TimeSpan.TicksPerSecond || Interlocked.CompareExchange(ref _refreshedAtTicks, now, last) != last)
-        {
-            return;
-        }
-        await using var command = dataSource.CreateCommand(
-            $"SELECT count(*), coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8 FROM {OutboxSchema.OutboxTable} WHERE sent_at IS NULL");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (await reader.ReadAsync(cancellationToken))
-        {
-            Volatile.Write(ref _pending, reader.GetInt64(0));
-            Volatile.Write(ref _oldestAgeSeconds, reader.GetDouble(1));
-        }
-    }
 }
