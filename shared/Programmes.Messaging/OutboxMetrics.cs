@@ -1,9 +1,4 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using System.Text.Json;
-using MassTransit;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Npgsql;
 using Programmes.ServiceDefaults;
 

@@ -35,7 +35,7 @@ public enum Services
 /// Clients call it only through the gateway, with real tokens. Spans of every component are collected
 /// in <see cref="Spans"/>.
 /// </summary>
-public class TestSystem : IAsyncLifetime
+public partial class TestSystem : IAsyncLifetime
 {
     private readonly Services _services;
     private readonly List<WebApplication> _apps = [];
@@ -197,45 +197,6 @@ public class TestSystem : IAsyncLifetime
             throw new TimeoutException($"{service}'s bus was still {bus} a minute after the service started.");
         }
         return app;
-    }
-
-    /// <summary>An HttpClient on the gateway carrying a fresh token of <paramref name="client"/>.</summary>
-    public async Task<HttpClient> ClientAsync(DemoClient client)
-    {
-        var http = new HttpClient { BaseAddress = GatewayUrl };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(client));
-        return http;
-    }
-
-    /// <summary>An HttpClient on the gateway with no token.</summary>
-    public HttpClient AnonymousClient() => new() { BaseAddress = GatewayUrl };
-
-    public async Task<string> TokenAsync(DemoClient client)
-    {
-        lock (_tokens)
-        {
-            if (_tokens.TryGetValue(client.ClientId, out var cached))
-            {
-                return cached;
-            }
-        }
-        using var http = AnonymousClient();
-        var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = client.ClientId,
-            ["client_secret"] = client.ClientSecret,
-        }));
-        if (response.StatusCode != HttpStatusCode.OK)
-        {
-            throw new InvalidOperationException($"Token for {client.ClientId}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        }
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
-        lock (_tokens)
-        {
-            _tokens[client.ClientId] = token;
-        }
-        return token;
     }
 
     public virtual async Task DisposeAsync()
