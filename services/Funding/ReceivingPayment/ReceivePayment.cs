@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,21 @@ using Programmes.ServiceDefaults;
 
 namespace Programmes.Funding.ReceivingPayment;
 
-public sealed record ReceivePayment(decimal? Amount, string? Currency, DateOnly? ValueDate, string? BankReference);
+public sealed record ReceivePayment(decimal? Amount, string? Currency, DateOnly? ValueDate, string? BankReference)
+{
+    public bool TryValidate([NotNullWhen(true)] out PaymentReceipt? receipt, [NotNullWhen(false)] out ValidationProblem? problem)
+    {
+        var v = new Validation();
+        // Money and Currency report a missing value themselves; the placeholders never leave Yields.
+        v.Money(Amount, Currency, "amount");
+        v.Currency(Currency, "currency");
+        var valueDate = v.Present(ValueDate, "valueDate");
+        var bankReference = v.Text(BankReference, "bankReference", 100);
+        return v.Yields(new PaymentReceipt(Amount ?? 0, Currency ?? "", valueDate, bankReference), out receipt, out problem);
+    }
+}
+
+public sealed record PaymentReceipt(decimal Amount, string Currency, DateOnly ValueDate, string BankReference);
 
 public static class ReceivingPaymentEndpoint
 {
@@ -26,14 +41,9 @@ public static class ReceivingPaymentEndpoint
         Guid pledgeId, ReceivePayment body, ClaimsPrincipal user, FundingDb db, Allocator allocator, IOptions<FundingOptions> options,
         TimeProvider clock, CancellationToken cancellationToken)
     {
-        var validation = new Validation();
-        validation.Money(body.Amount, body.Currency, "amount");
-        validation.Currency(body.Currency, "currency");
-        validation.Check(body.ValueDate is not null, "valueDate", "is required.");
-        validation.Required(body.BankReference, "bankReference", 100);
-        if (!validation.Passes(out var invalid))
+        if (!body.TryValidate(out var receipt, out var problem))
         {
-            return invalid;
+            return problem;
         }
 
         // Payments and allocations take turns, so two payments cannot both fit what is left of one pledge.
@@ -43,15 +53,15 @@ public static class ReceivingPaymentEndpoint
         {
             return Problem.NotFound("The pledge");
         }
-        if (body.Currency != pledge.Currency)
+        if (receipt.Currency != pledge.Currency)
         {
-            return validation.Add("currency", $"must be the pledge's currency, {pledge.Currency}.").ToProblem();
+            return new Validation().Add("currency", $"must be the pledge's currency, {pledge.Currency}.").ToProblem();
         }
         var outstanding = pledge.Amount - pledge.Payments.Sum(p => p.Amount);
         var tolerance = pledge.Amount * options.Value.OverpaymentTolerance;
-        if (body.Amount > outstanding + tolerance)
+        if (receipt.Amount > outstanding + tolerance)
         {
-            return Problem.Conflict($"The payment of {body.Amount} {pledge.Currency} exceeds what is left of the pledge " +
+            return Problem.Conflict($"The payment of {receipt.Amount} {pledge.Currency} exceeds what is left of the pledge " +
                 $"({Money.Round(pledge.Currency, outstanding)} {pledge.Currency}, tolerance {Money.Round(pledge.Currency, tolerance)}).");
         }
 
@@ -62,12 +72,12 @@ public static class ReceivingPaymentEndpoint
             PledgeId = pledge.Id,
             Pledge = pledge,
             DonorId = pledge.DonorId,
-            Amount = body.Amount!.Value,
+            Amount = receipt.Amount,
             Currency = pledge.Currency,
-            AmountUsd = await db.ToUsdAsync(body.Amount.Value, pledge.Currency, body.ValueDate!.Value, cancellationToken),
-            ValueDate = body.ValueDate.Value,
-            RateMonth = Conversion.RateMonth(body.ValueDate.Value),
-            BankReference = body.BankReference!,
+            AmountUsd = await db.ToUsdAsync(receipt.Amount, pledge.Currency, receipt.ValueDate, cancellationToken),
+            ValueDate = receipt.ValueDate,
+            RateMonth = Conversion.RateMonth(receipt.ValueDate),
+            BankReference = receipt.BankReference,
             ReceivedAt = now,
         };
         Telemetry.Tag(Telemetry.Attributes.DonorId, pledge.DonorId);

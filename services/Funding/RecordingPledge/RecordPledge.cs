@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Programmes.Contracts;
@@ -12,7 +13,28 @@ using Programmes.ServiceDefaults.OpenApi;
 namespace Programmes.Funding.RecordingPledge;
 
 public sealed record RecordPledge([property: NotRequired] Guid? DonorId, decimal? Amount, string? Currency, DateOnly? PledgeDate, string? AgreementReference,
-    [property: NotRequired] DateOnly? PeriodStart, [property: NotRequired] DateOnly? PeriodEnd, Earmarking? Earmarking, [property: NotRequired] string? EarmarkedTo);
+    [property: NotRequired] DateOnly? PeriodStart, [property: NotRequired] DateOnly? PeriodEnd, Earmarking? Earmarking, [property: NotRequired] string? EarmarkedTo)
+{
+    /// <summary>Staff name the donor; a donor pledges for itself. The earmarking target is returned normalised.</summary>
+    public bool TryValidate(Caller caller, [NotNullWhen(true)] out PledgeTerms? terms, [NotNullWhen(false)] out ValidationProblem? problem)
+    {
+        var v = new Validation();
+        v.DonorNamedByStaff(caller, DonorId);
+        // Money, Currency and the earmarking report a missing value themselves; the placeholders never leave Yields.
+        v.Money(Amount, Currency, "amount");
+        v.Currency(Currency, "currency");
+        var pledgeDate = v.Present(PledgeDate, "pledgeDate");
+        var agreementReference = v.Text(AgreementReference, "agreementReference", 100);
+        v.Check(PeriodStart is null || PeriodEnd is null || PeriodEnd >= PeriodStart, "periodEnd", "must not be before periodStart.");
+        var earmarkedTo = RecordingPledgeEndpoint.ValidateEarmarking(v, Earmarking, EarmarkedTo);
+        return v.Yields(
+            new PledgeTerms(Amount ?? 0, Currency ?? "", pledgeDate, agreementReference, PeriodStart, PeriodEnd, Earmarking ?? default, earmarkedTo),
+            out terms, out problem);
+    }
+}
+
+public sealed record PledgeTerms(decimal Amount, string Currency, DateOnly PledgeDate, string AgreementReference,
+    DateOnly? PeriodStart, DateOnly? PeriodEnd, Earmarking Earmarking, string? EarmarkedTo);
 
 public static class RecordingPledgeEndpoint
 {
@@ -25,17 +47,9 @@ public static class RecordingPledgeEndpoint
     private static async Task<Results<Created<PledgeView>, ValidationProblem, ProblemHttpResult>> Handle(
         RecordPledge body, ClaimsPrincipal user, FundingDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var validation = new Validation();
-        validation.DonorNamedByStaff(user.GetCaller(), body.DonorId);
-        validation.Money(body.Amount, body.Currency, "amount");
-        validation.Currency(body.Currency, "currency");
-        validation.Check(body.PledgeDate is not null, "pledgeDate", "is required.");
-        validation.Required(body.AgreementReference, "agreementReference", 100);
-        validation.Check(body.PeriodStart is null || body.PeriodEnd is null || body.PeriodEnd >= body.PeriodStart, "periodEnd", "must not be before periodStart.");
-        var earmarkedTo = ValidateEarmarking(validation, body.Earmarking, body.EarmarkedTo);
-        if (!validation.Passes(out var invalid))
+        if (!body.TryValidate(user.GetCaller(), out var terms, out var problem))
         {
-            return invalid;
+            return problem;
         }
         var donor = await db.DonorForAsync(user.GetCaller(), body.DonorId, cancellationToken);
         if (donor is null)
@@ -49,16 +63,16 @@ public static class RecordingPledgeEndpoint
             Id = Guid.CreateVersion7(now),
             DonorId = donor.Id,
             Donor = donor,
-            Amount = body.Amount!.Value,
-            Currency = body.Currency!,
-            AmountUsd = await db.ToUsdAsync(body.Amount.Value, body.Currency!, body.PledgeDate!.Value, cancellationToken),
-            PledgeDate = body.PledgeDate.Value,
-            RateMonth = Conversion.RateMonth(body.PledgeDate.Value),
-            AgreementReference = body.AgreementReference!,
-            PeriodStart = body.PeriodStart,
-            PeriodEnd = body.PeriodEnd,
-            Earmarking = body.Earmarking!.Value,
-            EarmarkedTo = earmarkedTo,
+            Amount = terms.Amount,
+            Currency = terms.Currency,
+            AmountUsd = await db.ToUsdAsync(terms.Amount, terms.Currency, terms.PledgeDate, cancellationToken),
+            PledgeDate = terms.PledgeDate,
+            RateMonth = Conversion.RateMonth(terms.PledgeDate),
+            AgreementReference = terms.AgreementReference,
+            PeriodStart = terms.PeriodStart,
+            PeriodEnd = terms.PeriodEnd,
+            Earmarking = terms.Earmarking,
+            EarmarkedTo = terms.EarmarkedTo,
             RecordedAt = now,
         };
         Telemetry.Tag(Telemetry.Attributes.DonorId, donor.Id);
@@ -70,7 +84,7 @@ public static class RecordingPledgeEndpoint
     }
 
     /// <summary>Checks the target against the kind of earmarking; returns it normalised (programme ids in canonical form).</summary>
-    private static string? ValidateEarmarking(Validation validation, Earmarking? earmarking, string? target)
+    internal static string? ValidateEarmarking(Validation validation, Earmarking? earmarking, string? target)
     {
         if (!validation.Check(earmarking is not null, "earmarking", "is required: Unearmarked, ThematicArea, Region, State or Programme."))
         {
