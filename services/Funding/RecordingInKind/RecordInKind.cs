@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Programmes.Contracts;
@@ -12,7 +13,29 @@ using Programmes.ServiceDefaults.OpenApi;
 namespace Programmes.Funding.RecordingInKind;
 
 public sealed record RecordInKind([property: NotRequired] Guid? DonorId, InKindKind? Kind, string? Description, decimal? EstimatedValue, string? Currency,
-    DateOnly? ContributionDate, [property: NotRequired] Guid? ProgrammeId, [property: NotRequired] string? ThematicArea);
+    DateOnly? ContributionDate, [property: NotRequired] Guid? ProgrammeId, [property: NotRequired] string? ThematicArea)
+{
+    /// <summary>Staff name the donor; a donor records its own support, for a programme or a thematic area.</summary>
+    public bool TryValidate(Caller caller, [NotNullWhen(true)] out InKindSupport? support, [NotNullWhen(false)] out ValidationProblem? problem)
+    {
+        var v = new Validation();
+        v.DonorNamedByStaff(caller, DonorId);
+        var kind = v.Present(Kind, "kind", "is required: Goods or Services.");
+        var description = v.Text(Description, "description", 2000);
+        // Money and Currency report a missing value themselves; the placeholders never leave Yields.
+        v.Money(EstimatedValue, Currency, "estimatedValue");
+        v.Currency(Currency, "currency");
+        var contributionDate = v.Present(ContributionDate, "contributionDate");
+        v.Check(ThematicArea is null || Reference.IsThematicArea(ThematicArea), "thematicArea", $"'{ThematicArea}' is not a known thematic area.");
+        v.Check(ProgrammeId is not null || ThematicArea is not null, "programmeId", "name the programme or the thematic area the support is for.");
+        return v.Yields(
+            new InKindSupport(kind, description, EstimatedValue ?? 0, Currency ?? "", contributionDate, ProgrammeId, ThematicArea),
+            out support, out problem);
+    }
+}
+
+public sealed record InKindSupport(InKindKind Kind, string Description, decimal EstimatedValue, string Currency, DateOnly ContributionDate,
+    Guid? ProgrammeId, string? ThematicArea);
 
 public static class RecordingInKindEndpoint
 {
@@ -25,18 +48,9 @@ public static class RecordingInKindEndpoint
     private static async Task<Results<Created<InKindView>, ValidationProblem, ProblemHttpResult>> Handle(
         RecordInKind body, ClaimsPrincipal user, FundingDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var validation = new Validation();
-        validation.DonorNamedByStaff(user.GetCaller(), body.DonorId);
-        validation.Check(body.Kind is not null, "kind", "is required: Goods or Services.");
-        validation.Required(body.Description, "description", 2000);
-        validation.Money(body.EstimatedValue, body.Currency, "estimatedValue");
-        validation.Currency(body.Currency, "currency");
-        validation.Check(body.ContributionDate is not null, "contributionDate", "is required.");
-        validation.Check(body.ThematicArea is null || Reference.IsThematicArea(body.ThematicArea), "thematicArea", $"'{body.ThematicArea}' is not a known thematic area.");
-        validation.Check(body.ProgrammeId is not null || body.ThematicArea is not null, "programmeId", "name the programme or the thematic area the support is for.");
-        if (!validation.Passes(out var invalid))
+        if (!body.TryValidate(user.GetCaller(), out var support, out var problem))
         {
-            return invalid;
+            return problem;
         }
         var donor = await db.DonorForAsync(user.GetCaller(), body.DonorId, cancellationToken);
         if (donor is null)
@@ -50,15 +64,15 @@ public static class RecordingInKindEndpoint
             Id = Guid.CreateVersion7(now),
             DonorId = donor.Id,
             Donor = donor,
-            Kind = body.Kind!.Value,
-            Description = body.Description!,
-            EstimatedValue = body.EstimatedValue!.Value,
-            Currency = body.Currency!,
-            EstimatedValueUsd = await db.ToUsdAsync(body.EstimatedValue.Value, body.Currency!, body.ContributionDate!.Value, cancellationToken),
-            ContributionDate = body.ContributionDate.Value,
-            RateMonth = Conversion.RateMonth(body.ContributionDate.Value),
-            ProgrammeId = body.ProgrammeId,
-            ThematicArea = body.ThematicArea,
+            Kind = support.Kind,
+            Description = support.Description,
+            EstimatedValue = support.EstimatedValue,
+            Currency = support.Currency,
+            EstimatedValueUsd = await db.ToUsdAsync(support.EstimatedValue, support.Currency, support.ContributionDate, cancellationToken),
+            ContributionDate = support.ContributionDate,
+            RateMonth = Conversion.RateMonth(support.ContributionDate),
+            ProgrammeId = support.ProgrammeId,
+            ThematicArea = support.ThematicArea,
             RecordedAt = now,
         };
         Telemetry.Tag(Telemetry.Attributes.DonorId, donor.Id);
