@@ -45,6 +45,10 @@ public sealed class Validation
         return Check(value.Length <= maxLength, field, $"must be at most {maxLength} characters.");
     }
 
+    /// <summary>A text required only when <paramref name="required"/> holds (a reason for a cancellation, say), else optional.</summary>
+    public bool RequiredWhen(bool required, string? value, string field, int maxLength) =>
+        required ? Required(value, field, maxLength) : Optional(value, field, maxLength);
+
     public bool Optional(string? value, string field, int maxLength) =>
         value is null || Check(value.Length <= maxLength, field, $"must be at most {maxLength} characters.");
 

@@ -7,21 +7,14 @@ using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.ProgrammePlanning.ChangingProgrammeStatus;
 
-public sealed record StatusChangeRequest(StatusAction? Action, [property: NotRequired] string? Reason)
+public sealed record StatusChangeRequest(StatusAction? Action, [property: NotRequired] string? Reason) : ICommandRequest<StatusChange>
 {
     /// <summary>A reason is required when suspending or cancelling, so the States concerned learn why.</summary>
     public bool TryValidate([NotNullWhen(true)] out StatusChange? change, [NotNullWhen(false)] out ValidationProblem? problem)
     {
         var v = new Validation();
         var action = v.Present(Action, "action", "is required (StartDelivery, Complete, Suspend, Resume or Cancel).");
-        if (Action is StatusAction.Suspend or StatusAction.Cancel)
-        {
-            v.Required(Reason, "reason", 1000);
-        }
-        else
-        {
-            v.Optional(Reason, "reason", 1000);
-        }
+        v.RequiredWhen(Action is StatusAction.Suspend or StatusAction.Cancel, Reason, "reason", 1000);
         return v.Yields(new StatusChange(action, Reason), out change, out problem);
     }
 }
@@ -41,15 +34,9 @@ public static class ChangeProgrammeStatusEndpoint
     }
 
     private static async Task<Results<Ok<ProgrammeView>, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid id, StatusChangeRequest body, PlanningDb db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        if (!body.TryValidate(out var change, out var problem))
-        {
-            return problem;
-        }
-        return await ProgrammeChanges.ApplyAsync(db, id, programme =>
+        Guid id, StatusChangeRequest body, PlanningDb db, TimeProvider clock, CancellationToken cancellationToken) =>
+        await ProgrammeChanges.ApplyAsync(db, id, body, (programme, change) =>
             programme.Apply(change.Action, change.Reason, clock.GetUtcNow()) is { } events
                 ? events
                 : Problem.IllegalTransition(change.Action.ToString(), programme.Status.ToString()), cancellationToken);
-    }
 }

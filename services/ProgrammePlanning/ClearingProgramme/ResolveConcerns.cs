@@ -15,7 +15,7 @@ public enum ConcernDecision
     Resubmit,
 }
 
-public sealed record ConcernResolutionRequest(ConcernDecision? Decision, string? Note)
+public sealed record ConcernResolutionRequest(ConcernDecision? Decision, string? Note) : ICommandRequest<ConcernResolution>
 {
     public bool TryValidate([NotNullWhen(true)] out ConcernResolution? resolution, [NotNullWhen(false)] out ValidationProblem? problem)
     {
@@ -38,13 +38,8 @@ public static class ResolveConcernsEndpoint
     }
 
     private static async Task<Results<Ok<ProgrammeView>, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid id, ConcernResolutionRequest body, PlanningDb db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        if (!body.TryValidate(out var resolution, out var problem))
-        {
-            return problem;
-        }
-        return await ProgrammeChanges.ApplyAsync(db, id, programme =>
+        Guid id, ConcernResolutionRequest body, PlanningDb db, TimeProvider clock, CancellationToken cancellationToken) =>
+        await ProgrammeChanges.ApplyAsync(db, id, body, (programme, resolution) =>
         {
             if (programme.Status != ProgrammeStatus.Proposed || !programme.ConcernsOpen)
             {
@@ -55,5 +50,4 @@ public static class ResolveConcernsEndpoint
             programme.UpdatedAt = now;
             return resolution.Decision == ConcernDecision.Accept ? programme.AcceptDespiteConcerns(now) : programme.Resubmit(now);
         }, cancellationToken);
-    }
 }

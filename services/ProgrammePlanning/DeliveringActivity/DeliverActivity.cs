@@ -17,7 +17,7 @@ public sealed record DeliveryRequest(
     [property: NotRequired] Dictionary<string, int>? ParticipantsByInstitution,
     [property: NotRequired] decimal? EvaluationScore,
     [property: NotRequired] decimal? SpentUsd,
-    Dictionary<string, decimal>? Disbursements = null)
+    Dictionary<string, decimal>? Disbursements = null) : ICommandRequest<Delivery>
 {
     public bool TryValidate([NotNullWhen(true)] out Delivery? delivery, [NotNullWhen(false)] out ValidationProblem? problem)
     {
@@ -95,13 +95,8 @@ public static class DeliverActivityEndpoint
     }
 
     private static async Task<Results<Ok<ProgrammeView>, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid id, Guid activityId, DeliveryRequest body, PlanningDb db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        if (!body.TryValidate(out var delivery, out var problem))
-        {
-            return problem;
-        }
-        return await ProgrammeChanges.ApplyAsync(db, id, programme =>
+        Guid id, Guid activityId, DeliveryRequest body, PlanningDb db, TimeProvider clock, CancellationToken cancellationToken) =>
+        await ProgrammeChanges.ApplyAsync(db, id, body, (programme, delivery) =>
         {
             if (programme.Activities.SingleOrDefault(a => a.Id == activityId) is not { } activity)
             {
@@ -134,5 +129,4 @@ public static class DeliverActivityEndpoint
                     delivery.ActualStart, delivery.ActualEnd, activity.ActualWomen, activity.ActualMen, activity.ActualOther, now),
             };
         }, cancellationToken);
-    }
 }

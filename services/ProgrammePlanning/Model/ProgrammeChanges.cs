@@ -14,6 +14,14 @@ namespace Programmes.ProgrammePlanning.Model;
 /// </summary>
 public static class ProgrammeChanges
 {
+    /// <summary>Validates the body first: an invalid body is answered with every invalid field before the programme is locked.</summary>
+    public static async Task<ProgrammeOutcome> ApplyAsync<TCommand>(
+        PlanningDb db, Guid id, ICommandRequest<TCommand> body, Func<Programme, TCommand, ProgrammeStep> step, CancellationToken cancellationToken)
+        where TCommand : class =>
+        body.TryValidate(out var command, out var problem)
+            ? await ApplyAsync(db, id, programme => step(programme, command), cancellationToken)
+            : new(problem);
+
     public static async Task<ProgrammeOutcome> ApplyAsync(PlanningDb db, Guid id, Func<Programme, ProgrammeStep> step, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -7,7 +7,7 @@ using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.ProgrammePlanning.ReviewingProgramme;
 
-public sealed record ComplianceReviewRequest(ComplianceOutcome? Outcome, string? Reviewer, [property: NotRequired] string? Notes)
+public sealed record ComplianceReviewRequest(ComplianceOutcome? Outcome, string? Reviewer, [property: NotRequired] string? Notes) : ICommandRequest<ComplianceReview>
 {
     /// <summary>Conditions, or the reasons for not clearing, are written in the notes.</summary>
     public bool TryValidate([NotNullWhen(true)] out ComplianceReview? review, [NotNullWhen(false)] out ValidationProblem? problem)
@@ -15,14 +15,7 @@ public sealed record ComplianceReviewRequest(ComplianceOutcome? Outcome, string?
         var v = new Validation();
         var outcome = v.Present(Outcome, "outcome", "is required (Cleared, ClearedWithConditions or NotCleared).");
         var reviewer = v.Text(Reviewer, "reviewer", 200);
-        if (Outcome is ComplianceOutcome.ClearedWithConditions or ComplianceOutcome.NotCleared)
-        {
-            v.Required(Notes, "notes", 4000);
-        }
-        else
-        {
-            v.Optional(Notes, "notes", 4000);
-        }
+        v.RequiredWhen(Outcome is ComplianceOutcome.ClearedWithConditions or ComplianceOutcome.NotCleared, Notes, "notes", 4000);
         return v.Yields(new ComplianceReview(outcome, reviewer, Notes), out review, out problem);
     }
 }
@@ -42,14 +35,8 @@ public static class RecordComplianceReviewEndpoint
     }
 
     private static async Task<Results<Ok<ProgrammeView>, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid id, ComplianceReviewRequest body, PlanningDb db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        if (!body.TryValidate(out var review, out var problem))
-        {
-            return problem;
-        }
-        return await ProgrammeChanges.ApplyAsync(db, id, programme => programme.CanReview()
+        Guid id, ComplianceReviewRequest body, PlanningDb db, TimeProvider clock, CancellationToken cancellationToken) =>
+        await ProgrammeChanges.ApplyAsync(db, id, body, (programme, review) => programme.CanReview()
             ? programme.RecordComplianceReview(review.Outcome, review.Reviewer, review.Notes, clock.GetUtcNow())
             : Problem.IllegalTransition("record a compliance review", programme.Status.ToString()), cancellationToken);
-    }
 }

@@ -7,7 +7,7 @@ using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.ProgrammePlanning.ReviewingProgramme;
 
-public sealed record MarkersRequest(int? GenderMarker, bool? ChildrenConcerned, [property: NotRequired] string? ChildSafeguards)
+public sealed record MarkersRequest(int? GenderMarker, bool? ChildrenConcerned, [property: NotRequired] string? ChildSafeguards) : ICommandRequest<Markers>
 {
     /// <summary>When children are concerned, the safeguards are required.</summary>
     public bool TryValidate([NotNullWhen(true)] out Markers? markers, [NotNullWhen(false)] out ValidationProblem? problem)
@@ -15,14 +15,7 @@ public sealed record MarkersRequest(int? GenderMarker, bool? ChildrenConcerned, 
         var v = new Validation();
         var genderMarker = v.Present(GenderMarker is >= 0 and <= 3 ? GenderMarker : null, "genderMarker", "is required, from 0 (no contribution to gender equality) to 3 (its principal objective).");
         var childrenConcerned = v.Present(ChildrenConcerned, "childrenConcerned");
-        if (ChildrenConcerned == true)
-        {
-            v.Required(ChildSafeguards, "childSafeguards", 4000);
-        }
-        else
-        {
-            v.Optional(ChildSafeguards, "childSafeguards", 4000);
-        }
+        v.RequiredWhen(ChildrenConcerned == true, ChildSafeguards, "childSafeguards", 4000);
         return v.Yields(new Markers(genderMarker, childrenConcerned, ChildSafeguards), out markers, out problem);
     }
 }
@@ -42,13 +35,8 @@ public static class SetMarkersEndpoint
     }
 
     private static async Task<Results<Ok<ProgrammeView>, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid id, MarkersRequest body, PlanningDb db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        if (!body.TryValidate(out var markers, out var problem))
-        {
-            return problem;
-        }
-        return await ProgrammeChanges.ApplyAsync(db, id, programme =>
+        Guid id, MarkersRequest body, PlanningDb db, TimeProvider clock, CancellationToken cancellationToken) =>
+        await ProgrammeChanges.ApplyAsync(db, id, body, (programme, markers) =>
         {
             if (!programme.CanReview())
             {
@@ -60,5 +48,4 @@ public static class SetMarkersEndpoint
             programme.UpdatedAt = clock.GetUtcNow();
             return ProgrammeStep.Done;
         }, cancellationToken);
-    }
 }
