@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Programmes.ProgrammePlanning.Model;
@@ -8,7 +9,34 @@ using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.ProgrammePlanning.RecordingResults;
 
-public sealed record ResultRequest(ResultKind? Kind, string? Description, string? StateCode, [property: NotRequired] string? InstrumentCode, [property: NotRequired] int? Count, DateOnly? Date);
+public sealed record ResultRequest(ResultKind? Kind, string? Description, string? StateCode, [property: NotRequired] string? InstrumentCode, [property: NotRequired] int? Count, DateOnly? Date)
+{
+    /// <summary>Checked against the programme: a result is in one of its States.</summary>
+    public bool TryValidate(IReadOnlyCollection<string> programmeStates, [NotNullWhen(true)] out ResultRecord? result, [NotNullWhen(false)] out ValidationProblem? problem)
+    {
+        var v = new Validation();
+        var kind = v.Present(Kind is ResultKind.Ratification ? null : Kind, "kind",
+            "is required: LawDrafted, LawAmended, OfficialsTrained or ToolPublished (ratifications come from the tracker).");
+        var description = v.Text(Description, "description", 2000);
+        if (v.MemberState(StateCode, "stateCode"))
+        {
+            v.Check(programmeStates.Contains(StateCode), "stateCode", "must be one of the programme's States.");
+        }
+        if (InstrumentCode is not null)
+        {
+            v.Check(Reference.IsInstrument(InstrumentCode), "instrumentCode", $"'{InstrumentCode}' is not a known instrument.");
+        }
+        if (Kind is ResultKind.OfficialsTrained)
+        {
+            v.Check(Count is > 0, "count", "is required: how many officials were trained.");
+        }
+        v.Check(Count is null or > 0, "count", "must be greater than zero.");
+        var date = v.Present(Date, "date");
+        return v.Yields(new ResultRecord(kind, description, StateCode, InstrumentCode, Count, date), out result, out problem);
+    }
+}
+
+public sealed record ResultRecord(ResultKind Kind, string Description, string? StateCode, string? InstrumentCode, int? Count, DateOnly Date);
 
 public sealed record ResultView(
     Guid Id, ResultKind Kind, string Description, string? StateCode, string? InstrumentCode, string? RatificationStatus, int? Count, DateOnly Date)
@@ -37,27 +65,9 @@ public static class RecordResultEndpoints
         {
             return Problem.NotFound("The programme");
         }
-        var v = new Validation();
-        v.Check(body.Kind is not null and not ResultKind.Ratification, "kind",
-            "is required: LawDrafted, LawAmended, OfficialsTrained or ToolPublished (ratifications come from the tracker).");
-        v.Required(body.Description, "description", 2000);
-        if (v.MemberState(body.StateCode, "stateCode"))
+        if (!body.TryValidate(programme.StateCodes, out var record, out var problem))
         {
-            v.Check(programme.StateCodes.Contains(body.StateCode!), "stateCode", "must be one of the programme's States.");
-        }
-        if (body.InstrumentCode is not null)
-        {
-            v.Check(Reference.IsInstrument(body.InstrumentCode), "instrumentCode", $"'{body.InstrumentCode}' is not a known instrument.");
-        }
-        if (body.Kind is ResultKind.OfficialsTrained)
-        {
-            v.Check(body.Count is > 0, "count", "is required: how many officials were trained.");
-        }
-        v.Check(body.Count is null or > 0, "count", "must be greater than zero.");
-        v.Check(body.Date is not null, "date", "is required.");
-        if (!v.Passes(out var invalid))
-        {
-            return invalid;
+            return problem;
         }
         if (!programme.CanRecordResults())
         {
@@ -68,12 +78,12 @@ public static class RecordResultEndpoints
         {
             Id = Guid.CreateVersion7(now),
             ProgrammeId = id,
-            Kind = body.Kind!.Value,
-            Description = body.Description!,
-            StateCode = body.StateCode,
-            InstrumentCode = body.InstrumentCode,
-            Count = body.Count,
-            Date = body.Date!.Value,
+            Kind = record.Kind,
+            Description = record.Description,
+            StateCode = record.StateCode,
+            InstrumentCode = record.InstrumentCode,
+            Count = record.Count,
+            Date = record.Date,
             RecordedAt = now,
         };
         db.Results.Add(result);
