@@ -46,4 +46,9 @@ public static class EventCatalogue
         new(typeof(ProgrammeFullyFunded), Funding, [Planning, Intake], "A programme's budget is fully covered."),
         new(typeof(ProgrammeFundingGapOpened), Funding, [Planning], "A programme's budget is no longer fully covered."),
     ];
+
+    private static readonly Lazy<HashSet<Type>> Consumed = new(() => [.. All.Where(e => e.Consumers.Length > 0).Select(e => e.Type)]);
+
+    /// <summary>Whether some service consumes the event, so that publishing it to no queue would lose it.</summary>
+    public static bool HasConsumers(Type type) => Consumed.Value.Contains(type);
 }
