@@ -32,8 +32,12 @@ public sealed class ClientJourneyTests(PublishedDocuments system)
         var requestId = request!.Id!.Value;
         await staff.Api.Intake.Requests[requestId].Accept.PostAsync();
         await Eventually.TrueAsync(async () =>
-            (await staff.Api.Planning.IntakeItems.GetAsync(q => q.QueryParameters.RequestId = requestId))!.Any(i => i.AcceptedAt is not null),
+            (await staff.Api.Planning.IntakeItems.GetAsync(q => q.QueryParameters.RequestId = requestId))!.Items!.Any(i => i.AcceptedAt is not null),
             what: "the accepted request in planning");
+        // Every list pages the same way; the paging parameters are typed integers in the client.
+        var onePerPage = await staff.Api.Planning.IntakeItems.GetAsync(q => { q.QueryParameters.Page = 1; q.QueryParameters.PageSize = 1; });
+        Assert.Equal((1, 1, 1), (onePerPage!.Items!.Count, onePerPage.Page, onePerPage.PageSize));
+        Assert.True(onePerPage.Total >= 1);
 
         var programme = await staff.Api.Planning.Programmes.PostAsync(new DraftProgrammeRequest
         {
@@ -62,15 +66,15 @@ public sealed class ClientJourneyTests(PublishedDocuments system)
         }, Idempotent);
         var programmeId = programme!.Id!.Value;
         var serving = await staff.Api.Planning.Programmes.GetAsync(q => q.QueryParameters.RequestId = requestId);
-        Assert.Equal([programmeId], serving!.Select(p => p.Id!.Value));
-        Assert.Equal([requestId], serving![0].RequestIds!.Select(r => r!.Value));
+        Assert.Equal([programmeId], serving!.Items!.Select(p => p.Id!.Value));
+        Assert.Equal([requestId], serving.Items![0].RequestIds!.Select(r => r!.Value));
         await staff.Api.Planning.Programmes[programmeId].Markers.PutAsync(new MarkersRequest { GenderMarker = 2, ChildrenConcerned = false });
         await staff.Api.Planning.Programmes[programmeId].ComplianceReview.PutAsync(
             new ComplianceReviewRequest { Outcome = ComplianceOutcome.Cleared, Reviewer = "Human-rights adviser" });
         await staff.Api.Planning.Programmes[programmeId].Proposal.PostAsync();
 
         var round = await Eventually.GetAsync(async () =>
-            (await cted.Api.Coordination.Rounds.GetAsync(q => q.QueryParameters.ProgrammeId = programmeId))!.FirstOrDefault(),
+            (await cted.Api.Coordination.Rounds.GetAsync(q => q.QueryParameters.ProgrammeId = programmeId))!.Items!.FirstOrDefault(),
             what: "the clearance round");
         await cted.Api.Coordination.Rounds[round.Id!.Value].Answers.PostAsync(new AnswerRound { Answer = ClearanceAnswer.Concur });
 
