@@ -103,6 +103,27 @@ public sealed class ClientJourneyTests(PublishedDocuments system)
             timeout: TimeSpan.FromSeconds(60), what: "the approved programme");
     }
 
+    [Fact]
+    public async Task Staff_ask_a_State_for_information_through_the_generated_client()
+    {
+        var state = await KiotaClient.ForAsync(system, TestClients.StateKenya);
+        var staff = await KiotaClient.ForAsync(system, TestClients.Staff);
+        var request = await state.Api.Intake.Requests.PostAsync(new SubmitRequest
+        {
+            StateCode = "KEN",
+            RequestingAuthority = "Office of the Attorney General",
+            ThematicAreas = ["RATIFICATION"],
+            Instruments = ["TERRORIST-BOMBINGS-1997"],
+            Needs = "Assistance to ratify the 1997 Bombings Convention.",
+        });
+
+        // The operation Kiota once could not generate (its path segment was named like Kiota's RequestInformation).
+        var asked = await staff.Api.Intake.Requests[request!.Id!.Value].InformationRequest.PostAsync(
+            new RequestInformationBody { Questions = ["Which ministry leads?"] });
+
+        Assert.Equal("InformationRequested", asked!.Status);
+    }
+
     /// <summary>Funding's POSTs want an Idempotency-Key; the document declares it as a header parameter.</summary>
     private static void Idempotent<T>(RequestConfiguration<T> configuration) where T : class, new() =>
         configuration.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
