@@ -54,7 +54,7 @@ public sealed class DirectoryTests(IntakeSystem system)
         // The unchanged second update is not audited.
         Assert.Equal(["Registered", "Updated", "Removed"], audit.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("action").GetString()!).ToArray());
         Assert.All(audit.GetProperty("items").EnumerateArray(), c => Assert.Equal(TestClients.StateKenya.ClientId, c.GetProperty("changedBy").GetString()));
-        var changes = audit[1].GetProperty("changes").EnumerateArray().ToDictionary(c => c.GetProperty("field").GetString()!);
+        var changes = audit.GetProperty("items")[1].GetProperty("changes").EnumerateArray().ToDictionary(c => c.GetProperty("field").GetString()!);
         Assert.Equal(["kind", "languages", "name"], changes.Keys.Order().ToArray());
         Assert.Equal("MutualLegalAssistance", changes["kind"].GetProperty("from").GetString());
         Assert.Equal("Both", changes["kind"].GetProperty("to").GetString());
