@@ -29,9 +29,16 @@ public static class ViewProgrammesEndpoints
             : Problem.NotFound("The programme");
     }
 
-    private static async Task<Ok<List<ProgrammeSummary>>> List(
-        ProgrammeStatus? status, string? stateCode, Guid? requestId, ClaimsPrincipal user, PlanningDb db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ListPage<ProgrammeSummary>>, ValidationProblem>> List(
+        ProgrammeStatus? status, string? stateCode, Guid? requestId, ClaimsPrincipal user, PlanningDb db, CancellationToken cancellationToken,
+        string? page = null, string? pageSize = null)
     {
+        var validation = new Validation();
+        var paging = Paging.Read(validation, page, pageSize);
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
         var caller = user.GetCaller();
         var query = db.Programmes.AsNoTracking();
         if (!caller.IsStaff)
@@ -55,9 +62,9 @@ public static class ViewProgrammesEndpoints
             // Which programme serves a request, without reading every programme.
             query = query.Where(p => p.RequestIds.Contains(request));
         }
-        var page = await query.OrderByDescending(p => p.CreatedAt).Take(200)
+        var programmes = await query.OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Id)
             .Select(p => new ProgrammeSummary(p.Id, p.Title, p.Scope, p.Status, p.StateCodes, p.RequestIds, p.BudgetUsd, p.CreatedAt))
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(page);
+            .ToPageAsync(paging, cancellationToken);
+        return TypedResults.Ok(programmes);
     }
 }
