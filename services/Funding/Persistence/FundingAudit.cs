@@ -5,7 +5,7 @@ using Programmes.Funding.Model;
 namespace Programmes.Funding.Persistence;
 
 /// <summary>The object types of a donor's contributions, as their audit entries and the statement's lines name them.</summary>
-internal static class FundingObjects
+public static class FundingObjects
 {
     public const string Pledge = "pledge";
     public const string Payment = "payment";
@@ -17,7 +17,7 @@ internal static class FundingObjects
 /// What funding's audit records: every rate, pledge, payment, in-kind record, allocation (release included) and
 /// budget, with its exact amounts and currency. A donor reads the entries on its own contributions.
 /// </summary>
-internal static class FundingAudit
+public static class FundingAudit
 {
     public static void Track(AuditRules<FundingDb> audit) => audit
         .Track<Donor>("donor", d => d.Id, d => [AuditReaders.Donor(d.Code)],
