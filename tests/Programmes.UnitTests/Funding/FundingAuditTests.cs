@@ -37,8 +37,15 @@ public sealed class FundingAuditTests : IDisposable
     {
         var payment = new Payment
         {
-            Id = Guid.NewGuid(), PledgeId = Guid.NewGuid(), DonorId = _donors[0].Id, Amount = 1_000.500m, Currency = "KWD", AmountUsd = 3_250.12m,
-            ValueDate = new DateOnly(2026, 2, 1), BankReference = "BANK-1", AllocatedUsd = 99m,
+            Id = Guid.NewGuid(),
+            PledgeId = Guid.NewGuid(),
+            DonorId = _donors[0].Id,
+            Amount = 1_000.500m,
+            Currency = "KWD",
+            AmountUsd = 3_250.12m,
+            ValueDate = new DateOnly(2026, 2, 1),
+            BankReference = "BANK-1",
+            AllocatedUsd = 99m,
         };
 
         var entry = Entry(payment, EntityState.Added, payment)!;
@@ -58,7 +65,11 @@ public sealed class FundingAuditTests : IDisposable
         var allocation = new Allocation { Id = Guid.NewGuid(), ProgrammeId = Guid.NewGuid(), DonorId = _donors[1].Id, AmountUsd = 20_000m, SupportCostUsd = 2_600m };
         var released = new Allocation
         {
-            Id = allocation.Id, ProgrammeId = allocation.ProgrammeId, DonorId = allocation.DonorId, AmountUsd = 10_000m, SupportCostUsd = 1_300m,
+            Id = allocation.Id,
+            ProgrammeId = allocation.ProgrammeId,
+            DonorId = allocation.DonorId,
+            AmountUsd = 10_000m,
+            SupportCostUsd = 1_300m,
             ReleasedUsd = 10_000m,
         };
         var rate = new ExchangeRate { Currency = "EUR", Month = new DateOnly(2026, 1, 1), UnitsPerUsd = 0.9234m };
