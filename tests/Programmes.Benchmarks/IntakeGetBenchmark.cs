@@ -46,11 +46,14 @@ public sealed class IntakeGetBenchmark : IBenchmark
             for (var round = 1; round <= 2; round++)
             {
                 Console.WriteLine($"round {round}");
+                system.Spans.Clear(); // the test system keeps every span in memory; that would be counted as the GC's
                 await MeasureAsync("handler alone (1 caller)", handler, count / 2, 1);
                 var all = await MeasureAsync($"GET by id over HTTP ({Callers} callers)", direct, count, Callers);
                 var least = await MeasureAsync($"/health/live over HTTP ({Callers} callers)", floor, count, Callers);
                 Console.WriteLine($"  {"GET above /health/live",-40} {all.Bytes - least.Bytes,8:N0} B/request {all.CpuMicros - least.CpuMicros,8:N0} µs CPU/request");
             }
+            system.Spans.Clear();
+            PrintMemory();
         }
         finally
         {
@@ -122,6 +125,18 @@ public sealed class IntakeGetBenchmark : IBenchmark
             Console.WriteLine($"  {label,-40} {result.Bytes,8:N0} B/request {result.CpuMicros,8:N0} µs CPU/request {count / watch.Elapsed.TotalSeconds,8:N0} req/s  (load average {LoadAverage()})");
         }
         return result;
+    }
+
+    // The GC's mode and settings decide most of a process's memory after a load: print what it holds.
+    private static void PrintMemory()
+    {
+        var info = GC.GetGCMemoryInfo();
+        var rss = File.Exists("/proc/self/status")
+            ? File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]
+            : null;
+        Console.WriteLine($"memory after the load: RSS {(rss is null ? "?" : $"{long.Parse(rss, System.Globalization.CultureInfo.InvariantCulture) / 1024} MB")}, " +
+            $"GC heap {info.HeapSizeBytes / 1048576} MB, committed {info.TotalCommittedBytes / 1048576} MB, server GC {System.Runtime.GCSettings.IsServerGC}, " +
+            $"heaps {GC.GetConfigurationVariables().GetValueOrDefault("HeapCount")}");
     }
 
     private static string LoadAverage() =>
