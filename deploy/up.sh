@@ -47,6 +47,17 @@ done
 # 1. Docker and the four infrastructure images.
 ensure_images
 read -r -a COMPOSE <<<"$(compose_cmd)"
+# The dashboard's telemetry API key: PROGRAMMES_DASHBOARD_API_KEY if set, else one generated on the first
+# run and kept in deploy/.state/secrets.env (not in git), so scripts keep working across restarts.
+SECRETS_ENV="$PROGRAMMES_STATE_DIR/secrets.env"
+if [ -z "${PROGRAMMES_DASHBOARD_API_KEY:-}" ]; then
+  [ -r "$SECRETS_ENV" ] && PROGRAMMES_DASHBOARD_API_KEY="$(sed -n 's/^PROGRAMMES_DASHBOARD_API_KEY=//p' "$SECRETS_ENV")"
+  if [ -z "${PROGRAMMES_DASHBOARD_API_KEY:-}" ]; then
+    PROGRAMMES_DASHBOARD_API_KEY="$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
+    (umask 077; echo "PROGRAMMES_DASHBOARD_API_KEY=$PROGRAMMES_DASHBOARD_API_KEY" >"$SECRETS_ENV")
+  fi
+fi
+export PROGRAMMES_DASHBOARD_API_KEY
 compose() { "${COMPOSE[@]}" -p "$PROJECT" -f "$COMPOSE_FILE" --env-file "$PROGRAMMES_IMAGES_ENV" "$@"; }
 
 # 2. Build the five apps in one MSBuild run (shared projects compile once, in
@@ -196,6 +207,13 @@ cat <<'EOF'
 
 Get a token:
   curl -s -u demo-staff:demo-staff-secret -d grant_type=client_credentials http://localhost:5080/connect/token
+EOF
+cat <<EOF
+
+Query traces over HTTP (the dashboard's telemetry API; key kept in deploy/.state/secrets.env):
+  curl -s -H 'x-api-key: $PROGRAMMES_DASHBOARD_API_KEY' 'http://localhost:18888/api/telemetry/traces?resource=gateway&limit=5'
+EOF
+cat <<'EOF'
 
 Stop: deploy/down.sh    (add --volumes to delete the data too)
 EOF

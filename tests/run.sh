@@ -5,7 +5,7 @@
 # The last line printed is always "N passed, N failed" (summed over every test
 # project's .trx file); the exit code is non-zero if anything failed.
 #
-# Knobs: PROGRAMMES_TEST_IMAGES="postgres rabbitmq" (add dotnet/dashboard when a
+# Knobs: PROGRAMMES_TEST_IMAGES="postgres rabbitmq dashboard" (add dotnet when a
 # suite needs them), PROGRAMMES_TEST_RESULTS (results directory),
 # PROGRAMMES_TEST_REAP=all|run (see the reaper below).
 set -uo pipefail
@@ -114,15 +114,15 @@ find "$RESULTS" -name '*.trx' -delete
 
 # Docker, the images the tests start, and the environment Testcontainers reads.
 set -e
-read -r -a wanted_images <<<"${PROGRAMMES_TEST_IMAGES:-postgres rabbitmq}"
+read -r -a wanted_images <<<"${PROGRAMMES_TEST_IMAGES:-postgres rabbitmq dashboard}"
 ensure_images "${wanted_images[@]}"
 load_images   # also expose images resolved earlier (dotnet, dashboard) if any
 set +e
 export TESTCONTAINERS_RYUK_DISABLED=true
 export PROGRAMMES_TEST_RUN_ID="$RUN_ID"
 [ -n "${DOCKER_API_VERSION:-}" ] && export DOCKER_API_VERSION
-export PROGRAMMES_POSTGRES_IMAGE PROGRAMMES_RABBITMQ_IMAGE
-log "DOCKER_API_VERSION=${DOCKER_API_VERSION:-<client default>} PROGRAMMES_POSTGRES_IMAGE=${PROGRAMMES_POSTGRES_IMAGE:-} PROGRAMMES_RABBITMQ_IMAGE=${PROGRAMMES_RABBITMQ_IMAGE:-}"
+export PROGRAMMES_POSTGRES_IMAGE PROGRAMMES_RABBITMQ_IMAGE PROGRAMMES_DASHBOARD_IMAGE
+log "DOCKER_API_VERSION=${DOCKER_API_VERSION:-<client default>} PROGRAMMES_POSTGRES_IMAGE=${PROGRAMMES_POSTGRES_IMAGE:-} PROGRAMMES_RABBITMQ_IMAGE=${PROGRAMMES_RABBITMQ_IMAGE:-} PROGRAMMES_DASHBOARD_IMAGE=${PROGRAMMES_DASHBOARD_IMAGE:-}"
 
 if [ "$REAP_MODE" = all ]; then reap_containers; else reap_leftovers; fi
 cd "$ROOT"

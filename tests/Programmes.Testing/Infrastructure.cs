@@ -1,3 +1,4 @@
+using DotNet.Testcontainers.Builders;
 using Npgsql;
 using Testcontainers.PostgreSql;
 using Testcontainers.RabbitMq;
@@ -19,6 +20,9 @@ public static class Infrastructure
 
     public static string PostgresImage => Environment.GetEnvironmentVariable("PROGRAMMES_POSTGRES_IMAGE") is { Length: > 0 } image ? image : "postgres:15";
     public static string RabbitMqImage => Environment.GetEnvironmentVariable("PROGRAMMES_RABBITMQ_IMAGE") is { Length: > 0 } image ? image : "rabbitmq:3.10-management";
+
+    /// <summary>The Aspire dashboard (PROGRAMMES_DASHBOARD_IMAGE), for the tests of what operators query; started by those tests only.</summary>
+    public static string DashboardImage => Environment.GetEnvironmentVariable("PROGRAMMES_DASHBOARD_IMAGE") is { Length: > 0 } image ? image : "mcr.microsoft.com/dotnet/aspire-dashboard:13";
 
     public static Task<PostgreSqlContainer> PostgresAsync() => Started.Value.ContinueWith(t => t.Result.Postgres, TaskScheduler.Default);
     public static Task<RabbitMqContainer> RabbitMqAsync() => Started.Value.ContinueWith(t => t.Result.RabbitMq, TaskScheduler.Default);
@@ -101,6 +105,8 @@ public static class Infrastructure
     }
 
     public static RabbitMqBuilder Labelled(RabbitMqBuilder builder) => RunId is { } id ? builder.WithLabel(RunLabelKey, id) : builder;
+
+    public static ContainerBuilder Labelled(ContainerBuilder builder) => RunId is { } id ? builder.WithLabel(RunLabelKey, id) : builder;
 
     private const string RunLabelKey = "programmes.test-run";
 
