@@ -11,6 +11,7 @@ using Programmes.Gateway.Limiting;
 using Programmes.Gateway.Operations;
 using Programmes.Gateway.Persistence;
 using Programmes.Gateway.Routing;
+using Programmes.Messaging.Catalogue;
 using Programmes.ServiceDefaults;
 using Scalar.AspNetCore;
 
@@ -108,6 +109,9 @@ public static class GatewayService
         app.MapOperations();
         app.MapHandlingDeadLetters();
         app.MapMergedDocument();
+        // The events the services exchange, for integrators who read the broker (operations, future services).
+        app.MapGet(AsyncApiDocument.Path, () => Results.Text(AsyncApiDocument.Text, "application/json"))
+            .AllowAnonymous().ExcludeFromDescription();
         app.MapScalarApiReference("/docs", options =>
         {
             options.Title = "Programmes API";

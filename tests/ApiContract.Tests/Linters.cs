@@ -1,6 +1,6 @@
 namespace Programmes.ApiContract.Tests;
 
-/// <summary>The npm linters, installed once per test process by tools/ensure-tools.sh (node via apt if missing, then npm ci).</summary>
+/// <summary>The npm linters and validators, installed once per test process by tools/ensure-tools.sh (node via apt if missing, then npm ci).</summary>
 internal static class Linters
 {
     private static readonly Lazy<Task> Installed = new(InstallAsync);
@@ -25,6 +25,15 @@ internal static class Linters
         return await ProcessRunner.RunAsync(Bin("spectral"),
             ["lint", document, "--ruleset", Path.Combine(RepositoryPaths.Tools, ".spectral.yaml"), "--fail-severity", "error", "--format", "text"],
             RepositoryPaths.Tools, TimeSpan.FromMinutes(3), Quiet);
+    }
+
+    public static async Task<ProcessRunner.Outcome> AsyncApiAsync(string document)
+    {
+        await Installed.Value;
+        // CI=true: the CLI sends no usage metrics (it would try the network on every run).
+        return await ProcessRunner.RunAsync(Bin("asyncapi"),
+            ["validate", document, "--fail-severity", "error", "--diagnostics-format", "stylish"],
+            RepositoryPaths.Tools, TimeSpan.FromMinutes(3), new Dictionary<string, string>(Quiet) { ["CI"] = "true" });
     }
 
     public static string Bin(string tool) => Path.Combine(RepositoryPaths.Tools, "node_modules", ".bin", tool);
