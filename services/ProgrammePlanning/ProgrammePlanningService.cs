@@ -50,6 +50,8 @@ public static class ProgrammePlanningService
             consumers.AddConsumer<ProgrammeFundingGapOpenedConsumer>();
             consumers.AddConsumer<FundsAllocatedConsumer>();
             consumers.AddConsumer<FundsReleasedConsumer>();
+            consumers.AddConsumer<PledgeRecordedConsumer>();
+            consumers.AddConsumer<PaymentReceivedConsumer>();
             // The ratification tracker: ratifications that followed a programme.
             consumers.AddConsumer<RatificationStatusChangedConsumer>();
         });

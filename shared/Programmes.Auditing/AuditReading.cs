@@ -16,8 +16,6 @@ public sealed record AuditEntryView(
     Guid Id, DateTimeOffset At, AuditActorView Actor, string Action, string ObjectType, string ObjectId,
     JsonElement? Before, JsonElement? After, string? TraceId);
 
-public sealed record AuditPage(IReadOnlyList<AuditEntryView> Items, int Page, int PageSize, int Total);
-
 /// <summary>
 /// A service's audit trail, newest first, filtered by object, actor, action and time, in pages. Staff read
 /// every entry; anyone else only the entries on its own objects. Asked about one object of which it may read
@@ -25,8 +23,6 @@ public sealed record AuditPage(IReadOnlyList<AuditEntryView> Items, int Page, in
 /// </summary>
 public static class AuditReading
 {
-    public const int MaxPageSize = 100;
-
     public static RouteHandlerBuilder MapAuditTrail<TDbContext>(this IEndpointRouteBuilder app, string path, params string[] roles)
         where TDbContext : DbContext =>
         app.MapGet(path, Handle<TDbContext>).RequireRoles([Roles.Staff, .. roles]).WithTags("Audit")
@@ -36,7 +32,7 @@ public static class AuditReading
                 + "after (amounts with their currency, statuses) and the W3C trace id. Entries are never changed or deleted. "
                 + "Staff read everything; a State, donor or partner reads the entries on its own objects.");
 
-    private static async Task<Results<Ok<AuditPage>, ValidationProblem, ProblemHttpResult>> Handle<TDbContext>(
+    private static async Task<Results<Ok<ListPage<AuditEntryView>>, ValidationProblem, ProblemHttpResult>> Handle<TDbContext>(
         ClaimsPrincipal user, TDbContext db, CancellationToken cancellationToken,
         string? objectType = null, string? objectId = null, string? actor = null, string? action = null,
         string? from = null, string? to = null, string? page = null, string? pageSize = null)
@@ -50,11 +46,10 @@ public static class AuditReading
         var since = Time(validation, from, "from");
         var until = Time(validation, to, "to");
         validation.Check(since is null || until is null || until >= since, "to", "must not be before from.");
-        var pageNumber = Number(validation, page, "page", 1, 1, 100_000);
-        var size = Number(validation, pageSize, "pageSize", 20, 1, MaxPageSize);
-        if (!validation.IsValid)
+        var paging = Paging.Read(validation, page, pageSize);
+        if (!validation.Passes(out var invalid))
         {
-            return validation.ToProblem();
+            return invalid;
         }
 
         var caller = user.GetCaller();
@@ -72,14 +67,12 @@ public static class AuditReading
         query = since is null ? query : query.Where(e => e.At >= since);
         query = until is null ? query : query.Where(e => e.At <= until);
 
-        var total = await query.CountAsync(cancellationToken);
-        if (total == 0 && objectId is not null && !caller.IsStaff)
+        var entries = await query.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).ToPageAsync(paging, cancellationToken);
+        if (entries.Total == 0 && objectId is not null && !caller.IsStaff)
         {
             return Problem.NotFound("The object");
         }
-        var entries = await query.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
-            .Skip((pageNumber - 1) * size).Take(size).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new AuditPage(entries.Select(View).ToList(), pageNumber, size, total));
+        return TypedResults.Ok(entries.Select(View));
     }
 
     private static AuditEntryView View(AuditEntry e) => new(
@@ -97,16 +90,5 @@ public static class AuditReading
         var ok = DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time);
         validation.Check(ok, field, "must be a UTC time or date in ISO 8601 (2026-11-29T17:00:00Z, 2026-11-29).");
         return ok ? time : null;
-    }
-
-    private static int Number(Validation validation, string? value, string field, int fallback, int min, int max)
-    {
-        if (value is null)
-        {
-            return fallback;
-        }
-        var ok = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max;
-        validation.Check(ok, field, $"must be a whole number from {min} to {max}.");
-        return ok ? number : fallback;
     }
 }

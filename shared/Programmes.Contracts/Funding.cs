@@ -13,7 +13,9 @@ public sealed record PledgeRecorded(
     string Earmarking,
     string? EarmarkedTo,
     DateOnly PledgeDate,
-    DateTimeOffset RecordedAt);
+    DateTimeOffset RecordedAt,
+    // Last and optional, so messages published before it was added still read (as null).
+    string? DonorCode = null);
 
 public sealed record PaymentReceived(
     Guid PaymentId,

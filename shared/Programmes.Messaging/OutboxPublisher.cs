@@ -39,6 +39,10 @@ internal sealed class OutboxPublisher(IBus bus, OutboxRelayOptions options)
                 context.MessageId = row.Id;
                 context.Headers.Set(OutboxRelay.AggregateIdHeader, row.AggregateId);
                 context.Headers.Set(OutboxRelay.ProducerHeader, options.Producer);
+                if (options.MustBeRouted(type) && context.TryGetPayload<RabbitMqSendContext>(out var rabbit))
+                {
+                    rabbit.Mandatory = true;
+                }
             }, timeout.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

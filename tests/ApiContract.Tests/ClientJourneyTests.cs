@@ -32,8 +32,12 @@ public sealed class ClientJourneyTests(PublishedDocuments system)
         var requestId = request!.Id!.Value;
         await staff.Api.Intake.Requests[requestId].Accept.PostAsync();
         await Eventually.TrueAsync(async () =>
-            (await staff.Api.Planning.IntakeItems.GetAsync(q => q.QueryParameters.RequestId = requestId))!.Any(i => i.AcceptedAt is not null),
+            (await staff.Api.Planning.IntakeItems.GetAsync(q => q.QueryParameters.RequestId = requestId))!.Items!.Any(i => i.AcceptedAt is not null),
             what: "the accepted request in planning");
+        // Every list pages the same way; the paging parameters are typed integers in the client.
+        var onePerPage = await staff.Api.Planning.IntakeItems.GetAsync(q => { q.QueryParameters.Page = 1; q.QueryParameters.PageSize = 1; });
+        Assert.Equal((1, 1, 1), (onePerPage!.Items!.Count, onePerPage.Page, onePerPage.PageSize));
+        Assert.True(onePerPage.Total >= 1);
 
         var programme = await staff.Api.Planning.Programmes.PostAsync(new DraftProgrammeRequest
         {
@@ -62,15 +66,15 @@ public sealed class ClientJourneyTests(PublishedDocuments system)
         }, Idempotent);
         var programmeId = programme!.Id!.Value;
         var serving = await staff.Api.Planning.Programmes.GetAsync(q => q.QueryParameters.RequestId = requestId);
-        Assert.Equal([programmeId], serving!.Select(p => p.Id!.Value));
-        Assert.Equal([requestId], serving![0].RequestIds!.Select(r => r!.Value));
+        Assert.Equal([programmeId], serving!.Items!.Select(p => p.Id!.Value));
+        Assert.Equal([requestId], serving.Items![0].RequestIds!.Select(r => r!.Value));
         await staff.Api.Planning.Programmes[programmeId].Markers.PutAsync(new MarkersRequest { GenderMarker = 2, ChildrenConcerned = false });
         await staff.Api.Planning.Programmes[programmeId].ComplianceReview.PutAsync(
             new ComplianceReviewRequest { Outcome = ComplianceOutcome.Cleared, Reviewer = "Human-rights adviser" });
         await staff.Api.Planning.Programmes[programmeId].Proposal.PostAsync();
 
         var round = await Eventually.GetAsync(async () =>
-            (await cted.Api.Coordination.Rounds.GetAsync(q => q.QueryParameters.ProgrammeId = programmeId))!.FirstOrDefault(),
+            (await cted.Api.Coordination.Rounds.GetAsync(q => q.QueryParameters.ProgrammeId = programmeId))!.Items!.FirstOrDefault(),
             what: "the clearance round");
         await cted.Api.Coordination.Rounds[round.Id!.Value].Answers.PostAsync(new AnswerRound { Answer = ClearanceAnswer.Concur });
 
@@ -97,6 +101,27 @@ public sealed class ClientJourneyTests(PublishedDocuments system)
         await Eventually.TrueAsync(async () =>
             (await staff.Api.Planning.Programmes[programmeId].GetAsync())!.Status == ProgrammeStatus.Approved,
             timeout: TimeSpan.FromSeconds(60), what: "the approved programme");
+    }
+
+    [Fact]
+    public async Task Staff_ask_a_State_for_information_through_the_generated_client()
+    {
+        var state = await KiotaClient.ForAsync(system, TestClients.StateKenya);
+        var staff = await KiotaClient.ForAsync(system, TestClients.Staff);
+        var request = await state.Api.Intake.Requests.PostAsync(new SubmitRequest
+        {
+            StateCode = "KEN",
+            RequestingAuthority = "Office of the Attorney General",
+            ThematicAreas = ["RATIFICATION"],
+            Instruments = ["TERRORIST-BOMBINGS-1997"],
+            Needs = "Assistance to ratify the 1997 Bombings Convention.",
+        });
+
+        // The operation Kiota once could not generate (its path segment was named like Kiota's RequestInformation).
+        var asked = await staff.Api.Intake.Requests[request!.Id!.Value].InformationRequest.PostAsync(
+            new RequestInformationBody { Questions = ["Which ministry leads?"] });
+
+        Assert.Equal("InformationRequested", asked!.Status);
     }
 
     /// <summary>Funding's POSTs want an Idempotency-Key; the document declares it as a header parameter.</summary>

@@ -21,10 +21,7 @@ internal static class KiotaClient
         }
         var generate = await ProcessRunner.RunAsync("dotnet",
             ["kiota", "generate", "--language", "CSharp", "--openapi", document, "--output", output, "--class-name", "ProgrammesClient",
-                "--namespace-name", "Programmes.ApiClient", "--exclude-backward-compatible", "--clean-output", "--log-level", "Error",
-                // Kiota names this path segment's namespace RequestInformation, which hides its own type of that name
-                // (the generated code does not compile); a partner hits the same and calls this one operation by hand.
-                "--exclude-path", "/api/intake/requests/{id}/request-information"],
+                "--namespace-name", "Programmes.ApiClient", "--exclude-backward-compatible", "--clean-output", "--log-level", "Error"],
             RepositoryPaths.Root, TimeSpan.FromMinutes(5), new Dictionary<string, string> { ["KIOTA_TUTORIAL_ENABLED"] = "false" });
         if (generate.ExitCode != 0)
         {

@@ -33,10 +33,10 @@ internal static class AuditJourney
         // Planning hears of the submission before the acceptance, so it records two changes of its intake item (an
         // acceptance consumed first would create the item already accepted, and the late submission change nothing).
         await Eventually.TrueAsync(async () =>
-            (await staff.GetFromJsonAsync<JsonElement[]>($"/api/planning/intake-items?requestId={requestId}")) is [_], what: "the submitted request in planning");
+            (await staff.GetItemsAsync($"/api/planning/intake-items?requestId={requestId}")) is [_], what: "the submitted request in planning");
         await staff.PostAsJsonAsync($"/api/intake/requests/{requestId}/accept", new { }).ShouldBe(HttpStatusCode.OK);
         await Eventually.TrueAsync(async () =>
-            (await staff.GetFromJsonAsync<JsonElement[]>($"/api/planning/intake-items?requestId={requestId}")) is [var item]
+            (await staff.GetItemsAsync($"/api/planning/intake-items?requestId={requestId}")) is [var item]
             && item.GetProperty("acceptedAt").ValueKind == JsonValueKind.String, what: "the accepted request in planning");
 
         var programme = await staff.PostAsJsonAsync("/api/planning/programmes", new
@@ -67,7 +67,7 @@ internal static class AuditJourney
         await staff.PostAsync($"/api/planning/programmes/{programmeId}/proposal", null).ShouldBe(HttpStatusCode.OK);
 
         var round = await Eventually.GetAsync(async () =>
-            (await cted.GetFromJsonAsync<JsonElement[]>($"/api/coordination/rounds?programmeId={programmeId}"))!.Select(r => (JsonElement?)r).FirstOrDefault(),
+            (await cted.GetItemsAsync($"/api/coordination/rounds?programmeId={programmeId}"))!.Select(r => (JsonElement?)r).FirstOrDefault(),
             what: "the clearance round");
         var roundId = round.GetProperty("id").GetGuid();
         await cted.PostAsJsonAsync($"/api/coordination/rounds/{roundId}/answers", new { answer = "Concur" }).ShouldBe(HttpStatusCode.OK);

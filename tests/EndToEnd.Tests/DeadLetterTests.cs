@@ -63,7 +63,7 @@ public sealed class DeadLetterTests(DeadLetterTests.System system) : IClassFixtu
         Assert.Equal(messageId, replayed.GetProperty("messageIds")[0].GetString());
 
         await Eventually.TrueAsync(async () =>
-            (await staff.GetFromJsonAsync<JsonElement[]>($"/api/planning/intake-items?requestId={requestId}"))!.Length == 1,
+            (await staff.GetItemsAsync($"/api/planning/intake-items?requestId={requestId}"))!.Length == 1,
             what: "the replayed effect");
 
         // Replaying again finds nothing: the letter left the error queue, and the effect stays single.

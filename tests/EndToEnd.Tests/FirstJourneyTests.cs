@@ -28,7 +28,7 @@ public sealed class FirstJourneyTests(TestSystem system) : IClassFixture<TestSys
 
         var item = await Eventually.GetAsync(async () =>
         {
-            var items = await staff.GetFromJsonAsync<JsonElement[]>($"/api/planning/intake-items?requestId={requestId}");
+            var items = await staff.GetItemsAsync($"/api/planning/intake-items?requestId={requestId}");
             return items is { Length: 1 } ? items[0] : (JsonElement?)null;
         }, what: "the planning intake item");
         Assert.Equal("KEN", item.GetProperty("stateCode").GetString());

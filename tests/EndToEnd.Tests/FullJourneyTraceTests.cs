@@ -44,7 +44,7 @@ public sealed class FullJourneyTraceTests(TestSystem system, ITestOutputHelper o
         await staff.PostAsJsonAsync($"/api/intake/requests/{requestId}/accept", new { }).ShouldBe(HttpStatusCode.OK);
         await Eventually.TrueAsync(async () =>
         {
-            var items = await staff.GetFromJsonAsync<JsonElement[]>($"/api/planning/intake-items?requestId={requestId}");
+            var items = await staff.GetItemsAsync($"/api/planning/intake-items?requestId={requestId}");
             return items is [var item] && item.GetProperty("acceptedAt").ValueKind == JsonValueKind.String;
         }, what: "the accepted request in planning");
 
@@ -82,7 +82,7 @@ public sealed class FullJourneyTraceTests(TestSystem system, ITestOutputHelper o
 
         // Cleared by CTED (the only partner the seeded registry addresses by default).
         var round = await Eventually.GetAsync(async () =>
-            (await cted.GetFromJsonAsync<JsonElement[]>($"/api/coordination/rounds?programmeId={programmeId}"))!.Select(r => (JsonElement?)r).FirstOrDefault(),
+            (await cted.GetItemsAsync($"/api/coordination/rounds?programmeId={programmeId}"))!.Select(r => (JsonElement?)r).FirstOrDefault(),
             what: "the clearance round");
         await cted.PostAsJsonAsync($"/api/coordination/rounds/{round.GetProperty("id").GetGuid()}/answers", new { answer = "Concur" })
             .ShouldBe(HttpStatusCode.OK);

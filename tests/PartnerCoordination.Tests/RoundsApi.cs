@@ -11,7 +11,7 @@ public static class RoundsApi
     {
         var staff = await system.ClientAsync(TestClients.Staff);
         return await Eventually.GetAsync(async () =>
-            (await staff.GetFromJsonAsync<JsonElement[]>($"/api/coordination/rounds?programmeId={programmeId}"))!.SingleOrDefault() is { ValueKind: JsonValueKind.Object } r ? (JsonElement?)r : null,
+            (await staff.GetItemsAsync($"/api/coordination/rounds?programmeId={programmeId}"))!.SingleOrDefault() is { ValueKind: JsonValueKind.Object } r ? (JsonElement?)r : null,
             what: "the clearance round of the programme");
     }
 

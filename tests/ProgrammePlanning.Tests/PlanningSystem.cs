@@ -48,7 +48,7 @@ public sealed class PlanningSystem() : TestSystem(Services.Planning)
         await PublishAsync(new AssistanceRequestAccepted(requestId, state, thematicAreas, ["TERRORIST-BOMBINGS-1997"], now));
         await Eventually.TrueAsync(async () =>
         {
-            var items = await staff.GetFromJsonAsync<JsonElement[]>($"/api/planning/intake-items?requestId={requestId}");
+            var items = await staff.GetItemsAsync($"/api/planning/intake-items?requestId={requestId}");
             return items is [var item] && item.GetProperty("acceptedAt").ValueKind == JsonValueKind.String;
         }, what: "the accepted request in planning");
         return requestId;

@@ -36,14 +36,20 @@ public static class LoadingExchangeRateEndpoint
         return loaded.Conflicts.Count > 0 ? Problem.Conflict(loaded.Conflicts[0]) : TypedResults.Ok(loaded);
     }
 
-    private static async Task<Ok<List<ExchangeRateView>>> List(string? currency, FundingDb db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ListPage<ExchangeRateView>>, ValidationProblem>> List(
+        string? currency, FundingDb db, CancellationToken cancellationToken, string? page = null, string? pageSize = null)
     {
+        var validation = new Validation();
+        var paging = Paging.Read(validation, page, pageSize);
+        if (!validation.Passes(out var invalid))
+        {
+            return invalid;
+        }
         var rates = await db.ExchangeRates.AsNoTracking()
             .Where(r => currency == null || r.Currency == currency)
             .OrderBy(r => r.Currency).ThenByDescending(r => r.Month)
-            .Take(1000)
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(rates.Select(r => new ExchangeRateView(r.Currency, r.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture), r.UnitsPerUsd, r.LoadedAt)).ToList());
+            .ToPageAsync(paging, cancellationToken);
+        return TypedResults.Ok(rates.Select(r => new ExchangeRateView(r.Currency, r.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture), r.UnitsPerUsd, r.LoadedAt)));
     }
 
     /// <summary>Checks one rate; <paramref name="prefix"/> names the CSV line, so every bad field of every line is reported.</summary>

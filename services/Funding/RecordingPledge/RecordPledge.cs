@@ -78,7 +78,7 @@ public static class RecordingPledgeEndpoint
         Telemetry.Tag(Telemetry.Attributes.DonorId, donor.Id);
         db.Pledges.Add(pledge);
         db.AddEvent(new PledgeRecorded(pledge.Id, donor.Id, donor.Name, pledge.Amount, pledge.Currency, pledge.AmountUsd,
-            pledge.Earmarking.ToString(), pledge.EarmarkedTo, pledge.PledgeDate, now), pledge.Id);
+            pledge.Earmarking.ToString(), pledge.EarmarkedTo, pledge.PledgeDate, now, donor.Code), pledge.Id);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/funding/pledges/{pledge.Id}", PledgeView.From(pledge));
     }

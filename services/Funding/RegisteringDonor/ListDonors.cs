@@ -17,15 +17,22 @@ public static class ViewingDonorsEndpoint
     }
 
     /// <summary>Staff see every donor (or the one with <paramref name="code"/>, which the gateway asks before registering a donor client); a donor sees its own record only.</summary>
-    private static async Task<Ok<List<DonorView>>> List(ClaimsPrincipal user, FundingDb db, CancellationToken cancellationToken, string? code = null)
+    private static async Task<Results<Ok<ListPage<DonorView>>, ValidationProblem>> List(
+        ClaimsPrincipal user, FundingDb db, CancellationToken cancellationToken, string? code = null, string? page = null, string? pageSize = null)
     {
+        var validation = new Validation();
+        var paging = Paging.Read(validation, page, pageSize);
+        if (!validation.Passes(out var invalid))
+        {
+            return invalid;
+        }
         var caller = user.GetCaller();
         var donors = await db.Donors.AsNoTracking()
             .Where(d => caller.IsStaff || (d.Code == caller.Party && d.Kind != DonorKind.RegularBudget))
             .Where(d => code == null || d.Code == code)
-            .OrderBy(d => d.Code)
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(donors.Select(DonorView.From).ToList());
+            .OrderBy(d => d.Code).ThenBy(d => d.Id)
+            .ToPageAsync(paging, cancellationToken);
+        return TypedResults.Ok(donors.Select(DonorView.From));
     }
 
     private static async Task<Results<Ok<DonorView>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, FundingDb db, CancellationToken cancellationToken)

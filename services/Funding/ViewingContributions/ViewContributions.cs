@@ -28,16 +28,22 @@ public static class ViewingContributionsEndpoint
             : Problem.NotFound("The pledge");
     }
 
-    /// <summary>Newest first, 100 a page; a donor sees only its own, staff filter by donor.</summary>
-    private static async Task<Ok<List<PledgeView>>> ListPledges(Guid? donorId, int? page, ClaimsPrincipal user, FundingDb db, CancellationToken cancellationToken)
+    /// <summary>Newest first, in pages; a donor sees only its own, staff filter by donor.</summary>
+    private static async Task<Results<Ok<ListPage<PledgeView>>, ValidationProblem>> ListPledges(
+        Guid? donorId, ClaimsPrincipal user, FundingDb db, CancellationToken cancellationToken, string? page = null, string? pageSize = null)
     {
+        var validation = new Validation();
+        var paging = Paging.Read(validation, page, pageSize);
+        if (!validation.Passes(out var invalid))
+        {
+            return invalid;
+        }
         var caller = user.GetCaller();
         var pledges = await db.Pledges.AsNoTracking().Include(p => p.Donor).Include(p => p.Payments)
             .Where(p => caller.IsStaff ? donorId == null || p.DonorId == donorId : p.Donor.Code == caller.Party)
             .OrderByDescending(p => p.RecordedAt).ThenByDescending(p => p.Id)
-            .Skip(Math.Max(0, (page ?? 1) - 1) * 100).Take(100)
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(pledges.Select(PledgeView.From).ToList());
+            .ToPageAsync(paging, cancellationToken);
+        return TypedResults.Ok(pledges.Select(PledgeView.From));
     }
 
     private static async Task<Results<Ok<InKindView>, ProblemHttpResult>> GetInKind(Guid id, ClaimsPrincipal user, FundingDb db, CancellationToken cancellationToken)

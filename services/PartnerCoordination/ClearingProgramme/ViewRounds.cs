@@ -33,15 +33,21 @@ public static class ViewingRoundsEndpoints
         return app;
     }
 
-    private static async Task<Ok<RoundView[]>> List(ClaimsPrincipal user, CoordinationDb db, CancellationToken cancellationToken,
-        Guid? programmeId = null, RoundStatus? status = null)
+    private static async Task<Results<Ok<ListPage<RoundView>>, ValidationProblem>> List(ClaimsPrincipal user, CoordinationDb db, CancellationToken cancellationToken,
+        Guid? programmeId = null, RoundStatus? status = null, string? page = null, string? pageSize = null)
     {
+        var validation = new Validation();
+        var paging = Paging.Read(validation, page, pageSize);
+        if (!validation.Passes(out var invalid))
+        {
+            return invalid;
+        }
         var caller = user.GetCaller();
         var query = Visible(db, caller);
         query = programmeId is null ? query : query.Where(r => r.ProgrammeId == programmeId);
         query = status is null ? query : query.Where(r => r.Status == status);
-        var rounds = await query.OrderByDescending(r => r.OpenedAt).Take(200).ToListAsync(cancellationToken);
-        return TypedResults.Ok(rounds.Select(r => RoundView.From(r, caller)).ToArray());
+        var rounds = await query.OrderByDescending(r => r.OpenedAt).ThenBy(r => r.Id).ToPageAsync(paging, cancellationToken);
+        return TypedResults.Ok(rounds.Select(r => RoundView.From(r, caller)));
     }
 
     private static async Task<Results<Ok<RoundView>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, CoordinationDb db, CancellationToken cancellationToken)

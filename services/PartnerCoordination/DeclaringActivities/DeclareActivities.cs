@@ -31,14 +31,21 @@ public static class DeclaringActivitiesEndpoints
         return app;
     }
 
-    private static async Task<Ok<DeclaredActivityView[]>> List(ClaimsPrincipal user, CoordinationDb db, CancellationToken cancellationToken, string? stateCode = null)
+    private static async Task<Results<Ok<ListPage<DeclaredActivityView>>, ValidationProblem>> List(
+        ClaimsPrincipal user, CoordinationDb db, CancellationToken cancellationToken, string? stateCode = null, string? page = null, string? pageSize = null)
     {
+        var validation = new Validation();
+        var paging = Paging.Read(validation, page, pageSize);
+        if (!validation.Passes(out var invalid))
+        {
+            return invalid;
+        }
         var caller = user.GetCaller();
         var query = db.DeclaredActivities.AsNoTracking();
         query = caller.IsStaff ? query : query.Where(a => a.PartnerCode == caller.Party);
         query = stateCode is null ? query : query.Where(a => a.StateCode == stateCode);
-        var activities = await query.OrderBy(a => a.StartDate).Take(1000).ToListAsync(cancellationToken);
-        return TypedResults.Ok(activities.Select(DeclaredActivityView.From).ToArray());
+        var activities = await query.OrderBy(a => a.StartDate).ThenBy(a => a.Id).ToPageAsync(paging, cancellationToken);
+        return TypedResults.Ok(activities.Select(DeclaredActivityView.From));
     }
 
     private static async Task<Results<Ok<DeclaredActivityView>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, CoordinationDb db, CancellationToken cancellationToken)

@@ -28,17 +28,23 @@ public static class DeliveryLogEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<DeliveryView[]>, ProblemHttpResult>> List(
-        string code, Guid id, ClaimsPrincipal user, CoordinationDb db, CancellationToken cancellationToken, int limit = 100)
+    private static async Task<Results<Ok<ListPage<DeliveryView>>, ValidationProblem, ProblemHttpResult>> List(
+        string code, Guid id, ClaimsPrincipal user, CoordinationDb db, CancellationToken cancellationToken, string? page = null, string? pageSize = null)
     {
+        var validation = new Validation();
+        var paging = Paging.Read(validation, page, pageSize);
+        if (!validation.Passes(out var invalid))
+        {
+            return invalid;
+        }
         if (await ManagingEndpointsEndpoints.FindAsync(code, id, user, db, cancellationToken) is null)
         {
             return Problem.NotFound("The webhook endpoint");
         }
         var deliveries = await db.WebhookDeliveries.AsNoTracking().Include(d => d.AttemptLog)
-            .Where(d => d.EndpointId == id).OrderByDescending(d => d.CreatedAt).Take(Math.Clamp(limit, 1, 500))
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(deliveries.Select(DeliveryView.From).ToArray());
+            .Where(d => d.EndpointId == id).OrderByDescending(d => d.CreatedAt).ThenBy(d => d.Id)
+            .ToPageAsync(paging, cancellationToken);
+        return TypedResults.Ok(deliveries.Select(DeliveryView.From));
     }
 
     /// <summary>Sends a delivery again now, whatever its status, with the same webhook-id so receivers can deduplicate.</summary>

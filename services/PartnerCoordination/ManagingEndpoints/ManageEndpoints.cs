@@ -38,14 +38,22 @@ public static class ManagingEndpointsEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<EndpointView[]>, ProblemHttpResult>> List(string code, ClaimsPrincipal user, CoordinationDb db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ListPage<EndpointView>>, ValidationProblem, ProblemHttpResult>> List(
+        string code, ClaimsPrincipal user, CoordinationDb db, CancellationToken cancellationToken, string? page = null, string? pageSize = null)
     {
+        var validation = new Validation();
+        var paging = Paging.Read(validation, page, pageSize);
+        if (!validation.Passes(out var invalid))
+        {
+            return invalid;
+        }
         if (!await PartnerVisibleAsync(code, user, db, cancellationToken))
         {
             return Problem.NotFound("The partner");
         }
-        var list = await db.WebhookEndpoints.AsNoTracking().Where(e => e.PartnerCode == code).OrderBy(e => e.CreatedAt).ToListAsync(cancellationToken);
-        return TypedResults.Ok(list.Select(e => EndpointView.From(e)).ToArray());
+        var list = await db.WebhookEndpoints.AsNoTracking().Where(e => e.PartnerCode == code).OrderBy(e => e.CreatedAt).ThenBy(e => e.Id)
+            .ToPageAsync(paging, cancellationToken);
+        return TypedResults.Ok(list.Select(e => EndpointView.From(e)));
     }
 
     private static async Task<Results<Created<EndpointView>, ValidationProblem, ProblemHttpResult>> Create(

@@ -30,16 +30,23 @@ public static class ManagingPartnersEndpoints
         return app;
     }
 
-    private static async Task<Ok<PartnerView[]>> List(ClaimsPrincipal user, CoordinationDb db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ListPage<PartnerView>>, ValidationProblem>> List(
+        ClaimsPrincipal user, CoordinationDb db, CancellationToken cancellationToken, string? page = null, string? pageSize = null)
     {
+        var validation = new Validation();
+        var paging = Paging.Read(validation, page, pageSize);
+        if (!validation.Passes(out var invalid))
+        {
+            return invalid;
+        }
         var caller = user.GetCaller();
         var query = db.Partners.AsNoTracking();
         if (!caller.IsStaff)
         {
             query = query.Where(p => p.Code == caller.Party);
         }
-        var partners = await query.OrderBy(p => p.Code).ToListAsync(cancellationToken);
-        return TypedResults.Ok(partners.Select(PartnerView.From).ToArray());
+        var partners = await query.OrderBy(p => p.Code).ToPageAsync(paging, cancellationToken);
+        return TypedResults.Ok(partners.Select(PartnerView.From));
     }
 
     private static async Task<Results<Ok<PartnerView>, ProblemHttpResult>> Get(string code, ClaimsPrincipal user, CoordinationDb db, CancellationToken cancellationToken)

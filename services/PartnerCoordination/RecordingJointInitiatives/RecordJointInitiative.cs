@@ -81,13 +81,20 @@ public static class RecordingJointInitiativesEndpoints
         return TypedResults.Created($"/api/coordination/joint-initiatives?programmeId={initiative.ProgrammeId}", JointInitiativeView.From(initiative));
     }
 
-    private static async Task<Ok<JointInitiativeView[]>> List(ClaimsPrincipal user, CoordinationDb db, CancellationToken cancellationToken, Guid? programmeId = null)
+    private static async Task<Results<Ok<ListPage<JointInitiativeView>>, ValidationProblem>> List(
+        ClaimsPrincipal user, CoordinationDb db, CancellationToken cancellationToken, Guid? programmeId = null, string? page = null, string? pageSize = null)
     {
+        var validation = new Validation();
+        var paging = Paging.Read(validation, page, pageSize);
+        if (!validation.Passes(out var invalid))
+        {
+            return invalid;
+        }
         var caller = user.GetCaller();
         var query = db.JointInitiatives.AsNoTracking();
         query = caller.IsStaff ? query : query.Where(i => i.PartnerCodes.Contains(caller.Party));
         query = programmeId is null ? query : query.Where(i => i.ProgrammeId == programmeId);
-        var initiatives = await query.OrderByDescending(i => i.RecordedAt).Take(500).ToListAsync(cancellationToken);
-        return TypedResults.Ok(initiatives.Select(JointInitiativeView.From).ToArray());
+        var initiatives = await query.OrderByDescending(i => i.RecordedAt).ThenBy(i => i.Id).ToPageAsync(paging, cancellationToken);
+        return TypedResults.Ok(initiatives.Select(JointInitiativeView.From));
     }
 }

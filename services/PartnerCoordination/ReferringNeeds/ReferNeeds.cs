@@ -84,20 +84,26 @@ public static class ReferringNeedsEndpoints
         return TypedResults.Created($"/api/coordination/referrals/{referral.Id}", ReferralView.From(referral));
     }
 
-    private static async Task<Results<Ok<ReferralView[]>, ProblemHttpResult>> List(
-        ClaimsPrincipal user, CoordinationDb db, CancellationToken cancellationToken, string? stateCode = null)
+    private static async Task<Results<Ok<ListPage<ReferralView>>, ValidationProblem, ProblemHttpResult>> List(
+        ClaimsPrincipal user, CoordinationDb db, CancellationToken cancellationToken, string? stateCode = null, string? page = null, string? pageSize = null)
     {
         if (!MayRead(user))
         {
             return NotTheReferrer();
+        }
+        var validation = new Validation();
+        var paging = Paging.Read(validation, page, pageSize);
+        if (!validation.Passes(out var invalid))
+        {
+            return invalid;
         }
         var query = db.Referrals.AsNoTracking();
         if (stateCode is not null)
         {
             query = query.Where(r => r.StateCode == stateCode);
         }
-        var referrals = await query.OrderByDescending(r => r.ReceivedAt).Take(500).ToListAsync(cancellationToken);
-        return TypedResults.Ok(referrals.Select(ReferralView.From).ToArray());
+        var referrals = await query.OrderByDescending(r => r.ReceivedAt).ThenBy(r => r.Id).ToPageAsync(paging, cancellationToken);
+        return TypedResults.Ok(referrals.Select(ReferralView.From));
     }
 
     private static async Task<Results<Ok<ReferralView>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, CoordinationDb db, CancellationToken cancellationToken)

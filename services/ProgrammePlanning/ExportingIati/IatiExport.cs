@@ -12,16 +12,23 @@ public static class IatiExport
 {
     private static readonly XNamespace Xml = XNamespace.Xml;
 
-    public static XDocument Write(IEnumerable<Programme> programmes, ILookup<Guid, FundingMovement> funding, DateTimeOffset now) =>
+    /// <param name="contributions">By programme: the pledges earmarked to it and the payments on them.</param>
+    public static XDocument Write(IEnumerable<Programme> programmes, ILookup<Guid, FundingMovement> funding,
+        ILookup<Guid, DonorContribution> contributions, DateTimeOffset now) =>
         new(new XDeclaration("1.0", "UTF-8", null),
             new XElement("iati-activities",
                 new XAttribute("version", "2.03"),
                 new XAttribute("generated-datetime", DateTime(now)),
-                programmes.Select(p => Activity(p, funding[p.Id], now))));
+                programmes.Select(p => Activity(p, funding[p.Id], [.. contributions[p.Id]], now))));
 
-    private static XElement Activity(Programme p, IEnumerable<FundingMovement> funding, DateTimeOffset now)
+    private static XElement Activity(Programme p, IEnumerable<FundingMovement> funding, IReadOnlyCollection<DonorContribution> contributions, DateTimeOffset now)
     {
         var movements = funding.OrderBy(m => m.At).ToList();
+        // A donor's ref is known from its pledges (funding sends the donor code with them).
+        var refs = contributions.Where(c => c.DonorCode is not null).GroupBy(c => c.DonorId).ToDictionary(g => g.Key, g => g.First().DonorCode);
+        var funders = contributions.Where(c => c.Kind == DonorContributionKind.Pledge).Select(c => (Id: c.DonorId, Name: c.DonorName ?? ""))
+            .Concat(movements.Where(m => m.Kind == FundingMovementKind.Allocated).Select(m => (Id: m.DonorId, Name: m.DonorName)))
+            .DistinctBy(d => d.Name);
         return new XElement("iati-activity",
             new XAttribute("last-updated-datetime", DateTime(p.UpdatedAt)),
             new XAttribute(Xml + "lang", "en"),
@@ -31,8 +38,8 @@ public static class IatiExport
             new XElement("reporting-org", new XAttribute("ref", Unodc), new XAttribute("type", OrganisationTypeMultilateral), Narrative(UnodcName)),
             new XElement("title", Narrative(p.Title)),
             new XElement("description", new XAttribute("type", "1"), Narrative(p.Objectives)),
-            movements.Where(m => m.Kind == FundingMovementKind.Allocated).Select(m => m.DonorName).Distinct()
-                .Select(donor => new XElement("participating-org", new XAttribute("role", RoleFunding), Narrative(donor))),
+            funders.Select(donor => new XElement("participating-org", Ref(IatiIncoming.DonorRef(refs.GetValueOrDefault(donor.Id))),
+                new XAttribute("role", RoleFunding), Narrative(donor.Name))),
             Organisation(RoleAccountable),
             Organisation(RoleImplementing),
             p.JointPartners.Select(code => new XElement("participating-org", new XAttribute("role", RoleImplementing),
@@ -46,7 +53,8 @@ public static class IatiExport
                     new XAttribute("significance", GenderSignificance(marker)))
                 : null,
             Budgets(p),
-            Transactions(p, movements, now));
+            IatiIncoming.Transactions(contributions),
+            Transactions(p, movements, IatiIncoming.ReportedPayments(contributions), refs, now));
     }
 
     private static XElement Organisation(string role) =>
@@ -114,12 +122,14 @@ public static class IatiExport
     }
 
     /// <summary>
-    /// An allocation is an incoming commitment from the donor and, since funding allocates only money it has
-    /// received, incoming funds from the payment it was made from; a release reverses both with negative
-    /// values. Approval commits the budget outwards. A delivered activity's cost is a disbursement to each
-    /// partner entity that implemented part of it and an expenditure for the rest.
+    /// An allocation not made from a payment already reported (see <see cref="IatiIncoming"/>) stays visible
+    /// as an incoming commitment from the donor and, since funding allocates only money it has received,
+    /// incoming funds from the payment it was made from; a release reverses both with negative values.
+    /// Approval commits the budget outwards. A delivered activity's cost is a disbursement to each partner
+    /// entity that implemented part of it and an expenditure for the rest.
     /// </summary>
-    private static IEnumerable<XElement> Transactions(Programme p, List<FundingMovement> movements, DateTimeOffset now)
+    private static IEnumerable<XElement> Transactions(
+        Programme p, List<FundingMovement> movements, HashSet<Guid> reportedPayments, Dictionary<Guid, string?> refs, DateTimeOffset now)
     {
         // A release may be heard of before its allocation, so the allocation row, not the release, names the
         // donor and the payment.
@@ -128,12 +138,17 @@ public static class IatiExport
         {
             var date = DateOnly.FromDateTime(m.At.UtcDateTime);
             var allocation = allocations.GetValueOrDefault(m.AllocationId) ?? m;
+            if (allocation.PaymentId is { } reported && reportedPayments.Contains(reported))
+            {
+                continue;
+            }
+            var donorRef = refs.GetValueOrDefault(allocation.DonorId);
             var amount = m.Kind == FundingMovementKind.Allocated ? m.AmountUsd : -m.AmountUsd;
             var description = m.Kind == FundingMovementKind.Allocated ? $"Allocation ({m.Source})" : "Allocation released";
-            yield return Incoming(IncomingCommitment, date, amount, description, allocation.DonorName);
+            yield return Incoming(IncomingCommitment, date, amount, "USD", description, allocation.DonorName, donorRef);
             if (allocation.PaymentId is { } payment)
             {
-                yield return Incoming(IncomingFunds, date, amount, $"{description}, from payment {payment}", allocation.DonorName);
+                yield return Incoming(IncomingFunds, date, amount, "USD", $"{description}, from payment {payment}", allocation.DonorName, donorRef);
             }
         }
         if (p.ApprovedAt is { } approved && p.Status is not (ProgrammeStatus.Proposed or ProgrammeStatus.Draft))
@@ -158,16 +173,23 @@ public static class IatiExport
         }
     }
 
-    private static XElement Incoming(string type, DateOnly date, decimal amount, string description, string donorName) =>
+    /// <summary>Money from a donor to UNODC, in the donor's currency; the donor's ref when known (<see cref="IatiIncoming.DonorRef"/>).</summary>
+    internal static XElement Incoming(string type, DateOnly date, decimal amount, string currency, string description, string donorName, string? donorCode) =>
         Transaction(type, date, amount, description,
-            new XElement("provider-org", Narrative(donorName)),
-            new XElement("receiver-org", new XAttribute("ref", Unodc), Narrative(UnodcName)));
+            [new XElement("provider-org", Ref(IatiIncoming.DonorRef(donorCode)), Narrative(donorName)),
+                new XElement("receiver-org", new XAttribute("ref", Unodc), Narrative(UnodcName))],
+            currency);
+
+    private static XAttribute? Ref(string? reference) => reference is null ? null : new XAttribute("ref", reference);
 
     private static XElement Transaction(string type, DateOnly date, decimal amount, string description, params XElement[] parties) =>
+        Transaction(type, date, amount, description, parties, "USD");
+
+    private static XElement Transaction(string type, DateOnly date, decimal amount, string description, XElement[] parties, string currency) =>
         new("transaction",
             new XElement("transaction-type", new XAttribute("code", type)),
             new XElement("transaction-date", new XAttribute("iso-date", Date(date))),
-            Value(amount, date),
+            Value(amount, date, currency),
             new XElement("description", Narrative(description)),
             parties);
 
@@ -185,8 +207,10 @@ public static class IatiExport
 
     private static XElement Narrative(string text) => new("narrative", text);
 
-    private static XElement Value(decimal amount, DateOnly valueDate) =>
-        new("value", new XAttribute("currency", "USD"), new XAttribute("value-date", Date(valueDate)), amount.ToString("0.00", CultureInfo.InvariantCulture));
+    /// <summary>The amount at its currency's minor units (USD 2, JPY 0, KWD 3), as the donor's money is exact at them.</summary>
+    private static XElement Value(decimal amount, DateOnly valueDate, string currency = "USD") =>
+        new("value", new XAttribute("currency", currency), new XAttribute("value-date", Date(valueDate)),
+            amount.ToString("F" + Money.MinorUnits(currency).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture));
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

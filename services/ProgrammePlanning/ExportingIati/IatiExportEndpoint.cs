@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Programmes.ProgrammePlanning.FundingProgramme;
 using Programmes.ProgrammePlanning.Model;
 using Programmes.ProgrammePlanning.Persistence;
 using Programmes.ServiceDefaults;
@@ -35,7 +36,14 @@ public static class IatiExportEndpoint
         var ids = programmes.Select(p => p.Id).ToList();
         var funding = (await db.FundingMovements.AsNoTracking().Where(m => ids.Contains(m.ProgrammeId)).ToListAsync(cancellationToken))
             .ToLookup(m => m.ProgrammeId);
-        var document = IatiExport.Write(programmes, funding, clock.GetUtcNow());
+        var pledges = await db.DonorContributions.AsNoTracking()
+            .Where(c => c.Kind == DonorContributionKind.Pledge && c.ProgrammeId != null && ids.Contains(c.ProgrammeId.Value)).ToListAsync(cancellationToken);
+        var pledgeIds = pledges.Select(c => c.Id).ToList();
+        var payments = await db.DonorContributions.AsNoTracking()
+            .Where(c => c.Kind == DonorContributionKind.Payment && pledgeIds.Contains(c.PledgeId)).ToListAsync(cancellationToken);
+        var programmeOf = pledges.ToDictionary(c => c.Id, c => c.ProgrammeId!.Value);
+        var contributions = pledges.Concat(payments).ToLookup(c => programmeOf[c.PledgeId]);
+        var document = IatiExport.Write(programmes, funding, contributions, clock.GetUtcNow());
         return TypedResults.Text(document.Declaration + "\n" + document.ToString(), "application/xml; charset=utf-8", Encoding.UTF8);
     }
 }

@@ -16,6 +16,7 @@ public sealed class PlanningDb(DbContextOptions<PlanningDb> options) : DbContext
     public DbSet<Programme> Programmes => Set<Programme>();
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<FundingMovement> FundingMovements => Set<FundingMovement>();
+    public DbSet<DonorContribution> DonorContributions => Set<DonorContribution>();
     public DbSet<ProgrammeResult> Results => Set<ProgrammeResult>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -14,13 +14,19 @@ public static class ListingIntakeItemsEndpoint
     }
 
     // Typed, so the document (and a generated client) knows the item's shape.
-    private static async Task<Ok<List<PlanningIntakeItem>>> Handle(Guid? requestId, PlanningDb db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ListPage<PlanningIntakeItem>>, ValidationProblem>> Handle(
+        Guid? requestId, PlanningDb db, CancellationToken cancellationToken, string? page = null, string? pageSize = null)
     {
+        var validation = new Validation();
+        var paging = Paging.Read(validation, page, pageSize);
+        if (!validation.Passes(out var invalid))
+        {
+            return invalid;
+        }
         var items = await db.IntakeItems.AsNoTracking()
             .Where(i => requestId == null || i.RequestId == requestId)
-            .OrderByDescending(i => i.ReceivedAt)
-            .Take(100)
-            .ToListAsync(cancellationToken);
+            .OrderByDescending(i => i.ReceivedAt).ThenBy(i => i.RequestId)
+            .ToPageAsync(paging, cancellationToken);
         return TypedResults.Ok(items);
     }
 }

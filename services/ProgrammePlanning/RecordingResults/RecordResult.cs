@@ -91,13 +91,20 @@ public static class RecordResultEndpoints
         return TypedResults.Created($"/api/planning/programmes/{id}/results", ResultView.Of(result));
     }
 
-    private static async Task<Results<Ok<List<ResultView>>, ProblemHttpResult>> List(Guid id, PlanningDb db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ListPage<ResultView>>, ValidationProblem, ProblemHttpResult>> List(
+        Guid id, PlanningDb db, CancellationToken cancellationToken, string? page = null, string? pageSize = null)
     {
+        var validation = new Validation();
+        var paging = Paging.Read(validation, page, pageSize);
+        if (!validation.Passes(out var invalid))
+        {
+            return invalid;
+        }
         if (await db.Programmes.FindAsync([id], cancellationToken) is null)
         {
             return Problem.NotFound("The programme");
         }
-        var results = await db.Results.AsNoTracking().Where(r => r.ProgrammeId == id).OrderBy(r => r.Date).ThenBy(r => r.Id).ToListAsync(cancellationToken);
-        return TypedResults.Ok(results.Select(ResultView.Of).ToList());
+        var results = await db.Results.AsNoTracking().Where(r => r.ProgrammeId == id).OrderBy(r => r.Date).ThenBy(r => r.Id).ToPageAsync(paging, cancellationToken);
+        return TypedResults.Ok(results.Select(ResultView.Of));
     }
 }

@@ -10,7 +10,10 @@ public static class ScreeningRequestEndpoints
         var requests = app.MapGroup("/api/intake/requests/{id:guid}").RequireRoles(Roles.Staff).WithTags("Screening");
         requests.MapPost("/accept", AcceptRequest.Handle);
         requests.MapPost("/decline", DeclineRequest.Handle);
-        requests.MapPost("/request-information", RequestInformation.Handle);
+        // A noun segment, not "request-information": a generated client (Kiota) names a namespace after each
+        // segment, and RequestInformation would hide its own request type of that name.
+        requests.MapPost("/information-request", RequestInformation.Handle)
+            .WithName("requestInformation").WithSummary("Request information about a request");
         return app;
     }
 }

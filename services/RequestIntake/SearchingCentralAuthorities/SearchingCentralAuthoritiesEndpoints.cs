@@ -23,11 +23,12 @@ public static class SearchingCentralAuthoritiesEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<List<AuthorityView>>, ValidationProblem>> Search(
+    private static async Task<Results<Ok<ListPage<AuthorityView>>, ValidationProblem>> Search(
         ClaimsPrincipal user, IntakeDb db, CancellationToken cancellationToken,
-        string? stateCode = null, string? kind = null, string? language = null)
+        string? stateCode = null, string? kind = null, string? language = null, string? page = null, string? pageSize = null)
     {
         var validation = new Validation();
+        var paging = Paging.Read(validation, page, pageSize);
         if (stateCode is not null)
         {
             validation.MemberState(stateCode, "stateCode");
@@ -62,8 +63,8 @@ public static class SearchingCentralAuthoritiesEndpoints
         {
             query = query.Where(a => a.Languages.Contains(language));
         }
-        var found = await query.OrderBy(a => a.StateCode).ThenBy(a => a.Name).Take(500).ToListAsync(cancellationToken);
-        return TypedResults.Ok(found.Select(AuthorityView.From).ToList());
+        var found = await query.OrderBy(a => a.StateCode).ThenBy(a => a.Name).ThenBy(a => a.Id).ToPageAsync(paging, cancellationToken);
+        return TypedResults.Ok(found.Select(AuthorityView.From));
     }
 
     private static async Task<Results<Ok<AuthorityView>, ProblemHttpResult>> Get(
@@ -72,9 +73,15 @@ public static class SearchingCentralAuthoritiesEndpoints
             ? TypedResults.Ok(AuthorityView.From(authority))
             : Problem.NotFound("The central authority");
 
-    private static async Task<Results<Ok<List<AuthorityChangeView>>, ProblemHttpResult>> Changes(
-        Guid id, ClaimsPrincipal user, IntakeDb db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ListPage<AuthorityChangeView>>, ValidationProblem, ProblemHttpResult>> Changes(
+        Guid id, ClaimsPrincipal user, IntakeDb db, CancellationToken cancellationToken, string? page = null, string? pageSize = null)
     {
+        var validation = new Validation();
+        var paging = Paging.Read(validation, page, pageSize);
+        if (!validation.Passes(out var invalid))
+        {
+            return invalid;
+        }
         // The directory's own view of the audit trail (the same entries GET /api/intake/audit serves).
         var caller = user.GetCaller();
         var objectId = id.ToString();
@@ -83,10 +90,10 @@ public static class SearchingCentralAuthoritiesEndpoints
             .Where(e => e.ObjectType == IntakeAudit.CentralAuthority && e.ObjectId == objectId)
             .Where(e => caller.IsStaff || e.Readers.Any(r => mine.Contains(r)))
             .OrderBy(e => e.At).ThenBy(e => e.Id)
-            .ToListAsync(cancellationToken);
-        return entries.Count == 0
+            .ToPageAsync(paging, cancellationToken);
+        return entries.Total == 0
             ? Problem.NotFound("The central authority")
-            : TypedResults.Ok(entries.Select(AuthorityChangeView.From).ToList());
+            : TypedResults.Ok(entries.Select(AuthorityChangeView.From));
     }
 
     private static IQueryable<CentralAuthority> Visible(IntakeDb db, Caller caller) =>

@@ -9,17 +9,13 @@ using Programmes.ServiceDefaults;
 
 namespace Programmes.RequestIntake.ViewingRequests;
 
-public sealed record RequestPage(IReadOnlyList<RequestView> Items, int Page, int PageSize, int Total);
-
 /// <summary>
 /// A State's own requests (staff: everyone's), newest first, filtered by status, thematic area and
 /// submission date, in pages. Query values are strings so that every bad one is reported at once.
 /// </summary>
 public static class ListRequests
 {
-    public const int MaxPageSize = 100;
-
-    public static async Task<Results<Ok<RequestPage>, ValidationProblem>> Handle(
+    public static async Task<Results<Ok<ListPage<RequestView>>, ValidationProblem>> Handle(
         ClaimsPrincipal user, IntakeDb db, CancellationToken cancellationToken,
         string? status = null, string? thematicArea = null, string? stateCode = null,
         string? from = null, string? to = null, string? page = null, string? pageSize = null)
@@ -42,8 +38,7 @@ public static class ListRequests
         var fromDate = Date(validation, from, "from");
         var toDate = Date(validation, to, "to");
         validation.Check(fromDate is null || toDate is null || toDate >= fromDate, "to", "must not be before from.");
-        var pageNumber = Number(validation, page, "page", 1, 1, 100_000);
-        var size = Number(validation, pageSize, "pageSize", 20, 1, MaxPageSize);
+        var paging = Paging.Read(validation, page, pageSize);
         if (!validation.Passes(out var invalid))
         {
             return invalid;
@@ -75,13 +70,11 @@ public static class ListRequests
             query = query.Where(r => r.SubmittedAt < until);
         }
 
-        var total = await query.CountAsync(cancellationToken);
-        var requests = await query.OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id)
-            .Skip((pageNumber - 1) * size).Take(size).ToListAsync(cancellationToken);
-        var ids = requests.Select(r => r.Id).ToList();
+        var requests = await query.OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id).ToPageAsync(paging, cancellationToken);
+        var ids = requests.Items.Select(r => r.Id).ToList();
         var timelines = (await db.Timeline.AsNoTracking().Where(e => ids.Contains(e.RequestId)).ToListAsync(cancellationToken))
             .ToLookup(e => e.RequestId);
-        return TypedResults.Ok(new RequestPage(requests.Select(r => RequestView.From(r, timelines[r.Id])).ToList(), pageNumber, size, total));
+        return TypedResults.Ok(requests.Select(r => RequestView.From(r, timelines[r.Id])));
     }
 
     private static DateOnly? Date(Validation validation, string? value, string field)
@@ -93,16 +86,5 @@ public static class ListRequests
         var ok = DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date);
         validation.Check(ok, field, "must be a date (yyyy-MM-dd).");
         return ok ? date : null;
-    }
-
-    private static int Number(Validation validation, string? value, string field, int fallback, int min, int max)
-    {
-        if (value is null)
-        {
-            return fallback;
-        }
-        var ok = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max;
-        validation.Check(ok, field, $"must be a whole number from {min} to {max}.");
-        return ok ? number : fallback;
     }
 }

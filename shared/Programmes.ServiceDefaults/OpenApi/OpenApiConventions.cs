@@ -23,6 +23,7 @@ public static class OpenApiConventions
         {
             options.AddSchemaTransformer<SchemaConventions>();
             options.AddOperationTransformer<OperationConventions>();
+            options.AddOperationTransformer<PagingConventions>();
             options.AddDocumentTransformer(new DocumentConventions(publicUrl, title));
         });
         return builder;

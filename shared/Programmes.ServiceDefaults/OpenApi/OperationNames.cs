@@ -11,14 +11,13 @@ public static class OperationNames
 {
     private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal)
     {
-        "accept", "decline", "request-information", "endorse", "decline-referral", "revoke", "replay", "discard",
+        "accept", "decline", "endorse", "decline-referral", "revoke", "replay", "discard",
         "rotate-secret", "enable", "withdraw", "redeliver", "bulk",
     };
 
     /// <summary>How an action segment reads before its object ("Rotate the secret of" an endpoint).</summary>
     private static readonly Dictionary<string, string> Phrases = new(StringComparer.Ordinal)
     {
-        ["request-information"] = "Request information about",
         ["decline-referral"] = "Decline the referral of",
         ["rotate-secret"] = "Rotate the secret of",
         ["bulk"] = "Load in bulk",

@@ -39,8 +39,8 @@ public static class IntakeRoutes
         new("POST", "/api/intake/requests/{id:guid}/decline", TestClients.Staff, async s =>
             new Target($"/api/intake/requests/{await s.SubmittedRequestAsync()}/decline",
                 new Sample("""{ "reason": "OutsideMandate", "text": "Drug control only." }""", Optional: ["text"], Enums: ["reason"]))),
-        new("POST", "/api/intake/requests/{id:guid}/request-information", TestClients.Staff, async s =>
-            new Target($"/api/intake/requests/{await s.SubmittedRequestAsync()}/request-information",
+        new("POST", "/api/intake/requests/{id:guid}/information-request", TestClients.Staff, async s =>
+            new Target($"/api/intake/requests/{await s.SubmittedRequestAsync()}/information-request",
                 new Sample("""{ "questions": ["Which ministry leads?", "Which instruments first?"] }"""))),
         new("POST", "/api/intake/requests/{id:guid}/endorse", TestClients.StateKenya, async s =>
             new Target($"/api/intake/requests/{await s.ReferralAwaitingEndorsementAsync()}/endorse", new Sample("""

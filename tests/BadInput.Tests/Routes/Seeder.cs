@@ -53,7 +53,7 @@ public sealed partial class Seeder(BadInputSystem system)
     public async Task<Guid> InformationRequestedAsync()
     {
         var id = await SubmittedRequestAsync();
-        await (await As(TestClients.Staff)).PostAsJsonAsync($"/api/intake/requests/{id}/request-information", new { questions = new[] { "Which ministry leads?" } })
+        await (await As(TestClients.Staff)).PostAsJsonAsync($"/api/intake/requests/{id}/information-request", new { questions = new[] { "Which ministry leads?" } })
             .ShouldBe(HttpStatusCode.OK);
         return id;
     }
@@ -88,7 +88,7 @@ public sealed partial class Seeder(BadInputSystem system)
         await staff.PostAsync($"/api/intake/requests/{id}/accept", null).ShouldBe(HttpStatusCode.OK);
         await Eventually.TrueAsync(async () =>
         {
-            var items = await staff.GetFromJsonAsync<JsonElement[]>($"/api/planning/intake-items?requestId={id}");
+            var items = await staff.GetItemsAsync($"/api/planning/intake-items?requestId={id}");
             return items is [var item] && item.GetProperty("acceptedAt").ValueKind == JsonValueKind.String;
         }, what: "the accepted request in planning");
         return id;
@@ -105,7 +105,7 @@ public sealed partial class Seeder(BadInputSystem system)
             [new PlannedActivity(Guid.NewGuid(), "NER", "CULTURAL-HERITAGE", "NATIONAL-WORKSHOP", new DateOnly(2027, 9, 6), new DateOnly(2027, 9, 10), 40_000m)],
             40_000m, DateTimeOffset.UtcNow));
         var round = await Eventually.GetAsync(async () =>
-            (await staff.GetFromJsonAsync<JsonElement[]>($"/api/coordination/rounds?programmeId={programme}"))!.SingleOrDefault() is { ValueKind: JsonValueKind.Object } r ? (JsonElement?)r : null,
+            (await staff.GetItemsAsync($"/api/coordination/rounds?programmeId={programme}"))!.SingleOrDefault() is { ValueKind: JsonValueKind.Object } r ? (JsonElement?)r : null,
             what: "the clearance round of the programme");
         return (Id(round), programme);
     }

@@ -80,7 +80,7 @@ public sealed class LifecycleModelTests(TestSystem system, ITestOutputHelper out
             await servedRequest.RunAsync(RequestCommand.Accept);
         }
         await Eventually.TrueAsync(async () =>
-            (await actors.Staff.GetFromJsonAsync<JsonElement[]>($"/api/planning/intake-items?requestId={servedRequest.Id}")) is [var item]
+            (await actors.Staff.GetItemsAsync($"/api/planning/intake-items?requestId={servedRequest.Id}")) is [var item]
             && item.GetProperty("acceptedAt").ValueKind == JsonValueKind.String, what: "the accepted request in planning");
 
         var programme = new ProgrammeModel(actors);

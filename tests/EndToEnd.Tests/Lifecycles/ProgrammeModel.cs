@@ -159,7 +159,7 @@ public sealed class ProgrammeModel(Actors actors)
         }
         var rounds = await Eventually.GetAsync(async () =>
         {
-            var all = await actors.Staff.GetFromJsonAsync<JsonElement[]>($"/api/coordination/rounds?programmeId={Id}");
+            var all = await actors.Staff.GetItemsAsync($"/api/coordination/rounds?programmeId={Id}");
             return all is not null && all.Length >= _proposals ? all : null;
         }, TimeSpan.FromSeconds(30), "the programme's clearance rounds");
         var open = rounds.Where(r => r.GetProperty("status").GetString() == "Open").OrderByDescending(r => r.GetProperty("openedAt").GetDateTimeOffset()).ToArray();

@@ -98,7 +98,7 @@ public sealed class RequestModel(HttpClient state, HttpClient staff, HttpClient 
     {
         RequestCommand.Accept => staff.PostAsync($"/api/intake/requests/{Id}/accept", null),
         RequestCommand.Decline => staff.PostAsJsonAsync($"/api/intake/requests/{Id}/decline", new { reason = "Duplicate" }),
-        RequestCommand.Ask => staff.PostAsJsonAsync($"/api/intake/requests/{Id}/request-information", new { questions = new[] { "Which ministry leads?" } }),
+        RequestCommand.Ask => staff.PostAsJsonAsync($"/api/intake/requests/{Id}/information-request", new { questions = new[] { "Which ministry leads?" } }),
         RequestCommand.Answer => state.PostAsJsonAsync($"/api/intake/requests/{Id}/answers", new { answer = "The Ministry of Justice leads." }),
         RequestCommand.Endorse => state.PostAsJsonAsync($"/api/intake/requests/{Id}/endorse", new { requestingAuthority = "Ministry of Justice" }),
         _ => state.PostAsJsonAsync($"/api/intake/requests/{Id}/decline-referral", new { comment = (string?)null }),

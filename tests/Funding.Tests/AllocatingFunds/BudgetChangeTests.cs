@@ -63,7 +63,7 @@ public sealed class BudgetChangeTests(FundingSystem system) : IClassFixture<Fund
 
         await StatusWhenAsync(programme, s => !s.GetProperty("fullyFunded").GetBoolean() && s.Decimal("gapUsd") == 10_000m, "a gap of 10,000");
         Assert.Single(await system.OutboxAsync("ProgrammeFundingGapOpened"), e => e.GetProperty("programmeId").GetGuid() == programme);
-        var gaps = await staff.GetFromJsonAsync<JsonElement[]>("/api/funding/funding-gaps");
+        var gaps = await staff.GetItemsAsync("/api/funding/funding-gaps");
         Assert.Contains(gaps!, g => g.GetProperty("programmeId").GetGuid() == programme && g.Decimal("gapUsd") == 10_000m);
 
         // Nothing to publish: the payment itself finds the waiting programme.

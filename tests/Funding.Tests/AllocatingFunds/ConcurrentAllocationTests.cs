@@ -38,13 +38,13 @@ public sealed class ConcurrentAllocationTests(FundingSystem system) : IClassFixt
         Assert.Equal(13_000.00m, statuses.Sum(s => s.Decimal("supportCostUsd")));
         Assert.Equal(5, statuses.Count(s => s.GetProperty("fullyFunded").GetBoolean()));
         Assert.All(statuses, s => Assert.Contains(s.Decimal("allocatedUsd"), new[] { 0m, 20_000m }));
-        var gaps = await staff.GetFromJsonAsync<JsonElement[]>("/api/funding/funding-gaps");
+        var gaps = await staff.GetItemsAsync("/api/funding/funding-gaps");
         Assert.Equal(5, gaps!.Length);
 
         // Concurrent payments race for the waiting programmes: 4 x 28,250 fund 4 x 25,000, exactly the five gaps.
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => norway.PaidPledgeAsync(28_250m, "2026-02-10")));
 
-        await Eventually.TrueAsync(async () => (await staff.GetFromJsonAsync<JsonElement[]>("/api/funding/funding-gaps"))!.Length == 0, what: "all ten programmes funded");
+        await Eventually.TrueAsync(async () => (await staff.GetItemsAsync("/api/funding/funding-gaps"))!.Length == 0, what: "all ten programmes funded");
         var allocated = await system.OutboxAsync("FundsAllocated");
         Assert.Equal(200_000m, allocated.Sum(e => e.Decimal("amountUsd")));
         Assert.Equal(26_000m, allocated.Sum(e => e.Decimal("supportCostUsd")));

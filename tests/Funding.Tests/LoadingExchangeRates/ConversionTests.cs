@@ -98,7 +98,7 @@ public sealed class ConversionTests(FundingSystem system) : IClassFixture<Fundin
 
         Assert.Equal(1, again.GetProperty("unchanged").GetInt32());
         using var staff = await system.ClientAsync(TestClients.Staff);
-        var rates = await staff.GetFromJsonAsync<JsonElement[]>("/api/funding/exchange-rates?currency=GBP");
+        var rates = await staff.GetItemsAsync("/api/funding/exchange-rates?currency=GBP");
         Assert.Equal(0.79m, Assert.Single(rates!).Decimal("unitsPerUsd"));
     }
 
@@ -111,6 +111,6 @@ public sealed class ConversionTests(FundingSystem system) : IClassFixture<Fundin
         Assert.True(errors.TryGetProperty("line 3: currency", out _));
         Assert.True(errors.TryGetProperty("line 4: unitsPerUsd", out _));
         using var staff = await system.ClientAsync(TestClients.Staff);
-        Assert.Empty((await staff.GetFromJsonAsync<JsonElement[]>("/api/funding/exchange-rates?currency=CHF"))!);
+        Assert.Empty((await staff.GetItemsAsync("/api/funding/exchange-rates?currency=CHF"))!);
     }
 }

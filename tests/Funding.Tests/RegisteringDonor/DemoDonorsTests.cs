@@ -54,7 +54,7 @@ public sealed class DemoDonorsTests(FundingSystem system) : IClassFixture<Fundin
         }
 
         var staff = await system.ClientAsync(TestClients.Staff);
-        var donors = await staff.GetFromJsonAsync<JsonElement[]>($"/api/funding/donors?code={code}");
+        var donors = await staff.GetItemsAsync($"/api/funding/donors?code={code}");
         var donor = Assert.Single(donors!);
         Assert.Equal("Private", donor.GetProperty("kind").GetString());
 

@@ -26,7 +26,7 @@ public sealed class VisibilityTests(FundingSystem system) : IClassFixture<Fundin
             .ShouldBe(HttpStatusCode.NotFound);
         await norway.PostWithKeyAsync("/api/funding/pledges", new { donorId = japanId, amount = 1m, currency = "USD", pledgeDate = "2026-02-01", agreementReference = "X", earmarking = "Unearmarked" })
             .ShouldBe(HttpStatusCode.NotFound);
-        Assert.DoesNotContain((await norway.GetFromJsonAsync<JsonElement[]>("/api/funding/pledges"))!, p => p.Id() == pledge.Id());
+        Assert.DoesNotContain((await norway.GetItemsAsync("/api/funding/pledges"))!, p => p.Id() == pledge.Id());
 
         await japan.GetAsync($"/api/funding/pledges/{pledge.Id()}").ShouldBe(HttpStatusCode.OK);
         await staff.GetAsync($"/api/funding/pledges/{pledge.Id()}").ShouldBe(HttpStatusCode.OK);
@@ -40,7 +40,7 @@ public sealed class VisibilityTests(FundingSystem system) : IClassFixture<Fundin
         using var norway = await system.ClientAsync(TestClients.DonorNorway);
 
         await norway.PostWithKeyAsync("/api/funding/donors", new { code = "DONOR-XYZ", name = "X", kind = "Private" }).ShouldBe(HttpStatusCode.Forbidden);
-        var donors = await norway.GetFromJsonAsync<JsonElement[]>("/api/funding/donors");
+        var donors = await norway.GetItemsAsync("/api/funding/donors");
 
         Assert.Equal("DONOR-NOR", Assert.Single(donors!).GetProperty("code").GetString());
     }

@@ -117,7 +117,7 @@ public sealed class ClearingProgrammeTests(CoordinationSystem system)
         var interpol = await system.ClientAsync(TestClients.Interpol);
         await interpol.GetAsync($"/api/coordination/rounds/{id}").ShouldBe(HttpStatusCode.NotFound);
         await interpol.AnswerAsync(id, "Concur").ShouldBe(HttpStatusCode.NotFound);
-        var listed = (await interpol.GetFromJsonAsync<JsonElement[]>("/api/coordination/rounds"))!;
+        var listed = (await interpol.GetItemsAsync("/api/coordination/rounds"))!;
         Assert.DoesNotContain(listed, r => r.GetProperty("id").GetGuid() == id);
         Assert.All(listed, r => Assert.Equal(["INTERPOL"], r.Addressees()));
 

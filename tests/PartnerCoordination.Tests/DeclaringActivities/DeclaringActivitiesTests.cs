@@ -30,9 +30,9 @@ public sealed class DeclaringActivitiesTests(CoordinationSystem system)
 
         await cted.GetAsync($"/api/coordination/activities/{id}").ShouldBe(HttpStatusCode.NotFound);
         await cted.PostAsync($"/api/coordination/activities/{id}/withdraw", null).ShouldBe(HttpStatusCode.NotFound);
-        Assert.DoesNotContain((await cted.GetFromJsonAsync<JsonElement[]>("/api/coordination/activities"))!, a => a.GetProperty("id").GetGuid() == id);
+        Assert.DoesNotContain((await cted.GetItemsAsync("/api/coordination/activities"))!, a => a.GetProperty("id").GetGuid() == id);
         var staff = await system.ClientAsync(TestClients.Staff);
-        Assert.Contains((await staff.GetFromJsonAsync<JsonElement[]>("/api/coordination/activities"))!, a => a.GetProperty("id").GetGuid() == id);
+        Assert.Contains((await staff.GetItemsAsync("/api/coordination/activities"))!, a => a.GetProperty("id").GetGuid() == id);
 
         var withdrawn = await interpol.PostAsync($"/api/coordination/activities/{id}/withdraw", null).ShouldBeJson(HttpStatusCode.OK);
         Assert.Equal("Withdrawn", withdrawn.GetProperty("status").GetString());

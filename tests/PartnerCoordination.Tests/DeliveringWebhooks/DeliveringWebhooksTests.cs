@@ -83,7 +83,7 @@ public sealed class DeliveringWebhooksTests(WebhookSystem system) : IClassFixtur
         var newest = (await staff.PostAsJsonAsync($"/api/coordination/partners/{partner}/endpoints/{endpoint}/rotate-secret", new { graceHours = 0 })
             .ShouldBeJson(HttpStatusCode.OK)).GetProperty("secret").GetString()!;
         receiver.Secrets.Add(newest);
-        var latest = (await staff.GetFromJsonAsync<JsonElement[]>($"/api/coordination/partners/{partner}/endpoints"))!.Single();
+        var latest = (await staff.GetItemsAsync($"/api/coordination/partners/{partner}/endpoints"))!.Single();
         Assert.False(latest.TryGetProperty("secret", out var shown) && shown.ValueKind == JsonValueKind.String, "secrets are shown only when issued");
         await system.ProposeAsync("MLI");
         var afterGrace = await Eventually.GetAsync(() => Task.FromResult(receiver.Received.Skip(1).FirstOrDefault()), what: "the second delivery");

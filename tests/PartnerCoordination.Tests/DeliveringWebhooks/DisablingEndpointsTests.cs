@@ -26,7 +26,7 @@ public sealed class DisablingEndpointsTests(CoordinationSystem system)
         await system.ProposeAsync(Proposals.Proposed("KEN", "BORDER-MANAGEMENT", new DateOnly(2027, 9, 6), new DateOnly(2027, 9, 10)));
 
         var failing = await Eventually.GetAsync(async () =>
-            (await interpol.GetFromJsonAsync<JsonElement[]>(deliveries))!.SingleOrDefault() is { ValueKind: JsonValueKind.Object } d
+            (await interpol.GetItemsAsync(deliveries))!.SingleOrDefault() is { ValueKind: JsonValueKind.Object } d
                 && d.GetProperty("attempts").GetInt32() >= 1 ? (JsonElement?)d : null, what: "a failed attempt");
         Assert.Equal("Pending", failing.GetProperty("status").GetString());
         var attempt = failing.GetProperty("attemptLog")[0];
@@ -36,7 +36,7 @@ public sealed class DisablingEndpointsTests(CoordinationSystem system)
         system.Clock.Advance(TimeSpan.FromDays(3) + TimeSpan.FromHours(1));
 
         var disabled = await Eventually.GetAsync(async () =>
-            (await interpol.GetFromJsonAsync<JsonElement[]>("/api/coordination/partners/INTERPOL/endpoints"))!
+            (await interpol.GetItemsAsync("/api/coordination/partners/INTERPOL/endpoints"))!
                 .Single(e => e.GetProperty("id").GetGuid() == endpoint) is var e && !e.GetProperty("enabled").GetBoolean() ? (JsonElement?)e : null,
             what: "the endpoint to be disabled");
         Assert.NotEqual(JsonValueKind.Null, disabled.GetProperty("disabledAt").ValueKind);

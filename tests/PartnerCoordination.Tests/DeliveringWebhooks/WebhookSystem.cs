@@ -48,6 +48,6 @@ public sealed class WebhookSystem : TestSystem
     public async Task<JsonElement[]> DeliveriesAsync(string partner, Guid endpoint)
     {
         var staff = await ClientAsync(TestClients.Staff);
-        return (await staff.GetFromJsonAsync<JsonElement[]>($"/api/coordination/partners/{partner}/endpoints/{endpoint}/deliveries"))!;
+        return (await staff.GetItemsAsync($"/api/coordination/partners/{partner}/endpoints/{endpoint}/deliveries"))!;
     }
 }

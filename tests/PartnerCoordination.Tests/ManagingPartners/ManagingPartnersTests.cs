@@ -14,7 +14,7 @@ public sealed class ManagingPartnersTests(CoordinationSystem system)
     public async Task The_registry_holds_every_reference_partner_and_staff_see_them_all()
     {
         var staff = await system.ClientAsync(TestClients.Staff);
-        var partners = (await staff.GetFromJsonAsync<JsonElement[]>("/api/coordination/partners"))!;
+        var partners = (await staff.GetItemsAsync("/api/coordination/partners"))!;
         var codes = partners.Select(p => p.GetProperty("code").GetString()).ToArray();
         Assert.All(Reference.Partners.Keys, code => Assert.Contains(code, codes));
         Assert.Contains("CTED", codes);
@@ -25,7 +25,7 @@ public sealed class ManagingPartnersTests(CoordinationSystem system)
     public async Task A_partner_sees_only_itself_and_another_partner_is_not_found()
     {
         var interpol = await system.ClientAsync(TestClients.Interpol);
-        var partners = (await interpol.GetFromJsonAsync<JsonElement[]>("/api/coordination/partners"))!;
+        var partners = (await interpol.GetItemsAsync("/api/coordination/partners"))!;
         Assert.Equal(["INTERPOL"], partners.Select(p => p.GetProperty("code").GetString()));
         await interpol.GetAsync("/api/coordination/partners/CTED").ShouldBe(HttpStatusCode.NotFound);
         await interpol.GetAsync("/api/coordination/partners/CTED/endpoints").ShouldBe(HttpStatusCode.NotFound);
@@ -44,7 +44,7 @@ public sealed class ManagingPartnersTests(CoordinationSystem system)
         Assert.StartsWith("whsec_", created.GetProperty("secret").GetString());
         var id = created.GetProperty("id").GetGuid();
 
-        var listed = (await interpol.GetFromJsonAsync<JsonElement[]>("/api/coordination/partners/INTERPOL/endpoints"))!;
+        var listed = (await interpol.GetItemsAsync("/api/coordination/partners/INTERPOL/endpoints"))!;
         var endpoint = Assert.Single(listed, e => e.GetProperty("id").GetGuid() == id);
         Assert.Equal(JsonValueKind.Null, endpoint.GetProperty("secret").ValueKind);
 

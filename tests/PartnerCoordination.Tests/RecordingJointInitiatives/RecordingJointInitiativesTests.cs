@@ -32,9 +32,9 @@ public sealed class RecordingJointInitiativesTests(CoordinationSystem system)
         Assert.Equal("Implementing", recorded.GetProperty("partners")[0].GetProperty("role").GetString());
 
         var interpol = await system.ClientAsync(TestClients.Interpol);
-        Assert.Contains((await interpol.GetFromJsonAsync<JsonElement[]>("/api/coordination/joint-initiatives"))!, i => i.GetProperty("id").GetGuid() == id);
+        Assert.Contains((await interpol.GetItemsAsync("/api/coordination/joint-initiatives"))!, i => i.GetProperty("id").GetGuid() == id);
         var cted = await system.ClientAsync(TestClients.Cted);
-        Assert.DoesNotContain((await cted.GetFromJsonAsync<JsonElement[]>("/api/coordination/joint-initiatives"))!, i => i.GetProperty("id").GetGuid() == id);
+        Assert.DoesNotContain((await cted.GetItemsAsync("/api/coordination/joint-initiatives"))!, i => i.GetProperty("id").GetGuid() == id);
     }
 
     [Fact]

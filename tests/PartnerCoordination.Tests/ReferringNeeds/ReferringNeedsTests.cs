@@ -62,7 +62,7 @@ public sealed class ReferringNeedsTests(CoordinationSystem system)
         var read = await cted.GetAsync($"/api/coordination/referrals/{id}").ShouldBeJson(HttpStatusCode.OK);
         Assert.Equal("CTED/NER/2026-3", read.GetProperty("assessmentReference").GetString());
         var listed = await cted.GetAsync("/api/coordination/referrals?stateCode=NER").ShouldBeJson(HttpStatusCode.OK);
-        Assert.Contains(listed.EnumerateArray(), r => r.GetProperty("id").GetGuid() == id);
+        Assert.Contains(listed.GetProperty("items").EnumerateArray(), r => r.GetProperty("id").GetGuid() == id);
     }
 
     [Fact]

@@ -102,16 +102,16 @@ public sealed class DeliveryAndResultsTests(PlanningSystem system) : IClassFixtu
 
         var results = await Eventually.GetAsync(async () =>
         {
-            var list = await staff.GetFromJsonAsync<JsonElement[]>($"/api/planning/programmes/{id}/results");
+            var list = await staff.GetItemsAsync($"/api/planning/programmes/{id}/results");
             return list is { Length: 2 } ? list : null;
         }, what: "the linked ratification");
         await system.ConsumedAsync(ignored);
-        results = (await staff.GetFromJsonAsync<JsonElement[]>($"/api/planning/programmes/{id}/results"))!;
+        results = (await staff.GetItemsAsync($"/api/planning/programmes/{id}/results"))!;
         var ratification = results.Single(r => r.GetProperty("kind").GetString() == "Ratification");
         Assert.Equal("TERRORIST-BOMBINGS-1997", ratification.GetProperty("instrumentCode").GetString());
         Assert.Equal("Ratified", ratification.GetProperty("ratificationStatus").GetString());
         Assert.Equal("2026-07-01", ratification.GetProperty("date").GetString());
-        Assert.Empty((await staff.GetFromJsonAsync<JsonElement[]>($"/api/planning/programmes/{unrelated}/results"))!);
+        Assert.Empty((await staff.GetItemsAsync($"/api/planning/programmes/{unrelated}/results"))!);
     }
 
     [Fact]

@@ -34,6 +34,23 @@ public sealed class IatiExportTests(PlanningSystem system) : IClassFixture<Plann
         var allocation = Guid.NewGuid();
         await system.PublishAsync(new FundsAllocated(allocation, national, donor, "Norway", "VOLUNTARY", 50_000m, 6_500m, DateTimeOffset.Parse("2026-02-01T00:00:00Z", CultureInfo.InvariantCulture), PaymentId: Guid.NewGuid()));
         await system.PublishAsync(new FundsReleased(allocation, national, donor, 10_000m, DateTimeOffset.Parse("2026-04-01T00:00:00Z", CultureInfo.InvariantCulture)));
+        // Norway's pledge earmarked to the programme, a payment on it, and an allocation made from that payment: the
+        // pledge is the incoming commitment and the payment the incoming funds, in euros; the allocation is not
+        // reported again. A pledge to another programme is not this one's.
+        var pledge = Guid.NewGuid();
+        var payment = Guid.NewGuid();
+        var fromPayment = Guid.NewGuid();
+        var donorFacts = (await system.PublishTrackedAsync([
+                new PledgeRecorded(pledge, donor, "Norway", 20_000m, "EUR", 21_600m, "Programme", national.ToString(),
+                    new DateOnly(2026, 1, 10), DateTimeOffset.Parse("2026-01-10T09:00:00Z", CultureInfo.InvariantCulture), DonorCode: "DONOR-NOR"),
+                new PledgeRecorded(Guid.NewGuid(), donor, "Norway", 1_000m, "EUR", 1_080m, "Programme", Guid.NewGuid().ToString(),
+                    new DateOnly(2026, 1, 11), DateTimeOffset.UtcNow, DonorCode: "DONOR-NOR")]))
+            .Concat(await system.PublishTrackedAsync([new PaymentReceived(payment, pledge, donor, 12_500.5m, "EUR", 13_500.54m,
+                new DateOnly(2026, 1, 20), DateTimeOffset.Parse("2026-01-21T09:00:00Z", CultureInfo.InvariantCulture))]))
+            .Concat(await system.PublishTrackedAsync([new FundsAllocated(fromPayment, national, donor, "Norway", "VOLUNTARY", 11_947.38m, 1_553.16m,
+                DateTimeOffset.Parse("2026-01-22T00:00:00Z", CultureInfo.InvariantCulture), PaymentId: payment)]))
+            .ToArray();
+        await system.ConsumedAsync(donorFacts);
         await system.PublishAsync(new JointInitiativeRecorded(Guid.NewGuid(), national, "Joint border workshop", [new JointInitiativePartner("INTERPOL", "co-organiser", "trainers")], DateTimeOffset.UtcNow));
         await ProgrammeBuilder.ChangeStatusAsync(staff, national, "StartDelivery");
         var activityId = (await PlanningSystem.GetProgrammeAsync(staff, national)).GetProperty("activities")[0].GetProperty("id").GetGuid();
@@ -53,8 +70,8 @@ public sealed class IatiExportTests(PlanningSystem system) : IClassFixture<Plann
             var xml = await (await staff.GetAsync("/api/planning/iati/activities").ShouldBe(HttpStatusCode.OK)).Content.ReadAsStringAsync();
             var document = XDocument.Parse(xml);
             var activity = Activity(document, national);
-            return activity?.Elements("transaction").Count() == 7 && activity.Elements("participating-org").Count() == 4 ? document : null;
-        }, what: "the allocation, release and joint initiative in the export");
+            return activity?.Elements("transaction").Count() == 9 && activity.Elements("participating-org").Count() == 4 ? document : null;
+        }, what: "the pledge, payment, allocations, release and joint initiative in the export");
 
         Assert.Empty(IatiSchemas.Validate(iati));
         AssertCodelists(iati);
@@ -70,10 +87,19 @@ public sealed class IatiExportTests(PlanningSystem system) : IClassFixture<Plann
         Assert.Contains("2:United Nations Office on Drugs and Crime", orgs);
         Assert.Contains("4:United Nations Office on Drugs and Crime", orgs);
         Assert.Contains($"4:{Reference.Partners["INTERPOL"].Name}", orgs);
-        var transactions = n.Elements("transaction").Select(t => $"{t.Element("transaction-type")!.Attribute("code")!.Value}:{t.Element("value")!.Value}").ToList();
-        // Allocation and release as commitment and funds; approval; the delivered activity split into what INTERPOL
-        // was passed (disbursement) and what UNODC spent itself (expenditure).
-        Assert.Equal(["11:50000.00", "1:50000.00", "11:-10000.00", "1:-10000.00", "2:18000.00", "3:5000.00", "4:12000.00"], transactions);
+        var transactions = n.Elements("transaction").Select(t =>
+            $"{t.Element("transaction-type")!.Attribute("code")!.Value}:{t.Element("value")!.Value} {t.Element("value")!.Attribute("currency")!.Value}").ToList();
+        // The pledge as incoming commitment and its payment as incoming funds, in the donor's currency; the allocation
+        // from another payment and its release as commitment and funds; approval; the delivered activity split into
+        // what INTERPOL was passed (disbursement) and what UNODC spent itself (expenditure).
+        Assert.Equal(["11:20000.00 EUR", "1:12500.50 EUR", "11:50000.00 USD", "1:50000.00 USD", "11:-10000.00 USD", "1:-10000.00 USD",
+            "2:18000.00 USD", "3:5000.00 USD", "4:12000.00 USD"], transactions);
+        var incoming = n.Elements("transaction").Where(t => t.Element("transaction-type")!.Attribute("code")!.Value is "1" or "11").ToList();
+        Assert.All(incoming, t => Assert.Equal("XM-DAC-41128-DONOR-NOR", t.Element("provider-org")!.Attribute("ref")!.Value));
+        Assert.All(incoming, t => Assert.Equal("Norway", t.Element("provider-org")!.Element("narrative")!.Value));
+        Assert.All(incoming, t => Assert.Equal("XM-DAC-41128", t.Element("receiver-org")!.Attribute("ref")!.Value));
+        Assert.Equal(["2026-01-10", "2026-01-20"], incoming.Take(2).Select(t => t.Element("transaction-date")!.Attribute("iso-date")!.Value));
+        Assert.Equal("XM-DAC-41128-DONOR-NOR", n.Elements("participating-org").Single(o => o.Attribute("role")!.Value == "1").Attribute("ref")!.Value);
         var disbursement = n.Elements("transaction").Single(t => t.Element("transaction-type")!.Attribute("code")!.Value == "3");
         Assert.Equal(Reference.Partners["INTERPOL"].Name, disbursement.Element("receiver-org")!.Element("narrative")!.Value);
         Assert.Equal("15130", Assert.Single(n.Elements("sector")).Attribute("code")!.Value);
@@ -141,7 +167,7 @@ public sealed class IatiExportTests(PlanningSystem system) : IClassFixture<Plann
                 Assert.Contains(b.Attribute("status")!.Value, BudgetStatus);
             });
             Assert.All(a.Elements("transaction"), t => Assert.Contains(t.Element("transaction-type")!.Attribute("code")!.Value, TransactionType));
-            Assert.All(a.Descendants("value"), v => Assert.Equal("USD", v.Attribute("currency")!.Value));
+            Assert.All(a.Descendants("value"), v => Assert.True(Reference.IsCurrency(v.Attribute("currency")!.Value)));
             Assert.Equal(100m, a.Elements("sector").Sum(s => decimal.Parse(s.Attribute("percentage")!.Value, CultureInfo.InvariantCulture)));
             Assert.Equal(100m, a.Elements("recipient-country").Concat(a.Elements("recipient-region"))
                 .Sum(s => decimal.Parse(s.Attribute("percentage")!.Value, CultureInfo.InvariantCulture)));

@@ -56,7 +56,7 @@ public sealed class JourneyScenario(LoadClients clients, Recorder recorder, Inta
             await CallAsync(step, Roles.Staff, "staff", HttpMethod.Post, $"/api/intake/requests/{requestId}/accept", null, HttpStatusCode.OK, cancellationToken, done: HttpStatusCode.Conflict);
             step = "wait-planning-intake";
             await UntilAsync(step, $"/api/planning/intake-items?requestId={requestId}",
-                items => items.GetArrayLength() == 1 && items[0].GetProperty("acceptedAt").ValueKind == JsonValueKind.String, cancellationToken);
+                page => page.GetProperty("items") is var items && items.GetArrayLength() == 1 && items[0].GetProperty("acceptedAt").ValueKind == JsonValueKind.String, cancellationToken);
             step = "draft";
             var programme = await CallAsync(step, Roles.Staff, "staff", HttpMethod.Post, "/api/planning/programmes", Bodies.Programme(requestId, State, Budget), HttpStatusCode.Created, cancellationToken,
                 idempotencyKey: $"load-draft-{requestId}");
@@ -72,7 +72,7 @@ public sealed class JourneyScenario(LoadClients clients, Recorder recorder, Inta
             await CallAsync("pay", Roles.Donor, Donor, HttpMethod.Post, $"/api/funding/pledges/{pledge.GetProperty("id").GetGuid()}/payments",
                 new { amount, currency = "USD", valueDate = Bodies.Today.ToString("O"), bankReference = $"LOAD-{n}" }, HttpStatusCode.Created, cancellationToken, idempotencyKey: $"load-pay-{programmeId}");
             step = "wait-clearance-round";
-            var rounds = await UntilAsync(step, $"/api/coordination/rounds?programmeId={programmeId}", r => r.GetArrayLength() > 0, cancellationToken);
+            var rounds = (await UntilAsync(step, $"/api/coordination/rounds?programmeId={programmeId}", r => r.GetProperty("items").GetArrayLength() > 0, cancellationToken)).GetProperty("items");
             step = "clear";
             foreach (var addressee in rounds[0].GetProperty("addressees").EnumerateArray().Where(a => a.GetProperty("answer").ValueKind == JsonValueKind.Null))
             {

@@ -78,7 +78,7 @@ public sealed class PaymentsCheck(Target target, LoadClients clients, LoadOption
         var requestId = request.GetProperty("id").GetGuid();
         await CallAsync("budget", Roles.Staff, "staff", HttpMethod.Post, $"/api/intake/requests/{requestId}/accept", null, cancellationToken, HttpStatusCode.OK);
         await UntilAsync($"/api/planning/intake-items?requestId={requestId}",
-            items => items.GetArrayLength() == 1 && items[0].GetProperty("acceptedAt").ValueKind == JsonValueKind.String, cancellationToken);
+            page => page.GetProperty("items") is var items && items.GetArrayLength() == 1 && items[0].GetProperty("acceptedAt").ValueKind == JsonValueKind.String, cancellationToken);
         var budget = Random(20_000_00, 1_500_000_00) / 100m;
         var programme = await CallAsync("budget", Roles.Staff, "staff", HttpMethod.Post, "/api/planning/programmes", Bodies.Programme(requestId, State, budget), cancellationToken,
             HttpStatusCode.Created, key: $"money-draft-{run}");

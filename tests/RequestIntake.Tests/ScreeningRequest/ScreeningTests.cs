@@ -19,7 +19,7 @@ public sealed class ScreeningTests(IntakeSystem system)
         var accepted = await staff.PostAsync($"/api/intake/requests/{id}/accept", null).ShouldBeJson(HttpStatusCode.OK);
         await staff.PostAsync($"/api/intake/requests/{id}/accept", null).ShouldBeIllegalTransition("Accepted");
         await staff.PostAsJsonAsync($"/api/intake/requests/{id}/decline", new { reason = "Duplicate" }).ShouldBeIllegalTransition("Accepted");
-        await staff.PostAsJsonAsync($"/api/intake/requests/{id}/request-information", Questions).ShouldBeIllegalTransition("Accepted");
+        await staff.PostAsJsonAsync($"/api/intake/requests/{id}/information-request", Questions).ShouldBeIllegalTransition("Accepted");
 
         Assert.Equal("Accepted", accepted.Status());
         Assert.Equal(["Submitted", "Accepted"], accepted.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("kind").GetString()!).ToArray());
@@ -69,9 +69,9 @@ public sealed class ScreeningTests(IntakeSystem system)
         var (kenya, staff) = (await system.ClientAsync(TestClients.StateKenya), await system.ClientAsync(TestClients.Staff));
         var id = (await kenya.SubmitAsync(IntakeApi.ValidRequest(area: "INVESTIGATION-PROSECUTION"))).Id();
 
-        var asked = await staff.PostAsJsonAsync($"/api/intake/requests/{id}/request-information", Questions).ShouldBeJson(HttpStatusCode.OK);
+        var asked = await staff.PostAsJsonAsync($"/api/intake/requests/{id}/information-request", Questions).ShouldBeJson(HttpStatusCode.OK);
         await staff.PostAsync($"/api/intake/requests/{id}/accept", null).ShouldBeIllegalTransition("InformationRequested");
-        await staff.PostAsJsonAsync($"/api/intake/requests/{id}/request-information", Questions).ShouldBeIllegalTransition("InformationRequested");
+        await staff.PostAsJsonAsync($"/api/intake/requests/{id}/information-request", Questions).ShouldBeIllegalTransition("InformationRequested");
         var answered = await kenya.PostAsJsonAsync($"/api/intake/requests/{id}/answers", new { answer = "The Ministry of Justice leads." })
             .ShouldBeJson(HttpStatusCode.OK);
         await kenya.PostAsJsonAsync($"/api/intake/requests/{id}/answers", new { answer = "Again." }).ShouldBeIllegalTransition("Submitted");
@@ -93,7 +93,7 @@ public sealed class ScreeningTests(IntakeSystem system)
     {
         var (kenya, staff) = (await system.ClientAsync(TestClients.StateKenya), await system.ClientAsync(TestClients.Staff));
         var id = (await kenya.SubmitAsync(IntakeApi.ValidRequest(area: "INVESTIGATION-PROSECUTION", startInDays: 600))).Id();
-        await staff.PostAsJsonAsync($"/api/intake/requests/{id}/request-information", Questions).ShouldBe(HttpStatusCode.OK);
+        await staff.PostAsJsonAsync($"/api/intake/requests/{id}/information-request", Questions).ShouldBe(HttpStatusCode.OK);
 
         var declined = await staff.PostAsJsonAsync($"/api/intake/requests/{id}/decline", new { reason = "InsufficientInformation" })
             .ShouldBeJson(HttpStatusCode.OK);
@@ -109,9 +109,9 @@ public sealed class ScreeningTests(IntakeSystem system)
         var (kenya, staff) = (await system.ClientAsync(TestClients.StateKenya), await system.ClientAsync(TestClients.Staff));
         var id = (await kenya.SubmitAsync(IntakeApi.ValidRequest(area: "INVESTIGATION-PROSECUTION", startInDays: 700))).Id();
 
-        var none = await staff.PostAsJsonAsync($"/api/intake/requests/{id}/request-information", new { questions = Array.Empty<string>() })
+        var none = await staff.PostAsJsonAsync($"/api/intake/requests/{id}/information-request", new { questions = Array.Empty<string>() })
             .ShouldBeJson(HttpStatusCode.BadRequest);
-        var blank = await staff.PostAsJsonAsync($"/api/intake/requests/{id}/request-information", new { questions = new[] { "ok?", " ", new string('q', 1001) } })
+        var blank = await staff.PostAsJsonAsync($"/api/intake/requests/{id}/information-request", new { questions = new[] { "ok?", " ", new string('q', 1001) } })
             .ShouldBeJson(HttpStatusCode.BadRequest);
         var noAnswer = await kenya.PostAsJsonAsync($"/api/intake/requests/{id}/answers", new { }).ShouldBeJson(HttpStatusCode.BadRequest);
 
@@ -126,7 +126,7 @@ public sealed class ScreeningTests(IntakeSystem system)
         var (kenya, niger, staff, cted) = (await system.ClientAsync(TestClients.StateKenya), await system.ClientAsync(TestClients.StateNiger),
             await system.ClientAsync(TestClients.Staff), await system.ClientAsync(TestClients.Cted));
         var id = (await kenya.SubmitAsync(IntakeApi.ValidRequest(area: "INVESTIGATION-PROSECUTION", startInDays: 800))).Id();
-        await staff.PostAsJsonAsync($"/api/intake/requests/{id}/request-information", Questions).ShouldBe(HttpStatusCode.OK);
+        await staff.PostAsJsonAsync($"/api/intake/requests/{id}/information-request", Questions).ShouldBe(HttpStatusCode.OK);
 
         await kenya.PostAsync($"/api/intake/requests/{id}/accept", null).ShouldBe(HttpStatusCode.Forbidden);
         await cted.PostAsJsonAsync($"/api/intake/requests/{id}/decline", new { reason = "Duplicate" }).ShouldBe(HttpStatusCode.Forbidden);
@@ -134,6 +134,6 @@ public sealed class ScreeningTests(IntakeSystem system)
         await staff.PostAsJsonAsync($"/api/intake/requests/{id}/answers", new { answer = "Staff cannot answer." }).ShouldBe(HttpStatusCode.Forbidden);
         await staff.PostAsync($"/api/intake/requests/{Guid.NewGuid()}/accept", null).ShouldBe(HttpStatusCode.NotFound);
         await staff.PostAsJsonAsync($"/api/intake/requests/{Guid.NewGuid()}/decline", new { reason = "Duplicate" }).ShouldBe(HttpStatusCode.NotFound);
-        await staff.PostAsJsonAsync($"/api/intake/requests/{Guid.NewGuid()}/request-information", Questions).ShouldBe(HttpStatusCode.NotFound);
+        await staff.PostAsJsonAsync($"/api/intake/requests/{Guid.NewGuid()}/information-request", Questions).ShouldBe(HttpStatusCode.NotFound);
     }
 }

@@ -248,6 +248,68 @@ namespace Programmes.ProgrammePlanning.Persistence.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Programmes.ProgrammePlanning.FundingProgramme.DonorContribution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("DonorCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("donor_code");
+
+                    b.Property<Guid>("DonorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("donor_id");
+
+                    b.Property<string>("DonorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("donor_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("PledgeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pledge_id");
+
+                    b.Property<Guid?>("ProgrammeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_donor_contributions");
+
+                    b.HasIndex("PledgeId")
+                        .HasDatabaseName("ix_donor_contributions_pledge_id");
+
+                    b.HasIndex("ProgrammeId")
+                        .HasDatabaseName("ix_donor_contributions_programme_id");
+
+                    b.ToTable("donor_contributions", (string)null);
+                });
+
             modelBuilder.Entity("Programmes.ProgrammePlanning.FundingProgramme.FundingMovement", b =>
                 {
                     b.Property<Guid>("AllocationId")
@@ -306,56 +368,6 @@ namespace Programmes.ProgrammePlanning.Persistence.Migrations
                         .HasDatabaseName("ix_funding_movements_programme_id");
 
                     b.ToTable("funding_movements", (string)null);
-                });
-
-            modelBuilder.Entity("Programmes.ProgrammePlanning.PlanningIntake.PlanningIntakeItem", b =>
-                {
-                    b.Property<Guid>("RequestId")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("request_id");
-
-                    b.Property<DateTimeOffset?>("AcceptedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("accepted_at");
-
-                    b.PrimitiveCollection<List<string>>("Instruments")
-                        .IsRequired()
-                        .HasColumnType("text[]")
-                        .HasColumnName("instruments");
-
-                    b.Property<DateTimeOffset>("ReceivedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("received_at");
-
-                    b.Property<string>("StateCode")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("character varying(3)")
-                        .HasColumnName("state_code");
-
-                    b.Property<DateTimeOffset>("SubmittedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("submitted_at");
-
-                    b.PrimitiveCollection<List<string>>("ThematicAreas")
-                        .IsRequired()
-                        .HasColumnType("text[]")
-                        .HasColumnName("thematic_areas");
-
-                    b.HasKey("RequestId")
-                        .HasName("pk_planning_intake_items");
-
-                    b.HasIndex("AcceptedAt")
-                        .HasDatabaseName("ix_planning_intake_items_accepted_at");
-
-                    b.HasIndex("ReceivedAt")
-                        .HasDatabaseName("ix_planning_intake_items_received_at");
-
-                    b.HasIndex("SubmittedAt")
-                        .HasDatabaseName("ix_planning_intake_items_submitted_at");
-
-                    b.ToTable("planning_intake_items", (string)null);
                 });
 
             modelBuilder.Entity("Programmes.ProgrammePlanning.Model.Activity", b =>
@@ -666,6 +678,56 @@ namespace Programmes.ProgrammePlanning.Persistence.Migrations
                         .HasDatabaseName("ix_programmes_status");
 
                     b.ToTable("programmes", (string)null);
+                });
+
+            modelBuilder.Entity("Programmes.ProgrammePlanning.PlanningIntake.PlanningIntakeItem", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.PrimitiveCollection<List<string>>("Instruments")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("instruments");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("state_code");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.PrimitiveCollection<List<string>>("ThematicAreas")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("thematic_areas");
+
+                    b.HasKey("RequestId")
+                        .HasName("pk_planning_intake_items");
+
+                    b.HasIndex("AcceptedAt")
+                        .HasDatabaseName("ix_planning_intake_items_accepted_at");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_planning_intake_items_received_at");
+
+                    b.HasIndex("SubmittedAt")
+                        .HasDatabaseName("ix_planning_intake_items_submitted_at");
+
+                    b.ToTable("planning_intake_items", (string)null);
                 });
 
             modelBuilder.Entity("Programmes.ProgrammePlanning.RecordingResults.ProgrammeResult", b =>

@@ -36,7 +36,7 @@ namespace Programmes.ApiClient.Api.Coordination.Audit
         /// <summary>
         /// Every change of state this service made, one entry per changed object: the actor (client id, role, party; for a consumed event the producing service), the action, the object, its meaningful values before and after (amounts with their currency, statuses) and the W3C trace id. Entries are never changed or deleted. Staff read everything; a State, donor or partner reads the entries on its own objects.
         /// </summary>
-        /// <returns>A <see cref="global::Programmes.ApiClient.Models.AuditPage"/></returns>
+        /// <returns>A <see cref="global::Programmes.ApiClient.Models.ListPageOfAuditEntryView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Programmes.ApiClient.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
@@ -46,11 +46,11 @@ namespace Programmes.ApiClient.Api.Coordination.Audit
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<global::Programmes.ApiClient.Models.AuditPage?> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Coordination.Audit.AuditRequestBuilder.AuditRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Programmes.ApiClient.Models.ListPageOfAuditEntryView?> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Coordination.Audit.AuditRequestBuilder.AuditRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<global::Programmes.ApiClient.Models.AuditPage> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Coordination.Audit.AuditRequestBuilder.AuditRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Programmes.ApiClient.Models.ListPageOfAuditEntryView> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Coordination.Audit.AuditRequestBuilder.AuditRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
@@ -62,7 +62,7 @@ namespace Programmes.ApiClient.Api.Coordination.Audit
                 { "429", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
-            return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.AuditPage>(requestInfo, global::Programmes.ApiClient.Models.AuditPage.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
+            return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.ListPageOfAuditEntryView>(requestInfo, global::Programmes.ApiClient.Models.ListPageOfAuditEntryView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
         /// Every change of state this service made, one entry per changed object: the actor (client id, role, party; for a consumed event the producing service), the action, the object, its meaningful values before and after (amounts with their currency, statuses) and the W3C trace id. Entries are never changed or deleted. Staff read everything; a State, donor or partner reads the entries on its own objects.
@@ -163,32 +163,12 @@ namespace Programmes.ApiClient.Api.Coordination.Audit
             public string ObjectType { get; set; }
             #pragma warning restore CS1591
 #endif
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-            #pragma warning disable CS1591
+            /// <summary>The page to read, from 1. A page past the end is empty.</summary>
             [QueryParameter("page")]
-            public string? Page { get; set; }
-            #pragma warning restore CS1591
-#nullable restore
-#else
-            #pragma warning disable CS1591
-            [QueryParameter("page")]
-            public string Page { get; set; }
-            #pragma warning restore CS1591
-#endif
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-            #pragma warning disable CS1591
+            public int? Page { get; set; }
+            /// <summary>Items per page, 1 to 100.</summary>
             [QueryParameter("pageSize")]
-            public string? PageSize { get; set; }
-            #pragma warning restore CS1591
-#nullable restore
-#else
-            #pragma warning disable CS1591
-            [QueryParameter("pageSize")]
-            public string PageSize { get; set; }
-            #pragma warning restore CS1591
-#endif
+            public int? PageSize { get; set; }
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
             #pragma warning disable CS1591

@@ -22,7 +22,7 @@ namespace Programmes.ApiClient.Api.Coordination.JointInitiatives
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public JointInitiativesRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/coordination/joint-initiatives{?programmeId*}", pathParameters)
+        public JointInitiativesRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/coordination/joint-initiatives{?page*,pageSize*,programmeId*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,13 +30,13 @@ namespace Programmes.ApiClient.Api.Coordination.JointInitiatives
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public JointInitiativesRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/coordination/joint-initiatives{?programmeId*}", rawUrl)
+        public JointInitiativesRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/coordination/joint-initiatives{?page*,pageSize*,programmeId*}", rawUrl)
         {
         }
         /// <summary>
         /// List joint initiatives
         /// </summary>
-        /// <returns>A List&lt;global::Programmes.ApiClient.Models.JointInitiativeView&gt;</returns>
+        /// <returns>A <see cref="global::Programmes.ApiClient.Models.ListPageOfJointInitiativeView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Programmes.ApiClient.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
@@ -46,11 +46,11 @@ namespace Programmes.ApiClient.Api.Coordination.JointInitiatives
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<List<global::Programmes.ApiClient.Models.JointInitiativeView>?> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Coordination.JointInitiatives.JointInitiativesRequestBuilder.JointInitiativesRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Programmes.ApiClient.Models.ListPageOfJointInitiativeView?> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Coordination.JointInitiatives.JointInitiativesRequestBuilder.JointInitiativesRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<List<global::Programmes.ApiClient.Models.JointInitiativeView>> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Coordination.JointInitiatives.JointInitiativesRequestBuilder.JointInitiativesRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Programmes.ApiClient.Models.ListPageOfJointInitiativeView> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Coordination.JointInitiatives.JointInitiativesRequestBuilder.JointInitiativesRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
@@ -62,8 +62,7 @@ namespace Programmes.ApiClient.Api.Coordination.JointInitiatives
                 { "429", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
-            var collectionResult = await RequestAdapter.SendCollectionAsync<global::Programmes.ApiClient.Models.JointInitiativeView>(requestInfo, global::Programmes.ApiClient.Models.JointInitiativeView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
-            return collectionResult?.AsList();
+            return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.ListPageOfJointInitiativeView>(requestInfo, global::Programmes.ApiClient.Models.ListPageOfJointInitiativeView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
         /// Audit: each object this changes is recorded as action `RecordingJointInitiatives.Record` with the caller as actor (read it with `GET /api/coordination/audit?action=RecordingJointInitiatives.Record`).
@@ -156,6 +155,12 @@ namespace Programmes.ApiClient.Api.Coordination.JointInitiatives
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class JointInitiativesRequestBuilderGetQueryParameters 
         {
+            /// <summary>The page to read, from 1. A page past the end is empty.</summary>
+            [QueryParameter("page")]
+            public int? Page { get; set; }
+            /// <summary>Items per page, 1 to 100.</summary>
+            [QueryParameter("pageSize")]
+            public int? PageSize { get; set; }
             #pragma warning disable CS1591
             [QueryParameter("programmeId")]
             public Guid? ProgrammeId { get; set; }

@@ -35,7 +35,7 @@ namespace Programmes.ApiClient.Api.Coordination.Referrals
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ReferralsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/coordination/referrals{?stateCode*}", pathParameters)
+        public ReferralsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/coordination/referrals{?page*,pageSize*,stateCode*}", pathParameters)
         {
         }
         /// <summary>
@@ -43,13 +43,13 @@ namespace Programmes.ApiClient.Api.Coordination.Referrals
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ReferralsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/coordination/referrals{?stateCode*}", rawUrl)
+        public ReferralsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/coordination/referrals{?page*,pageSize*,stateCode*}", rawUrl)
         {
         }
         /// <summary>
         /// List referrals
         /// </summary>
-        /// <returns>A List&lt;global::Programmes.ApiClient.Models.ReferralView&gt;</returns>
+        /// <returns>A <see cref="global::Programmes.ApiClient.Models.ListPageOfReferralView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Programmes.ApiClient.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
@@ -59,11 +59,11 @@ namespace Programmes.ApiClient.Api.Coordination.Referrals
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<List<global::Programmes.ApiClient.Models.ReferralView>?> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Coordination.Referrals.ReferralsRequestBuilder.ReferralsRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Programmes.ApiClient.Models.ListPageOfReferralView?> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Coordination.Referrals.ReferralsRequestBuilder.ReferralsRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<List<global::Programmes.ApiClient.Models.ReferralView>> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Coordination.Referrals.ReferralsRequestBuilder.ReferralsRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Programmes.ApiClient.Models.ListPageOfReferralView> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Coordination.Referrals.ReferralsRequestBuilder.ReferralsRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
@@ -75,8 +75,7 @@ namespace Programmes.ApiClient.Api.Coordination.Referrals
                 { "429", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
-            var collectionResult = await RequestAdapter.SendCollectionAsync<global::Programmes.ApiClient.Models.ReferralView>(requestInfo, global::Programmes.ApiClient.Models.ReferralView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
-            return collectionResult?.AsList();
+            return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.ListPageOfReferralView>(requestInfo, global::Programmes.ApiClient.Models.ListPageOfReferralView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
         /// Audit: each object this changes is recorded as action `ReferringNeeds.Refer` with the caller as actor (read it with `GET /api/coordination/audit?action=ReferringNeeds.Refer`).
@@ -169,6 +168,12 @@ namespace Programmes.ApiClient.Api.Coordination.Referrals
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class ReferralsRequestBuilderGetQueryParameters 
         {
+            /// <summary>The page to read, from 1. A page past the end is empty.</summary>
+            [QueryParameter("page")]
+            public int? Page { get; set; }
+            /// <summary>Items per page, 1 to 100.</summary>
+            [QueryParameter("pageSize")]
+            public int? PageSize { get; set; }
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
             #pragma warning disable CS1591

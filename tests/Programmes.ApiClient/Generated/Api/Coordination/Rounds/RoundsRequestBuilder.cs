@@ -35,7 +35,7 @@ namespace Programmes.ApiClient.Api.Coordination.Rounds
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public RoundsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/coordination/rounds{?programmeId*,status*}", pathParameters)
+        public RoundsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/coordination/rounds{?page*,pageSize*,programmeId*,status*}", pathParameters)
         {
         }
         /// <summary>
@@ -43,13 +43,13 @@ namespace Programmes.ApiClient.Api.Coordination.Rounds
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public RoundsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/coordination/rounds{?programmeId*,status*}", rawUrl)
+        public RoundsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/coordination/rounds{?page*,pageSize*,programmeId*,status*}", rawUrl)
         {
         }
         /// <summary>
         /// List rounds
         /// </summary>
-        /// <returns>A List&lt;global::Programmes.ApiClient.Models.RoundView&gt;</returns>
+        /// <returns>A <see cref="global::Programmes.ApiClient.Models.ListPageOfRoundView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Programmes.ApiClient.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
@@ -59,11 +59,11 @@ namespace Programmes.ApiClient.Api.Coordination.Rounds
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<List<global::Programmes.ApiClient.Models.RoundView>?> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Coordination.Rounds.RoundsRequestBuilder.RoundsRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Programmes.ApiClient.Models.ListPageOfRoundView?> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Coordination.Rounds.RoundsRequestBuilder.RoundsRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<List<global::Programmes.ApiClient.Models.RoundView>> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Coordination.Rounds.RoundsRequestBuilder.RoundsRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Programmes.ApiClient.Models.ListPageOfRoundView> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Coordination.Rounds.RoundsRequestBuilder.RoundsRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
@@ -75,8 +75,7 @@ namespace Programmes.ApiClient.Api.Coordination.Rounds
                 { "429", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
-            var collectionResult = await RequestAdapter.SendCollectionAsync<global::Programmes.ApiClient.Models.RoundView>(requestInfo, global::Programmes.ApiClient.Models.RoundView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
-            return collectionResult?.AsList();
+            return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.ListPageOfRoundView>(requestInfo, global::Programmes.ApiClient.Models.ListPageOfRoundView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
         /// List rounds
@@ -112,6 +111,12 @@ namespace Programmes.ApiClient.Api.Coordination.Rounds
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class RoundsRequestBuilderGetQueryParameters 
         {
+            /// <summary>The page to read, from 1. A page past the end is empty.</summary>
+            [QueryParameter("page")]
+            public int? Page { get; set; }
+            /// <summary>Items per page, 1 to 100.</summary>
+            [QueryParameter("pageSize")]
+            public int? PageSize { get; set; }
             #pragma warning disable CS1591
             [QueryParameter("programmeId")]
             public Guid? ProgrammeId { get; set; }

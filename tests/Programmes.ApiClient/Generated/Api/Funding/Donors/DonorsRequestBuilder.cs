@@ -35,7 +35,7 @@ namespace Programmes.ApiClient.Api.Funding.Donors
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public DonorsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/funding/donors{?code*}", pathParameters)
+        public DonorsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/funding/donors{?code*,page*,pageSize*}", pathParameters)
         {
         }
         /// <summary>
@@ -43,13 +43,13 @@ namespace Programmes.ApiClient.Api.Funding.Donors
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public DonorsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/funding/donors{?code*}", rawUrl)
+        public DonorsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/funding/donors{?code*,page*,pageSize*}", rawUrl)
         {
         }
         /// <summary>
         /// List donors
         /// </summary>
-        /// <returns>A List&lt;global::Programmes.ApiClient.Models.DonorView&gt;</returns>
+        /// <returns>A <see cref="global::Programmes.ApiClient.Models.ListPageOfDonorView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Programmes.ApiClient.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
@@ -59,11 +59,11 @@ namespace Programmes.ApiClient.Api.Funding.Donors
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<List<global::Programmes.ApiClient.Models.DonorView>?> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Funding.Donors.DonorsRequestBuilder.DonorsRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Programmes.ApiClient.Models.ListPageOfDonorView?> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Funding.Donors.DonorsRequestBuilder.DonorsRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<List<global::Programmes.ApiClient.Models.DonorView>> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Funding.Donors.DonorsRequestBuilder.DonorsRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Programmes.ApiClient.Models.ListPageOfDonorView> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Funding.Donors.DonorsRequestBuilder.DonorsRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
@@ -75,8 +75,7 @@ namespace Programmes.ApiClient.Api.Funding.Donors
                 { "429", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
-            var collectionResult = await RequestAdapter.SendCollectionAsync<global::Programmes.ApiClient.Models.DonorView>(requestInfo, global::Programmes.ApiClient.Models.DonorView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
-            return collectionResult?.AsList();
+            return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.ListPageOfDonorView>(requestInfo, global::Programmes.ApiClient.Models.ListPageOfDonorView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
         /// Audit: each object this changes is recorded as action `RegisteringDonor` with the caller as actor (read it with `GET /api/funding/audit?action=RegisteringDonor`).
@@ -184,6 +183,12 @@ namespace Programmes.ApiClient.Api.Funding.Donors
             public string Code { get; set; }
             #pragma warning restore CS1591
 #endif
+            /// <summary>The page to read, from 1. A page past the end is empty.</summary>
+            [QueryParameter("page")]
+            public int? Page { get; set; }
+            /// <summary>Items per page, 1 to 100.</summary>
+            [QueryParameter("pageSize")]
+            public int? PageSize { get; set; }
         }
     }
 }

@@ -28,7 +28,7 @@ namespace Programmes.ApiClient.Api.Funding.ExchangeRates
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ExchangeRatesRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/funding/exchange-rates{?currency*}", pathParameters)
+        public ExchangeRatesRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/funding/exchange-rates{?currency*,page*,pageSize*}", pathParameters)
         {
         }
         /// <summary>
@@ -36,13 +36,13 @@ namespace Programmes.ApiClient.Api.Funding.ExchangeRates
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ExchangeRatesRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/funding/exchange-rates{?currency*}", rawUrl)
+        public ExchangeRatesRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/funding/exchange-rates{?currency*,page*,pageSize*}", rawUrl)
         {
         }
         /// <summary>
         /// List exchange rates
         /// </summary>
-        /// <returns>A List&lt;global::Programmes.ApiClient.Models.ExchangeRateView&gt;</returns>
+        /// <returns>A <see cref="global::Programmes.ApiClient.Models.ListPageOfExchangeRateView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Programmes.ApiClient.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
@@ -52,11 +52,11 @@ namespace Programmes.ApiClient.Api.Funding.ExchangeRates
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<List<global::Programmes.ApiClient.Models.ExchangeRateView>?> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Funding.ExchangeRates.ExchangeRatesRequestBuilder.ExchangeRatesRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Programmes.ApiClient.Models.ListPageOfExchangeRateView?> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Funding.ExchangeRates.ExchangeRatesRequestBuilder.ExchangeRatesRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<List<global::Programmes.ApiClient.Models.ExchangeRateView>> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Funding.ExchangeRates.ExchangeRatesRequestBuilder.ExchangeRatesRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Programmes.ApiClient.Models.ListPageOfExchangeRateView> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Funding.ExchangeRates.ExchangeRatesRequestBuilder.ExchangeRatesRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
@@ -68,8 +68,7 @@ namespace Programmes.ApiClient.Api.Funding.ExchangeRates
                 { "429", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
-            var collectionResult = await RequestAdapter.SendCollectionAsync<global::Programmes.ApiClient.Models.ExchangeRateView>(requestInfo, global::Programmes.ApiClient.Models.ExchangeRateView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
-            return collectionResult?.AsList();
+            return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.ListPageOfExchangeRateView>(requestInfo, global::Programmes.ApiClient.Models.ListPageOfExchangeRateView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
         /// Audit: each object this changes is recorded as action `LoadingExchangeRate` with the caller as actor (read it with `GET /api/funding/audit?action=LoadingExchangeRate`).
@@ -177,6 +176,12 @@ namespace Programmes.ApiClient.Api.Funding.ExchangeRates
             public string Currency { get; set; }
             #pragma warning restore CS1591
 #endif
+            /// <summary>The page to read, from 1. A page past the end is empty.</summary>
+            [QueryParameter("page")]
+            public int? Page { get; set; }
+            /// <summary>Items per page, 1 to 100.</summary>
+            [QueryParameter("pageSize")]
+            public int? PageSize { get; set; }
         }
     }
 }

@@ -35,7 +35,7 @@ namespace Programmes.ApiClient.Api.Funding.Pledges
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public PledgesRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/funding/pledges{?donorId*,page*}", pathParameters)
+        public PledgesRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/funding/pledges{?donorId*,page*,pageSize*}", pathParameters)
         {
         }
         /// <summary>
@@ -43,13 +43,13 @@ namespace Programmes.ApiClient.Api.Funding.Pledges
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public PledgesRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/funding/pledges{?donorId*,page*}", rawUrl)
+        public PledgesRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/funding/pledges{?donorId*,page*,pageSize*}", rawUrl)
         {
         }
         /// <summary>
         /// List pledges
         /// </summary>
-        /// <returns>A List&lt;global::Programmes.ApiClient.Models.PledgeView&gt;</returns>
+        /// <returns>A <see cref="global::Programmes.ApiClient.Models.ListPageOfPledgeView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Programmes.ApiClient.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
@@ -59,11 +59,11 @@ namespace Programmes.ApiClient.Api.Funding.Pledges
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<List<global::Programmes.ApiClient.Models.PledgeView>?> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Funding.Pledges.PledgesRequestBuilder.PledgesRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Programmes.ApiClient.Models.ListPageOfPledgeView?> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Funding.Pledges.PledgesRequestBuilder.PledgesRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<List<global::Programmes.ApiClient.Models.PledgeView>> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Funding.Pledges.PledgesRequestBuilder.PledgesRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Programmes.ApiClient.Models.ListPageOfPledgeView> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Funding.Pledges.PledgesRequestBuilder.PledgesRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
@@ -75,8 +75,7 @@ namespace Programmes.ApiClient.Api.Funding.Pledges
                 { "429", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
-            var collectionResult = await RequestAdapter.SendCollectionAsync<global::Programmes.ApiClient.Models.PledgeView>(requestInfo, global::Programmes.ApiClient.Models.PledgeView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
-            return collectionResult?.AsList();
+            return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.ListPageOfPledgeView>(requestInfo, global::Programmes.ApiClient.Models.ListPageOfPledgeView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
         /// Audit: each object this changes is recorded as action `RecordingPledge` with the caller as actor (read it with `GET /api/funding/audit?action=RecordingPledge`).
@@ -175,10 +174,12 @@ namespace Programmes.ApiClient.Api.Funding.Pledges
             [QueryParameter("donorId")]
             public Guid? DonorId { get; set; }
             #pragma warning restore CS1591
-            #pragma warning disable CS1591
+            /// <summary>The page to read, from 1. A page past the end is empty.</summary>
             [QueryParameter("page")]
             public int? Page { get; set; }
-            #pragma warning restore CS1591
+            /// <summary>Items per page, 1 to 100.</summary>
+            [QueryParameter("pageSize")]
+            public int? PageSize { get; set; }
         }
     }
 }

@@ -49,7 +49,7 @@ namespace Programmes.ApiClient.Api.Intake.Requests
         /// <summary>
         /// List requests
         /// </summary>
-        /// <returns>A <see cref="global::Programmes.ApiClient.Models.RequestPage"/></returns>
+        /// <returns>A <see cref="global::Programmes.ApiClient.Models.ListPageOfRequestView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Programmes.ApiClient.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
@@ -59,11 +59,11 @@ namespace Programmes.ApiClient.Api.Intake.Requests
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<global::Programmes.ApiClient.Models.RequestPage?> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Intake.Requests.RequestsRequestBuilder.RequestsRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Programmes.ApiClient.Models.ListPageOfRequestView?> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Intake.Requests.RequestsRequestBuilder.RequestsRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<global::Programmes.ApiClient.Models.RequestPage> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Intake.Requests.RequestsRequestBuilder.RequestsRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Programmes.ApiClient.Models.ListPageOfRequestView> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Intake.Requests.RequestsRequestBuilder.RequestsRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
@@ -75,7 +75,7 @@ namespace Programmes.ApiClient.Api.Intake.Requests
                 { "429", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
-            return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.RequestPage>(requestInfo, global::Programmes.ApiClient.Models.RequestPage.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
+            return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.ListPageOfRequestView>(requestInfo, global::Programmes.ApiClient.Models.ListPageOfRequestView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
         /// Audit: each object this changes is recorded as action `SubmittingRequest` with the caller as actor (read it with `GET /api/intake/audit?action=SubmittingRequest`).
@@ -183,32 +183,12 @@ namespace Programmes.ApiClient.Api.Intake.Requests
             public string From { get; set; }
             #pragma warning restore CS1591
 #endif
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-            #pragma warning disable CS1591
+            /// <summary>The page to read, from 1. A page past the end is empty.</summary>
             [QueryParameter("page")]
-            public string? Page { get; set; }
-            #pragma warning restore CS1591
-#nullable restore
-#else
-            #pragma warning disable CS1591
-            [QueryParameter("page")]
-            public string Page { get; set; }
-            #pragma warning restore CS1591
-#endif
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-            #pragma warning disable CS1591
+            public int? Page { get; set; }
+            /// <summary>Items per page, 1 to 100.</summary>
             [QueryParameter("pageSize")]
-            public string? PageSize { get; set; }
-            #pragma warning restore CS1591
-#nullable restore
-#else
-            #pragma warning disable CS1591
-            [QueryParameter("pageSize")]
-            public string PageSize { get; set; }
-            #pragma warning restore CS1591
-#endif
+            public int? PageSize { get; set; }
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
             #pragma warning disable CS1591

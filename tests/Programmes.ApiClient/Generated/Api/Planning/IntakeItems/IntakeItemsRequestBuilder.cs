@@ -22,7 +22,7 @@ namespace Programmes.ApiClient.Api.Planning.IntakeItems
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public IntakeItemsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/planning/intake-items{?requestId*}", pathParameters)
+        public IntakeItemsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/planning/intake-items{?page*,pageSize*,requestId*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,13 +30,13 @@ namespace Programmes.ApiClient.Api.Planning.IntakeItems
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public IntakeItemsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/planning/intake-items{?requestId*}", rawUrl)
+        public IntakeItemsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/planning/intake-items{?page*,pageSize*,requestId*}", rawUrl)
         {
         }
         /// <summary>
         /// List intake items
         /// </summary>
-        /// <returns>A List&lt;global::Programmes.ApiClient.Models.PlanningIntakeItem&gt;</returns>
+        /// <returns>A <see cref="global::Programmes.ApiClient.Models.ListPageOfPlanningIntakeItem"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Programmes.ApiClient.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
@@ -46,11 +46,11 @@ namespace Programmes.ApiClient.Api.Planning.IntakeItems
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<List<global::Programmes.ApiClient.Models.PlanningIntakeItem>?> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Planning.IntakeItems.IntakeItemsRequestBuilder.IntakeItemsRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Programmes.ApiClient.Models.ListPageOfPlanningIntakeItem?> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Planning.IntakeItems.IntakeItemsRequestBuilder.IntakeItemsRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<List<global::Programmes.ApiClient.Models.PlanningIntakeItem>> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Planning.IntakeItems.IntakeItemsRequestBuilder.IntakeItemsRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Programmes.ApiClient.Models.ListPageOfPlanningIntakeItem> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Planning.IntakeItems.IntakeItemsRequestBuilder.IntakeItemsRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
@@ -62,8 +62,7 @@ namespace Programmes.ApiClient.Api.Planning.IntakeItems
                 { "429", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
-            var collectionResult = await RequestAdapter.SendCollectionAsync<global::Programmes.ApiClient.Models.PlanningIntakeItem>(requestInfo, global::Programmes.ApiClient.Models.PlanningIntakeItem.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
-            return collectionResult?.AsList();
+            return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.ListPageOfPlanningIntakeItem>(requestInfo, global::Programmes.ApiClient.Models.ListPageOfPlanningIntakeItem.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
         /// List intake items
@@ -99,6 +98,12 @@ namespace Programmes.ApiClient.Api.Planning.IntakeItems
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class IntakeItemsRequestBuilderGetQueryParameters 
         {
+            /// <summary>The page to read, from 1. A page past the end is empty.</summary>
+            [QueryParameter("page")]
+            public int? Page { get; set; }
+            /// <summary>Items per page, 1 to 100.</summary>
+            [QueryParameter("pageSize")]
+            public int? PageSize { get; set; }
             #pragma warning disable CS1591
             [QueryParameter("requestId")]
             public Guid? RequestId { get; set; }

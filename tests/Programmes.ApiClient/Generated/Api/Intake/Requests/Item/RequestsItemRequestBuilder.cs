@@ -8,6 +8,7 @@ using Programmes.ApiClient.Api.Intake.Requests.Item.Answers;
 using Programmes.ApiClient.Api.Intake.Requests.Item.Decline;
 using Programmes.ApiClient.Api.Intake.Requests.Item.DeclineReferral;
 using Programmes.ApiClient.Api.Intake.Requests.Item.Endorse;
+using Programmes.ApiClient.Api.Intake.Requests.Item.InformationRequest;
 using Programmes.ApiClient.Models;
 using System.Collections.Generic;
 using System.IO;
@@ -46,6 +47,11 @@ namespace Programmes.ApiClient.Api.Intake.Requests.Item
         public global::Programmes.ApiClient.Api.Intake.Requests.Item.Endorse.EndorseRequestBuilder Endorse
         {
             get => new global::Programmes.ApiClient.Api.Intake.Requests.Item.Endorse.EndorseRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The informationRequest property</summary>
+        public global::Programmes.ApiClient.Api.Intake.Requests.Item.InformationRequest.InformationRequestRequestBuilder InformationRequest
+        {
+            get => new global::Programmes.ApiClient.Api.Intake.Requests.Item.InformationRequest.InformationRequestRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::Programmes.ApiClient.Api.Intake.Requests.Item.RequestsItemRequestBuilder"/> and sets the default values.

@@ -35,7 +35,7 @@ namespace Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public EndpointsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/coordination/partners/{code}/endpoints", pathParameters)
+        public EndpointsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/coordination/partners/{code}/endpoints{?page*,pageSize*}", pathParameters)
         {
         }
         /// <summary>
@@ -43,13 +43,13 @@ namespace Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public EndpointsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/coordination/partners/{code}/endpoints", rawUrl)
+        public EndpointsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/coordination/partners/{code}/endpoints{?page*,pageSize*}", rawUrl)
         {
         }
         /// <summary>
         /// List endpoints of a partner
         /// </summary>
-        /// <returns>A List&lt;global::Programmes.ApiClient.Models.EndpointView&gt;</returns>
+        /// <returns>A <see cref="global::Programmes.ApiClient.Models.ListPageOfEndpointView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Programmes.ApiClient.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
@@ -60,11 +60,11 @@ namespace Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<List<global::Programmes.ApiClient.Models.EndpointView>?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Programmes.ApiClient.Models.ListPageOfEndpointView?> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints.EndpointsRequestBuilder.EndpointsRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<List<global::Programmes.ApiClient.Models.EndpointView>> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Programmes.ApiClient.Models.ListPageOfEndpointView> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints.EndpointsRequestBuilder.EndpointsRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
@@ -77,8 +77,7 @@ namespace Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints
                 { "429", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
-            var collectionResult = await RequestAdapter.SendCollectionAsync<global::Programmes.ApiClient.Models.EndpointView>(requestInfo, global::Programmes.ApiClient.Models.EndpointView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
-            return collectionResult?.AsList();
+            return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.ListPageOfEndpointView>(requestInfo, global::Programmes.ApiClient.Models.ListPageOfEndpointView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
         /// Audit: each object this changes is recorded as action `ManagingEndpoints.Create` with the caller as actor (read it with `GET /api/coordination/audit?action=ManagingEndpoints.Create`).
@@ -124,11 +123,11 @@ namespace Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints.EndpointsRequestBuilder.EndpointsRequestBuilderGetQueryParameters>>? requestConfiguration = default)
         {
 #nullable restore
 #else
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints.EndpointsRequestBuilder.EndpointsRequestBuilderGetQueryParameters>> requestConfiguration = default)
         {
 #endif
             var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
@@ -166,6 +165,19 @@ namespace Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints
         public global::Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints.EndpointsRequestBuilder WithUrl(string rawUrl)
         {
             return new global::Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints.EndpointsRequestBuilder(rawUrl, RequestAdapter);
+        }
+        /// <summary>
+        /// List endpoints of a partner
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
+        public partial class EndpointsRequestBuilderGetQueryParameters 
+        {
+            /// <summary>The page to read, from 1. A page past the end is empty.</summary>
+            [QueryParameter("page")]
+            public int? Page { get; set; }
+            /// <summary>Items per page, 1 to 100.</summary>
+            [QueryParameter("pageSize")]
+            public int? PageSize { get; set; }
         }
     }
 }

@@ -22,7 +22,7 @@ namespace Programmes.ApiClient.Api.Intake.CentralAuthorities.Item.Changes
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ChangesRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/intake/central-authorities/{id}/changes", pathParameters)
+        public ChangesRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/intake/central-authorities/{id}/changes{?page*,pageSize*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,13 +30,13 @@ namespace Programmes.ApiClient.Api.Intake.CentralAuthorities.Item.Changes
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ChangesRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/intake/central-authorities/{id}/changes", rawUrl)
+        public ChangesRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/intake/central-authorities/{id}/changes{?page*,pageSize*}", rawUrl)
         {
         }
         /// <summary>
         /// List changes of a central authority
         /// </summary>
-        /// <returns>A List&lt;global::Programmes.ApiClient.Models.AuthorityChangeView&gt;</returns>
+        /// <returns>A <see cref="global::Programmes.ApiClient.Models.ListPageOfAuthorityChangeView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Programmes.ApiClient.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
@@ -47,11 +47,11 @@ namespace Programmes.ApiClient.Api.Intake.CentralAuthorities.Item.Changes
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<List<global::Programmes.ApiClient.Models.AuthorityChangeView>?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Programmes.ApiClient.Models.ListPageOfAuthorityChangeView?> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Intake.CentralAuthorities.Item.Changes.ChangesRequestBuilder.ChangesRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<List<global::Programmes.ApiClient.Models.AuthorityChangeView>> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Programmes.ApiClient.Models.ListPageOfAuthorityChangeView> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Intake.CentralAuthorities.Item.Changes.ChangesRequestBuilder.ChangesRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
@@ -64,8 +64,7 @@ namespace Programmes.ApiClient.Api.Intake.CentralAuthorities.Item.Changes
                 { "429", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
-            var collectionResult = await RequestAdapter.SendCollectionAsync<global::Programmes.ApiClient.Models.AuthorityChangeView>(requestInfo, global::Programmes.ApiClient.Models.AuthorityChangeView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
-            return collectionResult?.AsList();
+            return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.ListPageOfAuthorityChangeView>(requestInfo, global::Programmes.ApiClient.Models.ListPageOfAuthorityChangeView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
         /// List changes of a central authority
@@ -74,11 +73,11 @@ namespace Programmes.ApiClient.Api.Intake.CentralAuthorities.Item.Changes
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Intake.CentralAuthorities.Item.Changes.ChangesRequestBuilder.ChangesRequestBuilderGetQueryParameters>>? requestConfiguration = default)
         {
 #nullable restore
 #else
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Intake.CentralAuthorities.Item.Changes.ChangesRequestBuilder.ChangesRequestBuilderGetQueryParameters>> requestConfiguration = default)
         {
 #endif
             var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
@@ -94,6 +93,19 @@ namespace Programmes.ApiClient.Api.Intake.CentralAuthorities.Item.Changes
         public global::Programmes.ApiClient.Api.Intake.CentralAuthorities.Item.Changes.ChangesRequestBuilder WithUrl(string rawUrl)
         {
             return new global::Programmes.ApiClient.Api.Intake.CentralAuthorities.Item.Changes.ChangesRequestBuilder(rawUrl, RequestAdapter);
+        }
+        /// <summary>
+        /// List changes of a central authority
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
+        public partial class ChangesRequestBuilderGetQueryParameters 
+        {
+            /// <summary>The page to read, from 1. A page past the end is empty.</summary>
+            [QueryParameter("page")]
+            public int? Page { get; set; }
+            /// <summary>Items per page, 1 to 100.</summary>
+            [QueryParameter("pageSize")]
+            public int? PageSize { get; set; }
         }
     }
 }

@@ -22,7 +22,7 @@ namespace Programmes.ApiClient.Api.Planning.Programmes.Item.Results
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ResultsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/planning/programmes/{id}/results", pathParameters)
+        public ResultsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/planning/programmes/{id}/results{?page*,pageSize*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,13 +30,13 @@ namespace Programmes.ApiClient.Api.Planning.Programmes.Item.Results
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ResultsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/planning/programmes/{id}/results", rawUrl)
+        public ResultsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/planning/programmes/{id}/results{?page*,pageSize*}", rawUrl)
         {
         }
         /// <summary>
         /// List results of a programme
         /// </summary>
-        /// <returns>A List&lt;global::Programmes.ApiClient.Models.ResultView&gt;</returns>
+        /// <returns>A <see cref="global::Programmes.ApiClient.Models.ListPageOfResultView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Programmes.ApiClient.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
@@ -47,11 +47,11 @@ namespace Programmes.ApiClient.Api.Planning.Programmes.Item.Results
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<List<global::Programmes.ApiClient.Models.ResultView>?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Programmes.ApiClient.Models.ListPageOfResultView?> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Planning.Programmes.Item.Results.ResultsRequestBuilder.ResultsRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<List<global::Programmes.ApiClient.Models.ResultView>> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Programmes.ApiClient.Models.ListPageOfResultView> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Planning.Programmes.Item.Results.ResultsRequestBuilder.ResultsRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
@@ -64,8 +64,7 @@ namespace Programmes.ApiClient.Api.Planning.Programmes.Item.Results
                 { "429", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
-            var collectionResult = await RequestAdapter.SendCollectionAsync<global::Programmes.ApiClient.Models.ResultView>(requestInfo, global::Programmes.ApiClient.Models.ResultView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
-            return collectionResult?.AsList();
+            return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.ListPageOfResultView>(requestInfo, global::Programmes.ApiClient.Models.ListPageOfResultView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
         /// Audit: each object this changes is recorded as action `RecordResult.Record` with the caller as actor (read it with `GET /api/planning/audit?action=RecordResult.Record`).
@@ -111,11 +110,11 @@ namespace Programmes.ApiClient.Api.Planning.Programmes.Item.Results
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Planning.Programmes.Item.Results.ResultsRequestBuilder.ResultsRequestBuilderGetQueryParameters>>? requestConfiguration = default)
         {
 #nullable restore
 #else
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Planning.Programmes.Item.Results.ResultsRequestBuilder.ResultsRequestBuilderGetQueryParameters>> requestConfiguration = default)
         {
 #endif
             var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
@@ -153,6 +152,19 @@ namespace Programmes.ApiClient.Api.Planning.Programmes.Item.Results
         public global::Programmes.ApiClient.Api.Planning.Programmes.Item.Results.ResultsRequestBuilder WithUrl(string rawUrl)
         {
             return new global::Programmes.ApiClient.Api.Planning.Programmes.Item.Results.ResultsRequestBuilder(rawUrl, RequestAdapter);
+        }
+        /// <summary>
+        /// List results of a programme
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
+        public partial class ResultsRequestBuilderGetQueryParameters 
+        {
+            /// <summary>The page to read, from 1. A page past the end is empty.</summary>
+            [QueryParameter("page")]
+            public int? Page { get; set; }
+            /// <summary>Items per page, 1 to 100.</summary>
+            [QueryParameter("pageSize")]
+            public int? PageSize { get; set; }
         }
     }
 }

@@ -35,7 +35,7 @@ namespace Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints.Item.Del
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public DeliveriesRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/coordination/partners/{code}/endpoints/{id}/deliveries{?limit*}", pathParameters)
+        public DeliveriesRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/coordination/partners/{code}/endpoints/{id}/deliveries{?page*,pageSize*}", pathParameters)
         {
         }
         /// <summary>
@@ -43,13 +43,13 @@ namespace Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints.Item.Del
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public DeliveriesRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/coordination/partners/{code}/endpoints/{id}/deliveries{?limit*}", rawUrl)
+        public DeliveriesRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/coordination/partners/{code}/endpoints/{id}/deliveries{?page*,pageSize*}", rawUrl)
         {
         }
         /// <summary>
         /// List deliveries of an endpoint
         /// </summary>
-        /// <returns>A List&lt;global::Programmes.ApiClient.Models.CoordinationDeliveryView&gt;</returns>
+        /// <returns>A <see cref="global::Programmes.ApiClient.Models.ListPageOfDeliveryView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Programmes.ApiClient.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
@@ -60,11 +60,11 @@ namespace Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints.Item.Del
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<List<global::Programmes.ApiClient.Models.CoordinationDeliveryView>?> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints.Item.Deliveries.DeliveriesRequestBuilder.DeliveriesRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Programmes.ApiClient.Models.ListPageOfDeliveryView?> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints.Item.Deliveries.DeliveriesRequestBuilder.DeliveriesRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<List<global::Programmes.ApiClient.Models.CoordinationDeliveryView>> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints.Item.Deliveries.DeliveriesRequestBuilder.DeliveriesRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Programmes.ApiClient.Models.ListPageOfDeliveryView> GetAsync(Action<RequestConfiguration<global::Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints.Item.Deliveries.DeliveriesRequestBuilder.DeliveriesRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
@@ -77,8 +77,7 @@ namespace Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints.Item.Del
                 { "429", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
-            var collectionResult = await RequestAdapter.SendCollectionAsync<global::Programmes.ApiClient.Models.CoordinationDeliveryView>(requestInfo, global::Programmes.ApiClient.Models.CoordinationDeliveryView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
-            return collectionResult?.AsList();
+            return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.ListPageOfDeliveryView>(requestInfo, global::Programmes.ApiClient.Models.ListPageOfDeliveryView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
         /// List deliveries of an endpoint
@@ -114,10 +113,12 @@ namespace Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints.Item.Del
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class DeliveriesRequestBuilderGetQueryParameters 
         {
-            #pragma warning disable CS1591
-            [QueryParameter("limit")]
-            public int? Limit { get; set; }
-            #pragma warning restore CS1591
+            /// <summary>The page to read, from 1. A page past the end is empty.</summary>
+            [QueryParameter("page")]
+            public int? Page { get; set; }
+            /// <summary>Items per page, 1 to 100.</summary>
+            [QueryParameter("pageSize")]
+            public int? PageSize { get; set; }
         }
     }
 }

@@ -9,7 +9,7 @@ namespace Programmes.ApiClient.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class AuditPage : IAdditionalDataHolder, IParsable
+    public partial class ListPageOfDeliveryView : IAdditionalDataHolder, IParsable
     #pragma warning restore CS1591
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
@@ -17,10 +17,10 @@ namespace Programmes.ApiClient.Models
         /// <summary>The items property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<global::Programmes.ApiClient.Models.AuditEntryView>? Items { get; set; }
+        public List<global::Programmes.ApiClient.Models.CoordinationDeliveryView>? Items { get; set; }
 #nullable restore
 #else
-        public List<global::Programmes.ApiClient.Models.AuditEntryView> Items { get; set; }
+        public List<global::Programmes.ApiClient.Models.CoordinationDeliveryView> Items { get; set; }
 #endif
         /// <summary>The page property</summary>
         public int? Page { get; set; }
@@ -29,21 +29,21 @@ namespace Programmes.ApiClient.Models
         /// <summary>The total property</summary>
         public int? Total { get; set; }
         /// <summary>
-        /// Instantiates a new <see cref="global::Programmes.ApiClient.Models.AuditPage"/> and sets the default values.
+        /// Instantiates a new <see cref="global::Programmes.ApiClient.Models.ListPageOfDeliveryView"/> and sets the default values.
         /// </summary>
-        public AuditPage()
+        public ListPageOfDeliveryView()
         {
             AdditionalData = new Dictionary<string, object>();
         }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::Programmes.ApiClient.Models.AuditPage"/></returns>
+        /// <returns>A <see cref="global::Programmes.ApiClient.Models.ListPageOfDeliveryView"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::Programmes.ApiClient.Models.AuditPage CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::Programmes.ApiClient.Models.ListPageOfDeliveryView CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::Programmes.ApiClient.Models.AuditPage();
+            return new global::Programmes.ApiClient.Models.ListPageOfDeliveryView();
         }
         /// <summary>
         /// The deserialization information for the current model
@@ -53,7 +53,7 @@ namespace Programmes.ApiClient.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "items", n => { Items = n.GetCollectionOfObjectValues<global::Programmes.ApiClient.Models.AuditEntryView>(global::Programmes.ApiClient.Models.AuditEntryView.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "items", n => { Items = n.GetCollectionOfObjectValues<global::Programmes.ApiClient.Models.CoordinationDeliveryView>(global::Programmes.ApiClient.Models.CoordinationDeliveryView.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "page", n => { Page = n.GetIntValue(); } },
                 { "pageSize", n => { PageSize = n.GetIntValue(); } },
                 { "total", n => { Total = n.GetIntValue(); } },
@@ -66,7 +66,7 @@ namespace Programmes.ApiClient.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteCollectionOfObjectValues<global::Programmes.ApiClient.Models.AuditEntryView>("items", Items);
+            writer.WriteCollectionOfObjectValues<global::Programmes.ApiClient.Models.CoordinationDeliveryView>("items", Items);
             writer.WriteIntValue("page", Page);
             writer.WriteIntValue("pageSize", PageSize);
             writer.WriteIntValue("total", Total);

@@ -9,7 +9,7 @@ namespace Programmes.ApiClient.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class RequestPage : IAdditionalDataHolder, IParsable
+    public partial class ListPageOfRequestView : IAdditionalDataHolder, IParsable
     #pragma warning restore CS1591
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
@@ -29,21 +29,21 @@ namespace Programmes.ApiClient.Models
         /// <summary>The total property</summary>
         public int? Total { get; set; }
         /// <summary>
-        /// Instantiates a new <see cref="global::Programmes.ApiClient.Models.RequestPage"/> and sets the default values.
+        /// Instantiates a new <see cref="global::Programmes.ApiClient.Models.ListPageOfRequestView"/> and sets the default values.
         /// </summary>
-        public RequestPage()
+        public ListPageOfRequestView()
         {
             AdditionalData = new Dictionary<string, object>();
         }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::Programmes.ApiClient.Models.RequestPage"/></returns>
+        /// <returns>A <see cref="global::Programmes.ApiClient.Models.ListPageOfRequestView"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::Programmes.ApiClient.Models.RequestPage CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::Programmes.ApiClient.Models.ListPageOfRequestView CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::Programmes.ApiClient.Models.RequestPage();
+            return new global::Programmes.ApiClient.Models.ListPageOfRequestView();
         }
         /// <summary>
         /// The deserialization information for the current model
