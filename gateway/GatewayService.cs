@@ -5,6 +5,7 @@ using Microsoft.IdentityModel.Tokens;
 using Npgsql;
 using OpenIddict.Server;
 using OpenIddict.Validation.AspNetCore;
+using Programmes.Auditing;
 using Programmes.Gateway.AdministeringClients;
 using Programmes.Gateway.Clients;
 using Programmes.Gateway.Limiting;
@@ -141,7 +142,9 @@ public static class GatewayService
     {
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<GatewayDb>().Database.MigrateAsync(cancellationToken);
+            var db = scope.ServiceProvider.GetRequiredService<GatewayDb>();
+            await db.Database.MigrateAsync(cancellationToken);
+            await db.GrantAuditToApplicationRoleAsync(app.Configuration, cancellationToken);
         }
         await DemoClients.SeedAsync(app.Services, cancellationToken);
     }

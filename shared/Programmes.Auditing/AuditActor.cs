@@ -22,6 +22,9 @@ public sealed record AuditActor(string ClientId, string Role, string Party)
 
     public static AuditActor Service(string name) => new(name, ServiceRole, name);
 
+    /// <summary>The caller of a request, as its token names it.</summary>
+    public static AuditActor Of(Caller caller) => new(caller.ClientId, caller.Role, caller.Party);
+
     /// <summary>Names the actor and action of the changes saved until the returned scope is disposed.</summary>
     public static IDisposable Use(AuditActor actor, string action)
     {
@@ -40,8 +43,7 @@ public sealed record AuditActor(string ClientId, string Role, string Party)
         }
         if (Http.HttpContext is { } http && http.User.Identity?.IsAuthenticated == true)
         {
-            var caller = http.User.GetCaller();
-            return (new AuditActor(caller.ClientId, caller.Role, caller.Party), ActionOf(http));
+            return (Of(http.User.GetCaller()), ActionOf(http));
         }
         return (Service(serviceName), "Scheduled");
     }
@@ -57,7 +59,7 @@ public sealed record AuditActor(string ClientId, string Role, string Party)
         return ActionOf(endpoint?.Metadata ?? [], http.Request.Method, (endpoint as RouteEndpoint)?.RoutePattern.RawText);
     }
 
-    internal static string ActionOf(IEnumerable<object> metadata, string? httpMethod, string? route)
+    public static string ActionOf(IEnumerable<object> metadata, string? httpMethod, string? route)
     {
         var items = metadata.ToList();
         if (items.OfType<IEndpointNameMetadata>().LastOrDefault() is { } name)

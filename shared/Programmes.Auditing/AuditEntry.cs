@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
+using Programmes.ServiceDefaults;
 
 namespace Programmes.Auditing;
 
@@ -65,6 +66,12 @@ public static class AuditReaders
     public static string Donor(string donorCode) => $"donor:{donorCode}";
     public static string Partner(string partnerCode) => $"partner:{partnerCode}";
     public static string Of(string role, string party) => $"{role}:{party}";
+
+    /// <summary>
+    /// Whether <paramref name="caller"/> may read an entry with these readers: staff every entry, anyone else only the
+    /// entries that name it. <see cref="AuditReading"/>'s query is this rule in SQL.
+    /// </summary>
+    public static bool MayRead(Caller caller, IEnumerable<string> readers) => caller.IsStaff || readers.Contains(Of(caller.Role, caller.Party));
 }
 
 public static class AuditModelExtensions

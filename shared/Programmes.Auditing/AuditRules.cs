@@ -24,7 +24,7 @@ public sealed class AuditRules<TDbContext> where TDbContext : DbContext
         Func<TEntity, TDbContext, IEnumerable<string>> readers, params string[] values) where TEntity : class
     {
         _rules[typeof(TEntity)] = new Rule(objectType, e => Convert.ToString(id((TEntity)e), System.Globalization.CultureInfo.InvariantCulture)!,
-            (e, db) => readers((TEntity)e, (TDbContext)db), values);
+            (e, db) => readers((TEntity)e, db), values);
         return this;
     }
 
@@ -33,26 +33,48 @@ public sealed class AuditRules<TDbContext> where TDbContext : DbContext
         (AuditActor Actor, string Action)? who = null;
         foreach (var change in changes)
         {
-            if (!_rules.TryGetValue(change.Metadata.ClrType, out var rule)
-                || change.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
-            {
-                continue;
-            }
-            var before = change.State == EntityState.Added ? null : AuditEntry.ToJson(Values(rule, change.OriginalValues));
-            var after = change.State == EntityState.Deleted ? null : AuditEntry.ToJson(Values(rule, change.CurrentValues));
-            if (change.State == EntityState.Modified && before == after)
+            if (!Tracks(change.Metadata.ClrType) || change.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
             {
                 continue;
             }
             who ??= AuditActor.Resolve(ServiceName);
-            yield return AuditEntry.Create(who.Value.Actor, who.Value.Action, rule.ObjectType, rule.Id(change.Entity),
-                before, after, rule.Readers(change.Entity, change.Context), at);
+            var original = change.OriginalValues;
+            var current = change.CurrentValues;
+            if (EntryFor(change.Entity, change.State, name => original[name], name => current[name], (TDbContext)change.Context,
+                who.Value.Actor, who.Value.Action, at) is { } entry)
+            {
+                yield return entry;
+            }
         }
     }
 
-    /// <summary>Name (camelCase) and value of each meaningful property, in the order the rule lists them.</summary>
-    private static Dictionary<string, object?> Values(Rule rule, PropertyValues values) =>
-        rule.Values.ToDictionary(JsonNamingPolicy.CamelCase.ConvertName, name => values[name]);
+    public bool Tracks(Type entityType) => _rules.ContainsKey(entityType);
 
-    private sealed record Rule(string ObjectType, Func<object, string> Id, Func<object, DbContext, IEnumerable<string>> Readers, string[] Values);
+    /// <summary>
+    /// The entry one change of <paramref name="entity"/> makes, or null when its type is not audited or the change touches
+    /// none of its meaningful values. Pure: the values come from <paramref name="before"/> and <paramref name="after"/>
+    /// (by property name), so the rules are tested without a database. <paramref name="context"/> is only given to a
+    /// rule whose readers are a parent's (<see cref="Track{TEntity}(string, Func{TEntity, object}, Func{TEntity, TDbContext, IEnumerable{string}}, string[])"/>).
+    /// </summary>
+    public AuditEntry? EntryFor(object entity, EntityState state, Func<string, object?> before, Func<string, object?> after,
+        TDbContext? context, AuditActor actor, string action, DateTimeOffset at)
+    {
+        if (!_rules.TryGetValue(entity.GetType(), out var rule) || state is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            return null;
+        }
+        var beforeJson = state == EntityState.Added ? null : AuditEntry.ToJson(Values(rule, before));
+        var afterJson = state == EntityState.Deleted ? null : AuditEntry.ToJson(Values(rule, after));
+        if (state == EntityState.Modified && beforeJson == afterJson)
+        {
+            return null;
+        }
+        return AuditEntry.Create(actor, action, rule.ObjectType, rule.Id(entity), beforeJson, afterJson, rule.Readers(entity, context!), at);
+    }
+
+    /// <summary>Name (camelCase) and value of each meaningful property, in the order the rule lists them.</summary>
+    private static Dictionary<string, object?> Values(Rule rule, Func<string, object?> values) =>
+        rule.Values.ToDictionary(JsonNamingPolicy.CamelCase.ConvertName, values);
+
+    private sealed record Rule(string ObjectType, Func<object, string> Id, Func<object, TDbContext, IEnumerable<string>> Readers, string[] Values);
 }

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Programmes.Auditing;
 using Programmes.ServiceDefaults;
 
 namespace Programmes.Messaging;
@@ -14,12 +16,15 @@ public static class DatabaseStartup
 
     /// <summary>
     /// Applies the service's EF Core migrations, which own every table (domain, outbox, inbox, Idempotency-Keys).
-    /// EF Core takes a database lock while migrating, so several instances may start at once.
+    /// EF Core takes a database lock while migrating, so several instances may start at once. Where the services run
+    /// as a role of their own (<c>Database:ApplicationRole</c>), that role then may only insert and read audit rows.
     /// </summary>
     public static async Task MigrateDatabaseAsync<TDbContext>(this IHost app, CancellationToken cancellationToken = default)
         where TDbContext : DbContext
     {
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<TDbContext>().Database.MigrateAsync(cancellationToken);
+        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+        await db.GrantAuditToApplicationRoleAsync(app.Services.GetRequiredService<IConfiguration>(), cancellationToken);
     }
 }

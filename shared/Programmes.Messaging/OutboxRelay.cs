@@ -227,6 +227,10 @@ public sealed partial class OutboxRelay(
                 context.MessageId = row.Id;
                 context.Headers.Set(AggregateIdHeader, row.AggregateId);
                 context.Headers.Set(ProducerHeader, _options.Producer);
+                if (_options.MustBeRouted(type) && context.TryGetPayload<RabbitMqSendContext>(out var rabbit))
+                {
+                    rabbit.Mandatory = true;
+                }
             }, timeout.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

@@ -37,6 +37,13 @@ public sealed class OutboxRelayOptions
     public TimeSpan BacklogAgeThreshold { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
+    /// Events that must reach at least one queue: published with RabbitMQ's mandatory flag, so an event no queue
+    /// is bound for yet (its consumers have never started on this broker) comes back and stays in the outbox to
+    /// be retried, instead of being dropped by the exchange. By default, the events the catalogue gives consumers.
+    /// </summary>
+    public Func<Type, bool> MustBeRouted { get; set; } = Catalogue.EventCatalogue.HasConsumers;
+
+    /// <summary>
     /// Fault injection for tests: called after a batch was published and before it is marked sent.
     /// Throwing here leaves the batch unsent, as if the process had died at that moment.
     /// </summary>

@@ -106,6 +106,10 @@ public static class ServiceDefaultsExtensions
     {
         var authority = builder.Configuration["Auth:Authority"]
             ?? throw new InvalidOperationException("Auth:Authority (the gateway's URL) is not configured.");
+        var clockSkew = TimeSpan.FromSeconds(30);
+        // Validation reads the system clock, so the cache of validated tokens does too.
+        var validatedTokens = new ValidatedTokens(TimeProvider.System, clockSkew);
+        builder.Services.AddSingleton(validatedTokens);
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
         {
             options.Authority = authority;
@@ -116,8 +120,11 @@ public static class ServiceDefaultsExtensions
                 ValidAudience = ProgrammesClaims.Audience,
                 NameClaimType = ProgrammesClaims.ClientId,
                 RoleClaimType = ProgrammesClaims.Role,
-                ClockSkew = TimeSpan.FromSeconds(30),
+                ClockSkew = clockSkew,
             };
+            // No one reads the raw token back from the authentication properties; storing it cost a dictionary per request.
+            options.SaveToken = false;
+            validatedTokens.Attach(options);
             // The gateway may start after us: fetch keys again soon rather than caching a failure.
             options.RefreshInterval = TimeSpan.FromSeconds(10);
         });

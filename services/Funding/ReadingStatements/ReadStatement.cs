@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Programmes.Auditing;
 using Programmes.Funding.Model;
 using Programmes.Funding.Persistence;
 using Programmes.ReferenceData;
@@ -18,14 +19,18 @@ public sealed record ProgrammeShare(Guid ProgrammeId, decimal AllocatedUsd, deci
 
 public sealed record InKindTotals(decimal GoodsUsd, decimal ServicesDisclosedUsd, int PendingConversion);
 
+/// <summary>The totals, and the lines they add up from, each line with who recorded it and when (<see cref="StatementLines"/>).</summary>
 public sealed record DonorStatement(Guid DonorId, string DonorCode, string DonorName, DonorKind Kind, IReadOnlyList<CurrencyTotals> ByCurrency,
-    UsdTotals Usd, IReadOnlyList<ProgrammeShare> AllocatedTo, InKindTotals InKind);
+    UsdTotals Usd, IReadOnlyList<ProgrammeShare> AllocatedTo, InKindTotals InKind, StatementLines Lines);
 
 public static class ReadingStatementEndpoint
 {
     public static IEndpointRouteBuilder MapReadingStatement(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/funding/donors/{id:guid}/statement", Handle).RequireRoles(Roles.Donor, Roles.Staff).WithTags("Donors");
+        app.MapGet("/api/funding/donors/{id:guid}/statement", Handle).RequireRoles(Roles.Donor, Roles.Staff).WithTags("Donors")
+            .WithDescription("The donor's totals by currency and in USD, and every pledge, payment, in-kind record and live allocation they "
+                + "add up from. Each line says, from the audit trail, who recorded it and when (`recorded`: client id, role, party, time, "
+                + "action) and who last changed it (`lastChanged`); both are null for a line older than the trail.");
         return app;
     }
 
@@ -39,8 +44,11 @@ public static class ReadingStatementEndpoint
         var pledges = await db.Pledges.AsNoTracking().Include(p => p.Payments).Where(p => p.DonorId == id).ToListAsync(cancellationToken);
         var allocations = await db.Allocations.AsNoTracking().Where(a => a.DonorId == id && a.AmountUsd > 0m).ToListAsync(cancellationToken);
         var inKind = await db.InKindContributions.AsNoTracking().Where(c => c.DonorId == id).ToListAsync(cancellationToken);
+        // Only the entries of this donor's own lines: the statement's object-level rule is the audit's.
+        var (types, ids) = StatementLines.Objects(pledges, allocations, inKind);
+        var histories = await db.HistoriesAsync(types, ids, cancellationToken);
 
-        return TypedResults.Ok(Build(donor, pledges, allocations, inKind));
+        return TypedResults.Ok(Build(donor, pledges, allocations, inKind, histories));
     }
 
     /// <summary>
@@ -48,7 +56,7 @@ public static class ReadingStatementEndpoint
     /// for what is outstanding), and every total is the sum of its lines, so the parts always add up to it.
     /// </summary>
     public static DonorStatement Build(Donor donor, IReadOnlyList<Pledge> pledges, IReadOnlyList<Allocation> allocations,
-        IReadOnlyList<InKindContribution> inKind)
+        IReadOnlyList<InKindContribution> inKind, IReadOnlyDictionary<(string ObjectType, string ObjectId), AuditHistory> histories)
     {
         var payments = pledges.SelectMany(p => p.Payments).ToList();
         var live = allocations.Where(a => a.AmountUsd > 0m).ToList();
@@ -74,7 +82,8 @@ public static class ReadingStatementEndpoint
             inKind.Where(c => c.Kind == InKindKind.Goods).Sum(c => c.EstimatedValueUsd ?? 0m),
             inKind.Where(c => c.Kind == InKindKind.Services).Sum(c => c.EstimatedValueUsd ?? 0m),
             inKind.Count(c => c.EstimatedValueUsd is null));
-        return new DonorStatement(donor.Id, donor.Code, donor.Name, donor.Kind, byCurrency, usd, allocatedTo, inKindTotals);
+        return new DonorStatement(donor.Id, donor.Code, donor.Name, donor.Kind, byCurrency, usd, allocatedTo, inKindTotals,
+            StatementLines.Build(pledges, live, inKind, histories));
     }
 
     /// <summary>What is still to be paid, valued at the pledge's own rate and rounded per pledge.</summary>

@@ -55,8 +55,19 @@ public static class RequestChanges
         }
     }
 
-    public static async Task<RequestView> ViewAsync(IntakeDb db, AssistanceRequest request, CancellationToken cancellationToken) =>
-        RequestView.From(request, await db.Timeline.AsNoTracking().Where(e => e.RequestId == request.Id).ToListAsync(cancellationToken));
+    public static async Task<RequestView> ViewAsync(IntakeDb db, AssistanceRequest request, CancellationToken cancellationToken)
+    {
+        var timeline = new List<TimelineEntry>();
+        await foreach (var entry in TimelineOf(db, request.Id).WithCancellation(cancellationToken))
+        {
+            timeline.Add(entry);
+        }
+        return RequestView.From(request, timeline);
+    }
+
+    // Compiled: every read of a request runs it (see Visibility.ReadVisibleAsync for why).
+    private static readonly Func<IntakeDb, Guid, IAsyncEnumerable<TimelineEntry>> TimelineOf = EF.CompileAsyncQuery(
+        (IntakeDb db, Guid requestId) => db.Timeline.AsNoTracking().Where(e => e.RequestId == requestId));
 }
 
 /// <summary>A command's answer: the request as it now is, or the problem that stopped it. Converts to each handler's result type.</summary>

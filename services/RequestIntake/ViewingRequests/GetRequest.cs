@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Programmes.RequestIntake.Model;
 using Programmes.RequestIntake.Persistence;
 using Programmes.ServiceDefaults;
@@ -12,7 +11,7 @@ public static class GetRequest
     public static async Task<Results<Ok<RequestView>, ProblemHttpResult>> Handle(
         Guid id, ClaimsPrincipal user, IntakeDb db, CancellationToken cancellationToken)
     {
-        var request = await db.Requests.AsNoTracking().VisibleTo(user.GetCaller()).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        var request = await db.ReadVisibleAsync(id, user.GetCaller(), cancellationToken);
         if (request is null)
         {
             return Problem.NotFound("The request");

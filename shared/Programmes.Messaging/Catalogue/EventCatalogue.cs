@@ -37,8 +37,8 @@ public static class EventCatalogue
         new(typeof(JointInitiativeRecorded), Coordination, [Planning], "A partner entity joined a programme as a joint initiative."),
         new(typeof(CtedReferralShared), Coordination, [Intake], "CTED referred a State's need, with the State's consent; intake awaits the State's endorsement."),
         new(typeof(WebhookEndpointDisabled), Coordination, [], "A partner's webhook endpoint was disabled after repeated failures."),
-        new(typeof(PledgeRecorded), Funding, [Planning], "A donor pledged money, exact in its currency's minor units; planning exports a pledge earmarked to a programme as IATI incoming commitment."),
-        new(typeof(PaymentReceived), Funding, [Planning], "A donor's payment was received against a pledge; planning exports it as IATI incoming funds."),
+        new(typeof(PledgeRecorded), Funding, [Planning], "A donor pledged money, exact in its currency's minor units; planning reports an earmarked pledge as IATI incoming commitment."),
+        new(typeof(PaymentReceived), Funding, [Planning], "A donor's payment was received against a pledge; planning reports it as IATI incoming funds."),
         new(typeof(InKindContributionRecorded), Funding, [], "A donor's in-kind contribution was recorded at its value."),
         new(typeof(ContributionConverted), Funding, [], "A contribution was converted to US dollars at the loaded rate."),
         new(typeof(FundsAllocated), Funding, [Planning], "Money was allocated to a programme: direct cost and programme support cost."),
@@ -46,4 +46,9 @@ public static class EventCatalogue
         new(typeof(ProgrammeFullyFunded), Funding, [Planning, Intake], "A programme's budget is fully covered."),
         new(typeof(ProgrammeFundingGapOpened), Funding, [Planning], "A programme's budget is no longer fully covered."),
     ];
+
+    private static readonly Lazy<HashSet<Type>> Consumed = new(() => [.. All.Where(e => e.Consumers.Length > 0).Select(e => e.Type)]);
+
+    /// <summary>Whether some service consumes the event, so that publishing it to no queue would lose it.</summary>
+    public static bool HasConsumers(Type type) => Consumed.Value.Contains(type);
 }

@@ -109,7 +109,7 @@ public sealed class FundingPropertyTests
         var pledges = model.Pledges.Where(p => p.DonorId == donor.Id).ToList();
         var allocations = model.Allocations.Where(a => a.DonorId == donor.Id).ToList();
         var inKind = model.InKind.Where(c => c.DonorId == donor.Id).ToList();
-        var statement = ReadingStatementEndpoint.Build(donor, pledges, allocations, inKind);
+        var statement = ReadingStatementEndpoint.Build(donor, pledges, allocations, inKind, new Dictionary<(string, string), Programmes.Auditing.AuditHistory>());
         var views = pledges.Select(PledgeView.From).ToList();
 
         Assert.Equal(statement.Usd.Pledged, views.Sum(v => v.AmountUsd ?? 0m));

@@ -58,6 +58,14 @@ namespace Programmes.ApiClient.Models
 #endif
         /// <summary>The kind property</summary>
         public global::Programmes.ApiClient.Models.DonorKind? Kind { get; set; }
+        /// <summary>The lines property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::Programmes.ApiClient.Models.StatementLines? Lines { get; set; }
+#nullable restore
+#else
+        public global::Programmes.ApiClient.Models.StatementLines Lines { get; set; }
+#endif
         /// <summary>The usd property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -98,6 +106,7 @@ namespace Programmes.ApiClient.Models
                 { "donorName", n => { DonorName = n.GetStringValue(); } },
                 { "inKind", n => { InKind = n.GetObjectValue<global::Programmes.ApiClient.Models.InKindTotals>(global::Programmes.ApiClient.Models.InKindTotals.CreateFromDiscriminatorValue); } },
                 { "kind", n => { Kind = n.GetEnumValue<global::Programmes.ApiClient.Models.DonorKind>(); } },
+                { "lines", n => { Lines = n.GetObjectValue<global::Programmes.ApiClient.Models.StatementLines>(global::Programmes.ApiClient.Models.StatementLines.CreateFromDiscriminatorValue); } },
                 { "usd", n => { Usd = n.GetObjectValue<global::Programmes.ApiClient.Models.UsdTotals>(global::Programmes.ApiClient.Models.UsdTotals.CreateFromDiscriminatorValue); } },
             };
         }
@@ -115,6 +124,7 @@ namespace Programmes.ApiClient.Models
             writer.WriteStringValue("donorName", DonorName);
             writer.WriteObjectValue<global::Programmes.ApiClient.Models.InKindTotals>("inKind", InKind);
             writer.WriteEnumValue<global::Programmes.ApiClient.Models.DonorKind>("kind", Kind);
+            writer.WriteObjectValue<global::Programmes.ApiClient.Models.StatementLines>("lines", Lines);
             writer.WriteObjectValue<global::Programmes.ApiClient.Models.UsdTotals>("usd", Usd);
             writer.WriteAdditionalData(AdditionalData);
         }

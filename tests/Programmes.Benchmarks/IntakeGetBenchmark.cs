@@ -1,0 +1,175 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Claims;
+using Microsoft.Extensions.DependencyInjection;
+using Programmes.Contracts;
+using Programmes.RequestIntake.Model;
+using Programmes.RequestIntake.Persistence;
+using Programmes.RequestIntake.ViewingRequests;
+using Programmes.ServiceDefaults;
+using Programmes.Testing;
+
+namespace Programmes.Benchmarks;
+
+/// <summary>
+/// Issue 17's hot read, <c>GET /api/intake/requests/{id}</c>, measured per request in one process against a real
+/// PostgreSQL: the handler alone (scope, pooled context, its queries, the view), then the whole HTTP request
+/// straight to request-intake (Kestrel, token validation, authorization, JSON, telemetry, plus this client), and
+/// <c>/health/live</c> over the same connections as the floor of client and Kestrel. Allocated bytes per request are
+/// stable under machine load; CPU per request is the process's, so it moves with contention.
+/// </summary>
+public sealed class IntakeGetBenchmark : IBenchmark
+{
+    private const int Seeded = 200;
+    private const int Callers = 8;
+
+    public string Name => "intake-get";
+    public string Description => "GET one request by id: handler alone and over HTTP, allocated bytes and CPU per request";
+
+    public async Task RunAsync(string[] args)
+    {
+        var count = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 20_000;
+        var system = new IntakeOnly();
+        await system.InitializeAsync();
+        try
+        {
+            var ids = await SeedAsync(system);
+            var token = await system.TokenAsync(TestClients.StateKenya);
+            var handler = HandlerCall(system, ids);
+            var direct = HttpCall(system.ServiceUrls[Services.Intake], token, i => $"/api/intake/requests/{ids[i % ids.Length]}");
+            var floor = HttpCall(system.ServiceUrls[Services.Intake], token, _ => "/health/live");
+
+            await MeasureAsync("warm-up", handler, count / 4, 1, quiet: true);
+            await MeasureAsync("warm-up", direct, count / 2, Callers, quiet: true);
+            await MeasureAsync("warm-up", floor, count / 4, Callers, quiet: true);
+            for (var round = 1; round <= 2; round++)
+            {
+                Console.WriteLine($"round {round}");
+                system.Spans.Clear(); // the test system keeps every span in memory; that would be counted as the GC's
+                await MeasureAsync("handler alone (1 caller)", handler, count / 2, 1);
+                var all = await MeasureAsync($"GET by id over HTTP ({Callers} callers)", direct, count, Callers);
+                var least = await MeasureAsync($"/health/live over HTTP ({Callers} callers)", floor, count, Callers);
+                Console.WriteLine($"  {"GET above /health/live",-40} {all.Bytes - least.Bytes,8:N0} B/request {all.CpuMicros - least.CpuMicros,8:N0} µs CPU/request");
+            }
+            system.Spans.Clear();
+            PrintMemory();
+        }
+        finally
+        {
+            await system.DisposeAsync();
+        }
+    }
+
+    private static Func<int, Task> HandlerCall(TestSystem system, Guid[] ids)
+    {
+        var services = system.ServiceApps[Services.Intake].Services;
+        var kenya = new ClaimsPrincipal(new ClaimsIdentity(
+        [
+            new Claim(ProgrammesClaims.ClientId, TestClients.StateKenya.ClientId),
+            new Claim(ProgrammesClaims.Role, Roles.State),
+            new Claim(ProgrammesClaims.Party, "KEN"),
+        ], "benchmark"));
+        return async i =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<IntakeDb>();
+            var result = await GetRequest.Handle(ids[i % ids.Length], kenya, db, CancellationToken.None);
+            if (result.Result is not Microsoft.AspNetCore.Http.HttpResults.Ok<RequestView>)
+            {
+                throw new InvalidOperationException($"The handler did not find request {ids[i % ids.Length]}.");
+            }
+        };
+    }
+
+    private static Func<int, Task> HttpCall(Uri service, string token, Func<int, string> path)
+    {
+        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Callers }) { BaseAddress = service };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return async i =>
+        {
+            using var response = await http.GetAsync(path(i), HttpCompletionOption.ResponseHeadersRead);
+            await response.Content.CopyToAsync(Stream.Null);
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                throw new InvalidOperationException($"{path(i)}: {(int)response.StatusCode}");
+            }
+        };
+    }
+
+    private readonly record struct PerRequest(double Bytes, double CpuMicros);
+
+    private static async Task<PerRequest> MeasureAsync(string label, Func<int, Task> call, int count, int callers, bool quiet = false)
+    {
+        var next = -1;
+        var process = Process.GetCurrentProcess();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        process.Refresh();
+        var cpu = process.TotalProcessorTime;
+        var bytes = GC.GetTotalAllocatedBytes(precise: true);
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next))
+            {
+                await call(i);
+            }
+        })));
+        watch.Stop();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - bytes;
+        process.Refresh();
+        var result = new PerRequest((double)allocated / count, (process.TotalProcessorTime - cpu).TotalMicroseconds / count);
+        if (!quiet)
+        {
+            Console.WriteLine($"  {label,-40} {result.Bytes,8:N0} B/request {result.CpuMicros,8:N0} µs CPU/request {count / watch.Elapsed.TotalSeconds,8:N0} req/s  (load average {LoadAverage()})");
+        }
+        return result;
+    }
+
+    // The GC's mode and settings decide most of a process's memory after a load: print what it holds.
+    private static void PrintMemory()
+    {
+        var info = GC.GetGCMemoryInfo();
+        var rss = File.Exists("/proc/self/status")
+            ? File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]
+            : null;
+        Console.WriteLine($"memory after the load: RSS {(rss is null ? "?" : $"{long.Parse(rss, System.Globalization.CultureInfo.InvariantCulture) / 1024} MB")}, " +
+            $"GC heap {info.HeapSizeBytes / 1048576} MB, committed {info.TotalCommittedBytes / 1048576} MB, server GC {System.Runtime.GCSettings.IsServerGC}, " +
+            $"heaps {GC.GetConfigurationVariables().GetValueOrDefault("HeapCount")}");
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+
+    private static async Task<Guid[]> SeedAsync(TestSystem system)
+    {
+        using var scope = system.ServiceApps[Services.Intake].Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<IntakeDb>();
+        var now = DateTimeOffset.UtcNow;
+        var ids = new Guid[Seeded];
+        for (var i = 0; i < Seeded; i++)
+        {
+            var submitted = now.AddMinutes(-i);
+            var request = new AssistanceRequest
+            {
+                Id = ids[i] = Guid.CreateVersion7(submitted),
+                StateCode = "KEN",
+                Origin = RequestOrigin.MemberState,
+                RequestingAuthority = "Ministry of Justice",
+                ThematicAreas = ["BORDER-MANAGEMENT", "RATIFICATION"],
+                Needs = "Seeded request for the GET-by-id benchmark.",
+                Status = RequestStatus.Submitted,
+                SubmittedAt = submitted,
+                UpdatedAt = submitted,
+            };
+            db.Requests.Add(request);
+            db.Timeline.Add(TimelineEntry.For(request, submitted, "Submitted", "Submitted for screening."));
+            db.Timeline.Add(TimelineEntry.For(request, submitted.AddSeconds(1), "Acknowledged", "Acknowledged by staff."));
+        }
+        await db.SaveChangesAsync();
+        return ids;
+    }
+
+    private sealed class IntakeOnly() : TestSystem(Services.Intake);
+}
