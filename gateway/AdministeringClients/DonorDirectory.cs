@@ -50,8 +50,10 @@ public sealed class DonorDirectory(IProxyStateLookup proxy, IHttpClientFactory c
         {
             throw new HttpRequestException($"Funding answered {(int)response.StatusCode} to the donor look-up.", null, response.StatusCode);
         }
-        var donors = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
-        return donors.ValueKind == JsonValueKind.Array && donors.EnumerateArray().Any(d =>
+        // A page of funding's donor list ({ items, page, pageSize, total }); a code names at most one donor.
+        var page = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        return page.ValueKind == JsonValueKind.Object && page.TryGetProperty("items", out var donors) && donors.ValueKind == JsonValueKind.Array
+            && donors.EnumerateArray().Any(d =>
             d.GetProperty("code").GetString() == code && d.GetProperty("kind").GetString() != "RegularBudget");
     }
 }
