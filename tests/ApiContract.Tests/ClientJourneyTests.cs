@@ -14,7 +14,7 @@ namespace Programmes.ApiContract.Tests;
 public sealed class ClientJourneyTests(PublishedDocuments system)
 {
     [Fact]
-    public async Task A_request_becomes_an_approved_funded_programme_through_the_generated_client()
+    public async Task A_request_becomes_a_funded_delivered_reported_programme_through_the_generated_client()
     {
         var state = await KiotaClient.ForAsync(system, TestClients.StateKenya);
         var staff = await KiotaClient.ForAsync(system, TestClients.Staff);
@@ -101,6 +101,41 @@ public sealed class ClientJourneyTests(PublishedDocuments system)
         await Eventually.TrueAsync(async () =>
             (await staff.Api.Planning.Programmes[programmeId].GetAsync())!.Status == ProgrammeStatus.Approved,
             timeout: TimeSpan.FromSeconds(60), what: "the approved programme");
+
+        // Delivered, its result recorded, reported to the General Assembly and published to IATI.
+        var programmeApi = staff.Api.Planning.Programmes[programmeId];
+        await programmeApi.StatusChanges.PostAsync(new StatusChangeRequest { Action = StatusAction.StartDelivery });
+        var activityId = (await programmeApi.GetAsync())!.Activities![0].Id!.Value;
+        var delivered = await programmeApi.Activities[activityId].Delivery.PostAsync(new DeliveryRequest
+        {
+            ActualStart = new Date(2027, 3, 2),
+            ActualEnd = new Date(2027, 3, 4),
+            Participants = new ParticipantsInput { Women = 12, Men = 14, Other = 1 },
+            EvaluationScore = 4.5m,
+            SpentUsd = 17_500m,
+        });
+        Assert.Equal(ProgrammeStatus.InDelivery, delivered!.Status);
+        await programmeApi.Results.PostAsync(new ResultRequest
+        {
+            Kind = ResultKind.OfficialsTrained,
+            StateCode = "KEN",
+            Count = 27,
+            Date = new Date(2027, 3, 4),
+            Description = "Prosecutors trained on the 1997 Bombings Convention.",
+        });
+        Assert.Equal(27, Assert.Single((await programmeApi.Results.GetAsync())!.Items!).Count);
+
+        var report = await staff.Api.Planning.Reports.Implementation.GetAsync(q =>
+        {
+            q.QueryParameters.From = new Date(2027, 1, 1);
+            q.QueryParameters.To = new Date(2027, 12, 31);
+        });
+        Assert.True(report!.Totals!.ActivitiesDelivered >= 1 && report.Totals.OfficialsTrained >= 27, "the report counts the delivery and the result");
+
+        await using var iati = await staff.Api.Planning.Iati.Activities.GetAsync(q => q.QueryParameters.ProgrammeId = programmeId);
+        var activities = System.Xml.Linq.XDocument.Load(iati!);
+        Assert.Equal("2.03", activities.Root!.Attribute("version")!.Value);
+        Assert.Contains(activities.Descendants("transaction"), t => t.Element("transaction-type")?.Attribute("code")?.Value == "11");
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Programmes.Contracts;
+using Programmes.Contracts.Webhooks;
 using Programmes.Messaging;
 using Programmes.PartnerCoordination.DeliveringWebhooks;
 using Programmes.PartnerCoordination.Persistence;
@@ -43,16 +44,9 @@ public sealed class ProgrammeProposedConsumer(CoordinationDb db, TimeProvider cl
         Db.ClearanceRounds.Add(round);
 
         var addressed = round.Addressees.Select(a => a.PartnerCode).ToArray();
-        await Db.QueueWebhooksAsync(addressed, WebhookEventTypes.RoundOpened, new
-        {
-            roundId = round.Id,
-            programmeId = round.ProgrammeId,
-            title = round.Title,
-            stateCodes = round.StateCodes,
-            thematicAreas = round.ThematicAreas,
-            deadline = round.Deadline,
-            answerAt = $"/api/coordination/rounds/{round.Id}/answers",
-        }, now, cancellationToken);
+        await Db.QueueWebhooksAsync(addressed, WebhookEvents.RoundOpened, new ClearanceRoundOpened(
+            round.Id, round.ProgrammeId, round.Title, round.StateCodes, round.ThematicAreas, round.Deadline,
+            $"/api/coordination/rounds/{round.Id}/answers"), now, cancellationToken);
         signal.Notify();
     }
 }

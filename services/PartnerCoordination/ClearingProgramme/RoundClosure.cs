@@ -1,4 +1,5 @@
 using Programmes.Contracts;
+using Programmes.Contracts.Webhooks;
 using Programmes.Messaging;
 using Programmes.PartnerCoordination.DeliveringWebhooks;
 using Programmes.PartnerCoordination.Persistence;
@@ -47,12 +48,7 @@ public static class RoundClosure
         {
             db.AddEvent(new ProgrammeClearanceRaisedConcerns(round.ProgrammeId, round.Id, concerns, now), round.ProgrammeId);
         }
-        await db.QueueWebhooksAsync([.. round.Addressees.Select(a => a.PartnerCode)], WebhookEventTypes.RoundClosed, new
-        {
-            roundId = round.Id,
-            programmeId = round.ProgrammeId,
-            outcome = round.Status.ToString(),
-            closedAt = now,
-        }, now, cancellationToken);
+        await db.QueueWebhooksAsync([.. round.Addressees.Select(a => a.PartnerCode)], WebhookEvents.RoundClosed,
+            new ClearanceRoundClosed(round.Id, round.ProgrammeId, round.Status.ToString(), now), now, cancellationToken);
     }
 }

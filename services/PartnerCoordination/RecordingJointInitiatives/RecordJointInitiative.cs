@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Programmes.Contracts;
+using Programmes.Contracts.Webhooks;
 using Programmes.Messaging;
 using Programmes.PartnerCoordination.DeliveringWebhooks;
 using Programmes.PartnerCoordination.Persistence;
@@ -75,7 +76,7 @@ public static class RecordingJointInitiativesEndpoints
         var fact = new JointInitiativeRecorded(initiative.Id, initiative.ProgrammeId, initiative.Title,
             [.. initiative.Partners.Select(p => new JointInitiativePartner(p.PartnerCode, p.Role, p.Contribution))], now);
         db.AddEvent(fact, initiative.ProgrammeId);
-        await db.QueueWebhooksAsync(initiative.PartnerCodes, WebhookEventTypes.JointInitiativeRecorded, fact, now, cancellationToken);
+        await db.QueueWebhooksAsync(initiative.PartnerCodes, WebhookEvents.JointInitiativeRecorded, fact, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         signal.Notify();
         return TypedResults.Created($"/api/coordination/joint-initiatives?programmeId={initiative.ProgrammeId}", JointInitiativeView.From(initiative));

@@ -2,14 +2,16 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
 using MassTransit.Serialization;
+using Programmes.Contracts.Webhooks;
 
 namespace Programmes.Messaging.Catalogue;
 
 /// <summary>
 /// The AsyncAPI 3.0 document of the integration events, built from <see cref="EventCatalogue"/> and the contract
 /// types themselves: each payload schema is what MassTransit's serializer writes on the wire, inside its envelope.
+/// It also describes the webhooks partners receive (<see cref="WebhookEvents"/>), as operations on their endpoints.
 /// </summary>
-public static class AsyncApiDocument
+public static partial class AsyncApiDocument
 {
     public const string Path = "/asyncapi/programmes.json";
 
@@ -62,6 +64,7 @@ public static class AsyncApiDocument
             {
                 ["address"] = exchange,
                 ["title"] = name,
+                ["servers"] = new JsonArray(Ref("#/servers/rabbitmq")),
                 ["description"] = $"The fanout exchange MassTransit publishes {name} to; each consuming service binds its own queue.",
                 ["messages"] = new JsonObject { [name] = Ref($"#/components/messages/{name}") },
                 ["bindings"] = new JsonObject
@@ -81,6 +84,11 @@ public static class AsyncApiDocument
                 operations[$"{OperationName(consumer)}Consumes{name}"] = Operation("receive", consumer, name,
                     $"{consumer} consumes {name} through its inbox: the effect is applied once per message id.");
             }
+        }
+
+        foreach (var webhook in WebhookEvents.All)
+        {
+            AddWebhook(webhook, exporter, channels, operations, messages, schemas);
         }
 
         return new JsonObject
@@ -104,6 +112,13 @@ public static class AsyncApiDocument
                     ["protocol"] = "amqp",
                     ["protocolVersion"] = "0.9.1",
                     ["description"] = "The deployment's broker (the rabbitmq service in deploy/compose.yaml); reachable only inside the deployment.",
+                },
+                ["partnerEndpoint"] = new JsonObject
+                {
+                    ["host"] = "{endpointHost}",
+                    ["protocol"] = "https",
+                    ["description"] = "A webhook endpoint a partner entity registered (POST /api/coordination/webhook-endpoints); partner coordination POSTs each event it subscribed to there.",
+                    ["variables"] = new JsonObject { ["endpointHost"] = new JsonObject { ["description"] = "The host of the partner's registered URL." } },
                 },
             },
             ["channels"] = channels,
