@@ -52,14 +52,9 @@ public static partial class AsyncApiDocument
             ["servers"] = new JsonArray(Ref("#/servers/partnerEndpoint")),
             ["messages"] = new JsonObject { [name] = Ref($"#/components/messages/{name}") },
         };
-        operations[$"partnerCoordinationSends{name}"] = new JsonObject
-        {
-            ["action"] = "send",
-            ["channel"] = Ref($"#/channels/{name}"),
-            ["summary"] = $"partner-coordination POSTs {webhook.Type} to each subscribed endpoint, retried until a 2xx or the endpoint is disabled.",
-            ["tags"] = new JsonArray(new JsonObject { ["name"] = EventCatalogue.Coordination }),
-            ["messages"] = new JsonArray(Ref($"#/channels/{name}/messages/{name}")),
-            ["bindings"] = new JsonObject { ["http"] = new JsonObject { ["method"] = "POST", ["bindingVersion"] = "0.3.0" } },
-        };
+        var send = Operation("send", EventCatalogue.Coordination, name,
+            $"partner-coordination POSTs {webhook.Type} to each subscribed endpoint, retried until a 2xx or the endpoint is disabled.");
+        send["bindings"] = new JsonObject { ["http"] = new JsonObject { ["method"] = "POST", ["bindingVersion"] = "0.3.0" } };
+        operations[$"partnerCoordinationSends{name}"] = send;
     }
 }
