@@ -28,7 +28,7 @@ public sealed class UnroutedEventsTests
 
         // The consumers start for the first time, binding their queues; the next attempt reaches them.
         await using var consumers = await LedgerHost.StartAsync(database, rabbitMq, LedgerConsumers.Sequential, relay: Routed);
-        await Eventually.TrueAsync(() => Task.FromResult(consumers.Deliveries.CountOf(id) >= 1), TimeSpan.FromMinutes(1), "the event's delivery");
+        await Eventually.TrueAsync(() => Task.FromResult(consumers.Deliveries.FinishedCountOf(id) >= 1), TimeSpan.FromMinutes(1), "the event's finished delivery");
         var entries = await consumers.EntriesAsync(q => q.Where(e => e.AggregateId == aggregate));
         Assert.Equal(id, Assert.Single(entries).MessageId);
     }
