@@ -2,6 +2,8 @@ using System.Data;
 using System.Diagnostics;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using Programmes.Auditing;
 using Programmes.ServiceDefaults;
 
@@ -11,6 +13,8 @@ namespace Programmes.Messaging;
 /// A consumer whose effect is applied exactly once per message id: the inbox row, the consumer's changes
 /// and any events it records are committed in one transaction. A redelivered message finds its inbox row
 /// and changes nothing. Exceptions propagate, so MassTransit retries and finally dead-letters the message.
+/// Messages that arrive while a transaction of the same consumer is in flight share the next one
+/// (<see cref="InboxBatches"/>); if that shared transaction fails, each of its messages is consumed alone.
 /// </summary>
 public abstract class InboxConsumer<TMessage, TDbContext>(TDbContext db) : IConsumer<TMessage>
     where TMessage : class
@@ -62,6 +66,69 @@ public abstract class InboxConsumer<TMessage, TDbContext>(TDbContext db) : ICons
     private async Task ConsumeOnceAsync(ConsumeContext<TMessage> context, OutboxMetrics metrics)
     {
         var messageId = context.MessageId ?? throw new InvalidOperationException("A message without a message id cannot be deduplicated.");
+        var batches = context.GetServiceOrCreateInstance<InboxBatches>();
+        // A retried message goes alone: a message that failed once must not take a batch down with it again.
+        if (batches.MaxBatchSize == 1 || context.GetRetryAttempt() > 0)
+        {
+            await ConsumeAloneAsync(context, metrics);
+            return;
+        }
+
+        var queue = batches.For<ConsumeContext<TMessage>>(GetType());
+        var turn = new InboxTurn<ConsumeContext<TMessage>>(context, messageId);
+        queue.Join(turn);
+        switch (await turn.Outcome)
+        {
+            case InboxTurnOutcome.Done:
+                return;
+            case InboxTurnOutcome.Alone:
+                await ConsumeAloneAsync(context, metrics);
+                return;
+        }
+
+        // This message leads a batch: itself first, then those that arrived while the previous batch was in flight.
+        var batch = turn.Batch;
+        if (batch.Count == 1)
+        {
+            try
+            {
+                await ConsumeAloneAsync(context, metrics);
+            }
+            finally
+            {
+                queue.Finished(batches.MaxBatchSize);
+            }
+            return;
+        }
+        var committed = false;
+        try
+        {
+            await ConsumeBatchAsync(batch, metrics, context.CancellationToken);
+            committed = true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !context.CancellationToken.IsCancellationRequested)
+        {
+            // Nothing of the batch was committed: each message is consumed alone, as if there had been no batch,
+            // so a failing message is retried and dead-lettered by itself.
+            Db.ChangeTracker.Clear();
+        }
+        finally
+        {
+            queue.Finished(batches.MaxBatchSize);
+            foreach (var other in batch.Skip(1))
+            {
+                other.Finish(committed ? InboxTurnOutcome.Done : InboxTurnOutcome.Alone);
+            }
+        }
+        if (!committed)
+        {
+            await ConsumeAloneAsync(context, metrics);
+        }
+    }
+
+    private async Task ConsumeAloneAsync(ConsumeContext<TMessage> context, OutboxMetrics metrics)
+    {
+        var messageId = context.MessageId ?? throw new InvalidOperationException("A message without a message id cannot be deduplicated.");
         var consumer = InboxName;
         var cancellationToken = context.CancellationToken;
 
@@ -94,6 +161,61 @@ public abstract class InboxConsumer<TMessage, TDbContext>(TDbContext db) : ICons
         {
             throw new DependencyUnavailableException("The database dropped the connection during the transaction.", ex);
         }
+    }
+
+    /// <summary>
+    /// One transaction for the batch: the inbox rows in one statement, then each new message's effect in arrival
+    /// order, saved before the next is handled (so a message sees what an earlier one of the batch changed), then
+    /// one commit. Each message is handled in its own consume span and with its producer as the audit's actor.
+    /// </summary>
+    private async Task ConsumeBatchAsync(IReadOnlyList<InboxTurn<ConsumeContext<TMessage>>> batch, OutboxMetrics metrics, CancellationToken cancellationToken)
+    {
+        Db.ChangeTracker.Clear();
+        await using var transaction = await Db.Database.BeginTransactionAsync(cancellationToken);
+        var fresh = new HashSet<Guid>();
+        await using (var insert = Db.Database.GetDbConnection().CreateCommand())
+        {
+            // Sorted, so that two batches holding the same redelivered ids lock them in the same order (no deadlock).
+            insert.CommandText = """
+                INSERT INTO inbox_messages (message_id, consumer, processed_at)
+                SELECT id, @consumer, now() FROM unnest(@ids) AS id ORDER BY id
+                ON CONFLICT DO NOTHING RETURNING message_id
+                """;
+            insert.Transaction = transaction.GetDbTransaction();
+            insert.Parameters.Add(new NpgsqlParameter("consumer", InboxName));
+            insert.Parameters.Add(new NpgsqlParameter("ids", batch.Select(t => t.MessageId).Distinct().ToArray()));
+            await using var reader = await insert.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                fresh.Add(reader.GetGuid(0));
+            }
+        }
+
+        var outer = Activity.Current;
+        try
+        {
+            foreach (var turn in batch)
+            {
+                // Remove: a message id twice in the batch has one effect.
+                if (!fresh.Remove(turn.MessageId))
+                {
+                    metrics.InboxDuplicates.Add(1);
+                    continue;
+                }
+                Activity.Current = turn.Activity;
+                var producer = turn.Context.Headers.Get<string>(OutboxRelay.ProducerHeader) ?? "unknown";
+                using (AuditActor.Use(AuditActor.Service(producer), typeof(TMessage).Name))
+                {
+                    await HandleAsync(turn.Context.Message, turn.Context);
+                    await Db.SaveChangesAsync(cancellationToken);
+                }
+            }
+        }
+        finally
+        {
+            Activity.Current = outer;
+        }
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Apply the message's effect to <see cref="Db"/>; do not call SaveChanges.</summary>

@@ -103,6 +103,7 @@ public static class MessagingExtensions
         builder.Services.Configure<OutboxRelayOptions>(builder.Configuration.GetSection("Messaging:Outbox"));
         builder.Services.PostConfigure<OutboxRelayOptions>(options => options.Producer = serviceName);
         builder.Services.AddSingleton<OutboxMetrics>();
+        builder.Services.AddSingleton(new InboxBatches(consuming.InboxBatchSize));
         builder.Services.TryAddSingleton<OutboxSignal>();
         builder.AddBackgroundLoops();
         builder.Services.AddHostedService<OutboxRelay>();
@@ -123,6 +124,9 @@ public static class MessagingExtensions
     {
         public ushort? PrefetchCount { get; set; }
         public int? ConcurrentMessageLimit { get; set; }
+
+        /// <summary>Most messages of one consumer committed in one inbox transaction (group commit); 1 turns it off.</summary>
+        public int InboxBatchSize { get; set; } = 64;
     }
 
     private sealed class RetrySettings
