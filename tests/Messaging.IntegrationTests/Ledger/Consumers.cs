@@ -8,6 +8,11 @@ public sealed class EntryRecordedConsumer(LedgerDb db, TimeProvider clock)
 {
     protected override Task HandleAsync(EntryRecorded message, ConsumeContext<EntryRecorded> context)
     {
+        if (message.Number < 0)
+        {
+            // A poisoned message among good ones of the same consumer (InboxBatchingTests).
+            throw new InvalidOperationException($"{message.AggregateId} is poisoned.");
+        }
         Db.Entries.Add(new LedgerEntry
         {
             MessageId = context.MessageId!.Value,
