@@ -5,20 +5,23 @@ namespace Programmes.Messaging;
 
 /// <summary>
 /// Group commit for <see cref="InboxConsumer{TMessage,TDbContext}"/>: the messages of one consumer that arrive
-/// while an inbox transaction of that consumer is in flight wait, and the next of them commits all of them in one
-/// transaction (one inbox insert, one commit and one WAL flush instead of one each per message). A message that
-/// arrives when nothing is in flight goes alone at once, so batching adds no latency at low load.
+/// while <see cref="MaxInFlight"/> inbox transactions of that consumer are in flight wait, and the next of them
+/// commits all of them in one transaction (one inbox insert, one commit and one WAL flush instead of one each per
+/// message). A message that arrives while fewer are in flight goes alone at once, so batching adds no wait at low load.
 /// One instance per process (a singleton); queues are kept per consumer class.
 /// </summary>
-public sealed class InboxBatches(int maxBatchSize)
+public sealed class InboxBatches(int maxBatchSize, int maxInFlight)
 {
     private readonly ConcurrentDictionary<Type, object> _queues = new();
 
     /// <summary>Most messages committed in one transaction; 1 turns batching off.</summary>
     public int MaxBatchSize { get; } = Math.Max(1, maxBatchSize);
 
+    /// <summary>Inbox transactions of one consumer in flight at once before messages wait to share one.</summary>
+    public int MaxInFlight { get; } = Math.Max(1, maxInFlight);
+
     internal InboxQueue<T> For<T>(Type consumer) where T : class =>
-        (InboxQueue<T>)_queues.GetOrAdd(consumer, _ => new InboxQueue<T>());
+        (InboxQueue<T>)_queues.GetOrAdd(consumer, _ => new InboxQueue<T>(MaxInFlight));
 }
 
 /// <summary>How a waiting message goes on: done by another's batch, alone (the batch failed), or leading a batch.</summary>
@@ -55,26 +58,27 @@ internal sealed class InboxTurn<TContext>(TContext context, Guid messageId) wher
 }
 
 /// <summary>
-/// The waiting messages of one consumer. At most one batch is in flight per consumer and process: when it ends,
-/// the messages that arrived meanwhile (up to the batch size, in arrival order) become the next batch.
+/// The waiting messages of one consumer. At most <paramref name="maxInFlight"/> transactions are in flight per
+/// consumer and process: when one ends, the messages that arrived meanwhile (up to the batch size, in arrival order)
+/// become the next batch.
 /// </summary>
-internal sealed class InboxQueue<TContext> where TContext : class
+internal sealed class InboxQueue<TContext>(int maxInFlight) where TContext : class
 {
     private readonly Lock _gate = new();
     private readonly List<InboxTurn<TContext>> _waiting = [];
-    private bool _inFlight;
+    private int _inFlight;
 
-    /// <summary>Leads at once (a batch of itself) when nothing is in flight; otherwise waits for its outcome.</summary>
+    /// <summary>Leads at once (a batch of itself) when a transaction may start; otherwise waits for its outcome.</summary>
     public void Join(InboxTurn<TContext> turn)
     {
         lock (_gate)
         {
-            if (_inFlight)
+            if (_inFlight >= maxInFlight)
             {
                 _waiting.Add(turn);
                 return;
             }
-            _inFlight = true;
+            _inFlight++;
         }
         turn.Lead([turn]);
     }
@@ -87,7 +91,7 @@ internal sealed class InboxQueue<TContext> where TContext : class
         {
             if (_waiting.Count == 0)
             {
-                _inFlight = false;
+                _inFlight--;
                 return;
             }
             next = [.. _waiting.Take(maxBatchSize)];

@@ -13,7 +13,7 @@ namespace Programmes.Messaging;
 /// A consumer whose effect is applied exactly once per message id: the inbox row, the consumer's changes
 /// and any events it records are committed in one transaction. A redelivered message finds its inbox row
 /// and changes nothing. Exceptions propagate, so MassTransit retries and finally dead-letters the message.
-/// Messages that arrive while a transaction of the same consumer is in flight share the next one
+/// Messages that arrive while enough transactions of the same consumer are in flight share the next one
 /// (<see cref="InboxBatches"/>); if that shared transaction fails, each of its messages is consumed alone.
 /// </summary>
 public abstract class InboxConsumer<TMessage, TDbContext>(TDbContext db) : IConsumer<TMessage>
@@ -86,7 +86,7 @@ public abstract class InboxConsumer<TMessage, TDbContext>(TDbContext db) : ICons
                 return;
         }
 
-        // This message leads a batch: itself first, then those that arrived while the previous batch was in flight.
+        // This message leads a batch: itself first, then those that arrived while transactions were in flight.
         var batch = turn.Batch;
         if (batch.Count == 1)
         {

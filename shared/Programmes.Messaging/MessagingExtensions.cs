@@ -103,7 +103,7 @@ public static class MessagingExtensions
         builder.Services.Configure<OutboxRelayOptions>(builder.Configuration.GetSection("Messaging:Outbox"));
         builder.Services.PostConfigure<OutboxRelayOptions>(options => options.Producer = serviceName);
         builder.Services.AddSingleton<OutboxMetrics>();
-        builder.Services.AddSingleton(new InboxBatches(consuming.InboxBatchSize));
+        builder.Services.AddSingleton(new InboxBatches(consuming.InboxBatchSize, consuming.InboxTransactionsInFlight));
         builder.Services.TryAddSingleton<OutboxSignal>();
         builder.AddBackgroundLoops();
         builder.Services.AddHostedService<OutboxRelay>();
@@ -131,6 +131,12 @@ public static class MessagingExtensions
 
         /// <summary>Most messages of one consumer committed in one inbox transaction (group commit); 1 turns it off.</summary>
         public int InboxBatchSize { get; set; } = 64;
+
+        /// <summary>
+        /// Inbox transactions of one consumer in flight at once before messages wait to share the next: more keeps
+        /// latency low at moderate load (a message need not wait for a transaction to end), each holds a connection.
+        /// </summary>
+        public int InboxTransactionsInFlight { get; set; } = 4;
     }
 
     private sealed class RetrySettings
