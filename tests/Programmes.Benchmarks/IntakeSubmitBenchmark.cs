@@ -85,15 +85,18 @@ public sealed class IntakeSubmitBenchmark : IBenchmark
             await call(i);
         }
         await Task.Delay(TimeSpan.FromSeconds(3)); // let the relay publish them, so its commands are counted with them
+        List<System.Diagnostics.Activity> commands;
         lock (system.Spans)
         {
-            var commands = system.Spans.Where(a => a.Source.Name == "Npgsql").ToList();
+            commands = system.Spans.Where(a => a.Source.Name == "Npgsql").ToList();
             Console.WriteLine($"SQL commands per POST ({Sample} POSTs, one caller): {commands.Count / (double)Sample:N2} in all");
             foreach (var group in commands.GroupBy(Describe).OrderByDescending(g => g.Count()))
             {
                 Console.WriteLine($"  {group.Count() / (double)Sample,6:N2}  {group.Key}");
             }
         }
+        var duplicates = commands.Select(c => c.GetTagItem("db.query.text") as string).FirstOrDefault(t => t?.Contains("thematic_areas", StringComparison.Ordinal) == true);
+        Console.WriteLine($"the duplicates query: {duplicates}");
         system.Spans.Clear();
     }
 
