@@ -45,6 +45,7 @@ public sealed class IntakeSubmitBenchmark : IBenchmark
         try
         {
             await SeedAsync(system, seeded);
+            await ExplainDuplicatesAsync(system, "BORDER-MANAGEMENT");
             var token = await system.TokenAsync(TestClients.StateKenya);
             var handler = HandlerCall(system);
             var direct = PostCall(system.ServiceUrls[Services.Intake], token);
@@ -66,6 +67,8 @@ public sealed class IntakeSubmitBenchmark : IBenchmark
                 Console.WriteLine($"  {"POST above /health/live",-40} {all.Bytes - least.Bytes,8:N0} B/request {all.CpuMicros - least.CpuMicros,8:N0} µs CPU/request");
             }
             system.Spans.Clear();
+            await ExplainDuplicatesAsync(system, "RATIFICATION");
+            await ExplainDuplicatesAsync(system, "BORDER-MANAGEMENT");
             PerRequestCost.PrintMemory();
         }
         finally
@@ -175,6 +178,29 @@ public sealed class IntakeSubmitBenchmark : IBenchmark
         using var scope = system.ServiceApps[Services.Intake].Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<IntakeDb>();
         return await db.Requests.CountAsync(r => r.StateCode == "KEN" && AssistanceRequest.Open.Contains(r.Status));
+    }
+
+    // The duplicates query's plan on the accumulated requests: an area many open requests share (20 found early in
+    // submission order) and one no open request has (every open Kenyan request must be ruled out).
+    private static async Task ExplainDuplicatesAsync(TestSystem system, string area)
+    {
+        using var scope = system.ServiceApps[Services.Intake].Services.CreateScope();
+        var connection = scope.ServiceProvider.GetRequiredService<IntakeDb>().Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            EXPLAIN (ANALYZE, BUFFERS) SELECT a.id FROM assistance_requests AS a
+            WHERE a.state_code = 'KEN' AND a.id <> '{Guid.CreateVersion7()}'
+              AND a.status IN ('AwaitingStateEndorsement', 'Submitted', 'InformationRequested', 'Accepted') AND a.status <> 'AwaitingStateEndorsement'
+              AND a.thematic_areas && ARRAY['{area}'] AND (a.desired_end IS NULL OR a.desired_end >= DATE '{Today.AddDays(90):yyyy-MM-dd}')
+            ORDER BY a.submitted_at LIMIT 20
+            """;
+        Console.WriteLine($"EXPLAIN ANALYZE of the duplicates query, area {area}:");
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            Console.WriteLine($"  {reader.GetString(0)}");
+        }
     }
 
     // Open requests as the load generator leaves them: submitted, one of its two areas, a desired start, no end.
