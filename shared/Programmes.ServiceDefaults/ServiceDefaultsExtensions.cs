@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -106,14 +107,30 @@ public static class ServiceDefaultsExtensions
     {
         var authority = builder.Configuration["Auth:Authority"]
             ?? throw new InvalidOperationException("Auth:Authority (the gateway's URL) is not configured.");
+        builder.AddAccessTokens(options =>
+        {
+            options.Authority = authority;
+            options.RequireHttpsMetadata = false;
+            // The gateway may start after us: fetch keys again soon rather than caching a failure.
+            options.RefreshInterval = TimeSpan.FromSeconds(10);
+        });
+        builder.Services.AddAuthorization();
+        return builder;
+    }
+
+    /// <summary>
+    /// The one way every process (services and gateway) accepts the gateway's access tokens: JwtBearer with the
+    /// audience, the claim names as issued and the cache of validated tokens. <paramref name="keys"/> says where
+    /// the signing keys and the issuer come from (the gateway's JWKS for a service, its own key for the gateway).
+    /// </summary>
+    public static AuthenticationBuilder AddAccessTokens(this IHostApplicationBuilder builder, Action<JwtBearerOptions> keys)
+    {
         var clockSkew = TimeSpan.FromSeconds(30);
         // Validation reads the system clock, so the cache of validated tokens does too.
         var validatedTokens = new ValidatedTokens(TimeProvider.System, clockSkew);
         builder.Services.AddSingleton(validatedTokens);
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
+        return builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
         {
-            options.Authority = authority;
-            options.RequireHttpsMetadata = false;
             options.MapInboundClaims = false;
             options.TokenValidationParameters = new TokenValidationParameters
             {
@@ -125,11 +142,8 @@ public static class ServiceDefaultsExtensions
             // No one reads the raw token back from the authentication properties; storing it cost a dictionary per request.
             options.SaveToken = false;
             validatedTokens.Attach(options);
-            // The gateway may start after us: fetch keys again soon rather than caching a failure.
-            options.RefreshInterval = TimeSpan.FromSeconds(10);
+            keys(options);
         });
-        builder.Services.AddAuthorization();
-        return builder;
     }
 
     public static WebApplication MapServiceDefaults(this WebApplication app, string openApiPath = "/openapi/v1.json")

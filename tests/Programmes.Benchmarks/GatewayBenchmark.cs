@@ -7,6 +7,8 @@ namespace Programmes.Benchmarks;
 /// <summary>
 /// What the gateway costs: the same small authenticated GET (planning's intake items, staff token) called
 /// directly on the service and through the gateway, closed loop at fixed concurrency, in one run.
+/// Everything runs in this process, so each phase's allocated bytes and CPU per request include the caller's and
+/// the service's; the same caller and service work is in both phases, so the difference is the gateway's own cost.
 /// Args: [concurrency=32] [seconds=10].
 /// </summary>
 public sealed class GatewayBenchmark : IBenchmark
@@ -32,6 +34,8 @@ public sealed class GatewayBenchmark : IBenchmark
             Console.WriteLine($"GET {Path}, {concurrency} concurrent callers, {duration.TotalSeconds:F0} s each after a 2 s warm-up");
             var directResult = await MeasureAsync("direct", direct, concurrency, duration, system);
             var gatewayResult = await MeasureAsync("gateway", gateway, concurrency, duration, system);
+            Console.WriteLine($"the gateway's own cost per request: {(gatewayResult.Bytes - directResult.Bytes) / 1024:F1} KB allocated, " +
+                $"{gatewayResult.CpuMicroseconds - directResult.CpuMicroseconds:F0} us of CPU");
             Console.WriteLine($"ratio gateway/direct: throughput {gatewayResult.PerSecond / directResult.PerSecond:F2}, " +
                 $"p50 {gatewayResult.Latency.Percentile(50) / directResult.Latency.Percentile(50):F2}, " +
                 $"p99 {gatewayResult.Latency.Percentile(99) / directResult.Latency.Percentile(99):F2}");
@@ -49,17 +53,24 @@ public sealed class GatewayBenchmark : IBenchmark
         return http;
     }
 
-    private static async Task<(double PerSecond, Latency Latency)> MeasureAsync(
+    private static async Task<(double PerSecond, Latency Latency, double Bytes, double CpuMicroseconds)> MeasureAsync(
         string label, HttpClient http, int concurrency, TimeSpan duration, TestSystem system)
     {
         await LoopAsync(http, concurrency, TimeSpan.FromSeconds(2), new Latency());
         await ForgetSpansAsync(system);
         var latency = new Latency();
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var errors = await LoopAsync(http, concurrency, duration, latency);
+        process.Refresh();
+        var bytes = (double)(GC.GetTotalAllocatedBytes(precise: true) - allocated) / latency.Count;
+        var cpuMicroseconds = (process.TotalProcessorTime - cpu).TotalMicroseconds / latency.Count;
         var perSecond = latency.Count / duration.TotalSeconds;
-        Console.WriteLine($"{label,-8} {perSecond,8:F0} req/s  {latency.Summary()}  errors={errors}");
+        Console.WriteLine($"{label,-8} {perSecond,8:F0} req/s  {latency.Summary()}  errors={errors}  " +
+            $"{bytes / 1024:F1} KB and {cpuMicroseconds:F0} us CPU per request (caller, gateway and service together)");
         await ForgetSpansAsync(system);
-        return (perSecond, latency);
+        return (perSecond, latency, bytes, cpuMicroseconds);
     }
 
     /// <summary>
