@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration.Memory;
@@ -88,6 +89,7 @@ public static class GatewayService
                     .RequireRole(route.Roles));
             }
         });
+        builder.Services.AddSingleton<IAuthenticationSchemeProvider, TokenServerRequests>();
         builder.Services.AddScoped<ClientRegistry>();
         builder.Services.AddMemoryCache();
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -107,6 +109,7 @@ public static class GatewayService
 
         var app = builder.Build();
         app.MapServiceDefaults(openApiPath: "/openapi/gateway.json");
+        app.Use(TokenServerRequests.HandleAsync);
         app.UseMiddleware<RevokedClients>();
         // After authorization: anonymous and forbidden calls are turned away before they cost a token.
         app.UseRateLimiter();

@@ -192,7 +192,6 @@ public static class ServiceDefaultsExtensions
                 .AddTraceSampling(builder.Configuration)
                 .AddSource(Telemetry.SourcePattern)
                 .AddSource("MassTransit")
-                .AddSource("Yarp.ReverseProxy")
                 .AddAspNetCoreInstrumentation(options =>
                 {
                     options.Filter = context => !IsPlumbing(context.Request.Path);
