@@ -59,8 +59,19 @@ internal sealed class AuditInterceptor<TDbContext>(AuditRules<TDbContext> rules)
         {
             return;
         }
-        context.ChangeTracker.DetectChanges();
-        var entries = rules.EntriesFor(context.ChangeTracker.Entries().ToList(), DateTimeOffset.UtcNow).ToList();
-        context.Set<AuditEntry>().AddRange(entries);
+        // One DetectChanges: Entries() would run another over every tracked entity (docs/performance.md).
+        var tracker = context.ChangeTracker;
+        tracker.DetectChanges();
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            var entries = rules.EntriesFor(tracker.Entries().ToList(), DateTimeOffset.UtcNow).ToList();
+            context.Set<AuditEntry>().AddRange(entries);
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
+        }
     }
 }

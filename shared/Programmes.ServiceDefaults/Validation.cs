@@ -35,7 +35,7 @@ public sealed class Validation
         return condition;
     }
 
-    public bool Required(string? value, string field, int maxLength)
+    public bool Required([NotNullWhen(true)] string? value, string field, int maxLength)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -52,10 +52,10 @@ public sealed class Validation
     public bool Optional(string? value, string field, int maxLength) =>
         value is null || Check(value.Length <= maxLength, field, $"must be at most {maxLength} characters.");
 
-    public bool MemberState(string? code, string field) =>
+    public bool MemberState([NotNullWhen(true)] string? code, string field) =>
         Required(code, field, 3) && Check(Reference.IsMemberState(code), field, $"'{code}' is not the ISO 3166-1 alpha-3 code of a UN Member State.");
 
-    public bool Currency(string? code, string field) =>
+    public bool Currency([NotNullWhen(true)] string? code, string field) =>
         Required(code, field, 3) && Check(Reference.IsCurrency(code), field, $"'{code}' is not an ISO 4217 currency code.");
 
     /// <summary>Checks a list of codes against a reference table: required (unless <paramref name="allowEmpty"/>), no unknown codes, no repeats.</summary>

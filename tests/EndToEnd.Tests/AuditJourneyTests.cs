@@ -18,7 +18,7 @@ public sealed class AuditJourneyTests(TestSystem system, ITestOutputHelper outpu
     [Fact]
     public async Task Every_change_of_the_journey_is_audited_once_with_its_actor_and_trace_and_read_only_by_its_owners()
     {
-        var journey = await AuditJourney.RunAsync(system);
+        var journey = await (await Journey.StartAsync(system)).RunAsync();
         var staff = await system.ClientAsync(TestClients.Staff);
 
         // Every entry of every service belongs to a trace that a call through the gateway started.

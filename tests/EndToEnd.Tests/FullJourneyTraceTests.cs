@@ -17,104 +17,13 @@ namespace Programmes.EndToEnd.Tests;
 /// </summary>
 public sealed class FullJourneyTraceTests(TestSystem system, ITestOutputHelper output) : IClassFixture<TestSystem>
 {
-    private const string ContactEmail = "focal.point@justice.go.ke";
-
     [Fact]
     public async Task Every_trace_of_a_journey_is_found_by_its_request_id_and_carries_no_secrets()
     {
-        var state = await system.ClientAsync(TestClients.StateKenya);
-        var staff = await system.ClientAsync(TestClients.Staff);
-        var cted = await system.ClientAsync(TestClients.Cted);
-        var donor = await system.ClientAsync(TestClients.DonorNorway);
-
-        // Submitted by the State.
-        var request = await state.PostAsJsonAsync("/api/intake/requests", new
-        {
-            stateCode = "KEN",
-            requestingAuthority = "Office of the Attorney General",
-            contactPerson = "A. Focal Point",
-            contactEmail = ContactEmail,
-            thematicAreas = new[] { "RATIFICATION" },
-            instruments = new[] { "TERRORIST-BOMBINGS-1997" },
-            needs = "Assistance to ratify the 1997 Bombings Convention.",
-        }).ShouldBeJson(HttpStatusCode.Created);
-        var requestId = request.GetProperty("id").GetGuid();
-
-        // Screened by staff; planning hears of the acceptance.
-        await staff.PostAsJsonAsync($"/api/intake/requests/{requestId}/accept", new { }).ShouldBe(HttpStatusCode.OK);
-        await Eventually.TrueAsync(async () =>
-        {
-            var items = await staff.GetItemsAsync($"/api/planning/intake-items?requestId={requestId}");
-            return items is [var item] && item.GetProperty("acceptedAt").ValueKind == JsonValueKind.String;
-        }, what: "the accepted request in planning");
-
-        // Planned, reviewed and proposed.
-        var programme = await staff.PostAsJsonAsync("/api/planning/programmes", new
-        {
-            title = "Kenya: becoming party to the 1997 Bombings Convention",
-            objectives = "Ratify the Convention and incorporate it into national law.",
-            scope = "National",
-            stateCodes = new[] { "KEN" },
-            thematicAreas = new[] { "RATIFICATION" },
-            instruments = new[] { "TERRORIST-BOMBINGS-1997" },
-            requestIds = new[] { requestId },
-            activities = new[]
-            {
-                new
-                {
-                    title = "National workshop on the Convention",
-                    modality = "NATIONAL-WORKSHOP",
-                    thematicArea = "RATIFICATION",
-                    plannedStart = "2027-03-02",
-                    plannedEnd = "2027-03-04",
-                    place = new { stateCode = "KEN", city = "Nairobi", online = false },
-                    plannedParticipants = new { women = 12, men = 15, other = 1 },
-                    targetInstitutions = new[] { "PROSECUTION" },
-                    budget = new { experts = 10_000m, travel = 5_000m, venue = 2_500m, translation = 0m, other = 500m },
-                },
-            },
-        }).ShouldBeJson(HttpStatusCode.Created);
-        var programmeId = programme.GetProperty("id").GetGuid();
-        await staff.PutAsJsonAsync($"/api/planning/programmes/{programmeId}/markers", new { genderMarker = 2, childrenConcerned = false }).ShouldBe(HttpStatusCode.OK);
-        await staff.PutAsJsonAsync($"/api/planning/programmes/{programmeId}/compliance-review", new { outcome = "Cleared", reviewer = "Human-rights adviser" })
-            .ShouldBe(HttpStatusCode.OK);
-        await staff.PostAsync($"/api/planning/programmes/{programmeId}/proposal", null).ShouldBe(HttpStatusCode.OK);
-
-        // Cleared by CTED (the only partner the seeded registry addresses by default).
-        var round = await Eventually.GetAsync(async () =>
-            (await cted.GetItemsAsync($"/api/coordination/rounds?programmeId={programmeId}"))!.Select(r => (JsonElement?)r).FirstOrDefault(),
-            what: "the clearance round");
-        await cted.PostAsJsonAsync($"/api/coordination/rounds/{round.GetProperty("id").GetGuid()}/answers", new { answer = "Concur" })
-            .ShouldBe(HttpStatusCode.OK);
-
-        // Funded by Norway: a pledge earmarked to the programme, paid in full, covers budget and support cost.
-        await staff.PostWithKeyAsync("/api/funding/donors", new { code = "DONOR-NOR", name = "Norway", kind = "MemberState", stateCode = "NOR" })
-            .ShouldBe(HttpStatusCode.Created);
-        var pledge = await donor.PostWithKeyAsync("/api/funding/pledges", new
-        {
-            amount = 25_000m,
-            currency = "USD",
-            pledgeDate = "2026-11-02",
-            agreementReference = "NOR-2026-7",
-            earmarking = "Programme",
-            earmarkedTo = programmeId.ToString(),
-        }).ShouldBeJson(HttpStatusCode.Created);
-        await donor.PostWithKeyAsync($"/api/funding/pledges/{pledge.GetProperty("id").GetGuid()}/payments", new
-        {
-            amount = 25_000m,
-            currency = "USD",
-            valueDate = "2026-11-20",
-            bankReference = "NOR-TRANSFER-0042",
-        }).ShouldBe(HttpStatusCode.Created);
-
-        // Approved once cleared, reviewed and funded.
-        await Eventually.TrueAsync(async () =>
-            (await staff.GetFromJsonAsync<JsonElement>($"/api/planning/programmes/{programmeId}")).GetProperty("status").GetString() == "Approved",
-            timeout: TimeSpan.FromSeconds(60), what: "the approved programme");
-        await Eventually.TrueAsync(async () =>
-            (await state.GetFromJsonAsync<JsonElement>($"/api/intake/requests/{requestId}")).GetProperty("timeline").EnumerateArray()
-                .Any(e => e.ToString().Contains("Approved", StringComparison.OrdinalIgnoreCase)),
-            what: "the approval on the State's timeline");
+        // Submitted by the State, screened by staff, planned, reviewed and proposed, cleared by CTED, funded by
+        // Norway, approved once cleared, reviewed and funded, and the approval on the State's timeline.
+        var journey = await (await Journey.StartAsync(system)).RunAsync(deliver: false);
+        var requestId = journey.RequestId;
 
         // The business figures of the journey are on the services' scrape endpoints.
         foreach (var app in system.ServiceApps.Values)
@@ -180,7 +89,7 @@ public sealed class FullJourneyTraceTests(TestSystem system, ITestOutputHelper o
         Assert.Contains(Ancestors(submission, byId), a => a.Kind == ActivityKind.Server && a.GetTagItem("server.port") is int p && p == system.GatewayUrl.Port);
 
         // Nothing personal or secret in any span of the whole process.
-        var secrets = new List<string> { ContactEmail, "A. Focal Point" };
+        var secrets = new List<string> { Journey.ContactEmail, Journey.ContactPerson };
         secrets.AddRange(TestClients.All.Select(c => c.ClientSecret));
         foreach (var client in new[] { TestClients.StateKenya, TestClients.Staff, TestClients.Cted, TestClients.DonorNorway })
         {

@@ -75,20 +75,10 @@ public sealed class TelemetryApiTests(DashboardSystem system) : IClassFixture<Da
     [Fact]
     public async Task An_operator_finds_a_requests_journey_across_services_by_its_request_id()
     {
-        var state = await system.ClientAsync(TestClients.StateKenya);
-        var staff = await system.ClientAsync(TestClients.Staff);
-        var request = await state.PostAsJsonAsync("/api/intake/requests", new
-        {
-            stateCode = "KEN",
-            requestingAuthority = "Office of the Attorney General",
-            contactPerson = "A. Focal Point",
-            contactEmail = "focal.point@justice.go.ke",
-            thematicAreas = new[] { "RATIFICATION" },
-            instruments = new[] { "TERRORIST-BOMBINGS-1997" },
-            needs = "Assistance to ratify the 1997 Bombings Convention.",
-        }).ShouldBeJson(HttpStatusCode.Created);
-        var requestId = request.GetProperty("id").GetGuid().ToString();
-        await staff.PostAsJsonAsync($"/api/intake/requests/{requestId}/accept", new { }).ShouldBe(HttpStatusCode.OK);
+        var journey = await Journey.StartAsync(system, partnersAndDonors: false);
+        await journey.SubmitAsync();
+        await journey.AcceptAsync();
+        var requestId = journey.RequestId.ToString();
 
         using var operations = new HttpClient { BaseAddress = system.DashboardUrl };
         operations.DefaultRequestHeaders.Add("x-api-key", DashboardSystem.ApiKey);

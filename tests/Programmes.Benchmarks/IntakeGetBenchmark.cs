@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Claims;
@@ -40,20 +39,20 @@ public sealed class IntakeGetBenchmark : IBenchmark
             var direct = HttpCall(system.ServiceUrls[Services.Intake], token, i => $"/api/intake/requests/{ids[i % ids.Length]}");
             var floor = HttpCall(system.ServiceUrls[Services.Intake], token, _ => "/health/live");
 
-            await MeasureAsync("warm-up", handler, count / 4, 1, quiet: true);
-            await MeasureAsync("warm-up", direct, count / 2, Callers, quiet: true);
-            await MeasureAsync("warm-up", floor, count / 4, Callers, quiet: true);
+            await PerRequestCost.MeasureAsync("warm-up", handler, count / 4, 1, quiet: true);
+            await PerRequestCost.MeasureAsync("warm-up", direct, count / 2, Callers, quiet: true);
+            await PerRequestCost.MeasureAsync("warm-up", floor, count / 4, Callers, quiet: true);
             for (var round = 1; round <= 2; round++)
             {
                 Console.WriteLine($"round {round}");
                 system.Spans.Clear(); // the test system keeps every span in memory; that would be counted as the GC's
-                await MeasureAsync("handler alone (1 caller)", handler, count / 2, 1);
-                var all = await MeasureAsync($"GET by id over HTTP ({Callers} callers)", direct, count, Callers);
-                var least = await MeasureAsync($"/health/live over HTTP ({Callers} callers)", floor, count, Callers);
+                await PerRequestCost.MeasureAsync("handler alone (1 caller)", handler, count / 2, 1);
+                var all = await PerRequestCost.MeasureAsync($"GET by id over HTTP ({Callers} callers)", direct, count, Callers);
+                var least = await PerRequestCost.MeasureAsync($"/health/live over HTTP ({Callers} callers)", floor, count, Callers);
                 Console.WriteLine($"  {"GET above /health/live",-40} {all.Bytes - least.Bytes,8:N0} B/request {all.CpuMicros - least.CpuMicros,8:N0} µs CPU/request");
             }
             system.Spans.Clear();
-            PrintMemory();
+            PerRequestCost.PrintMemory();
         }
         finally
         {
@@ -96,51 +95,6 @@ public sealed class IntakeGetBenchmark : IBenchmark
             }
         };
     }
-
-    private readonly record struct PerRequest(double Bytes, double CpuMicros);
-
-    private static async Task<PerRequest> MeasureAsync(string label, Func<int, Task> call, int count, int callers, bool quiet = false)
-    {
-        var next = -1;
-        var process = Process.GetCurrentProcess();
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        process.Refresh();
-        var cpu = process.TotalProcessorTime;
-        var bytes = GC.GetTotalAllocatedBytes(precise: true);
-        var watch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
-        {
-            for (var i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next))
-            {
-                await call(i);
-            }
-        })));
-        watch.Stop();
-        var allocated = GC.GetTotalAllocatedBytes(precise: true) - bytes;
-        process.Refresh();
-        var result = new PerRequest((double)allocated / count, (process.TotalProcessorTime - cpu).TotalMicroseconds / count);
-        if (!quiet)
-        {
-            Console.WriteLine($"  {label,-40} {result.Bytes,8:N0} B/request {result.CpuMicros,8:N0} µs CPU/request {count / watch.Elapsed.TotalSeconds,8:N0} req/s  (load average {LoadAverage()})");
-        }
-        return result;
-    }
-
-    // The GC's mode and settings decide most of a process's memory after a load: print what it holds.
-    private static void PrintMemory()
-    {
-        var info = GC.GetGCMemoryInfo();
-        var rss = File.Exists("/proc/self/status")
-            ? File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]
-            : null;
-        Console.WriteLine($"memory after the load: RSS {(rss is null ? "?" : $"{long.Parse(rss, System.Globalization.CultureInfo.InvariantCulture) / 1024} MB")}, " +
-            $"GC heap {info.HeapSizeBytes / 1048576} MB, committed {info.TotalCommittedBytes / 1048576} MB, server GC {System.Runtime.GCSettings.IsServerGC}, " +
-            $"heaps {GC.GetConfigurationVariables().GetValueOrDefault("HeapCount")}");
-    }
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
     private static async Task<Guid[]> SeedAsync(TestSystem system)
     {

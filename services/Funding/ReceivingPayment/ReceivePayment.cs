@@ -6,7 +6,6 @@ using Microsoft.Extensions.Options;
 using Programmes.Contracts;
 using Programmes.Funding.Model;
 using Programmes.Funding.Persistence;
-using Programmes.Messaging;
 using Programmes.Messaging.Idempotency;
 using Programmes.ReferenceData;
 using Programmes.ServiceDefaults;
@@ -80,11 +79,8 @@ public static class ReceivingPaymentEndpoint
             BankReference = receipt.BankReference,
             ReceivedAt = now,
         };
-        Telemetry.Tag(Telemetry.Attributes.DonorId, pledge.DonorId);
-        db.Payments.Add(payment);
-        db.AddEvent(new PaymentReceived(payment.Id, pledge.Id, pledge.DonorId, payment.Amount, payment.Currency, payment.AmountUsd,
-            payment.ValueDate, now), pledge.Id);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.RecordAsync(payment, pledge.DonorId, new PaymentReceived(payment.Id, pledge.Id, pledge.DonorId, payment.Amount, payment.Currency,
+            payment.AmountUsd, payment.ValueDate, now), pledge.Id, cancellationToken);
         if (payment.AmountUsd is not null)
         {
             await allocator.AllocateWaitingAsync(cancellationToken);

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Programmes.Contracts;
 using Programmes.Funding.Model;
 using Programmes.Funding.Persistence;
-using Programmes.Messaging;
 using Programmes.Messaging.Idempotency;
 using Programmes.ReferenceData;
 using Programmes.ServiceDefaults;
@@ -14,6 +13,7 @@ namespace Programmes.Funding.RecordingInKind;
 
 public sealed record RecordInKind([property: NotRequired] Guid? DonorId, InKindKind? Kind, string? Description, decimal? EstimatedValue, string? Currency,
     DateOnly? ContributionDate, [property: NotRequired] Guid? ProgrammeId, [property: NotRequired] string? ThematicArea)
+    : IDonorContribution<InKindSupport>
 {
     /// <summary>Staff name the donor; a donor records its own support, for a programme or a thematic area.</summary>
     public bool TryValidate(Caller caller, [NotNullWhen(true)] out InKindSupport? support, [NotNullWhen(false)] out ValidationProblem? problem)
@@ -46,41 +46,29 @@ public static class RecordingInKindEndpoint
     }
 
     private static async Task<Results<Created<InKindView>, ValidationProblem, ProblemHttpResult>> Handle(
-        RecordInKind body, ClaimsPrincipal user, FundingDb db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        if (!body.TryValidate(user.GetCaller(), out var support, out var problem))
+        RecordInKind body, ClaimsPrincipal user, FundingDb db, TimeProvider clock, CancellationToken cancellationToken) =>
+        await db.RecordForDonorAsync(user.GetCaller(), body, async (donor, support) =>
         {
-            return problem;
-        }
-        var donor = await db.DonorForAsync(user.GetCaller(), body.DonorId, cancellationToken);
-        if (donor is null)
-        {
-            return Problem.NotFound("The donor");
-        }
-
-        var now = clock.GetUtcNow();
-        var contribution = new InKindContribution
-        {
-            Id = Guid.CreateVersion7(now),
-            DonorId = donor.Id,
-            Donor = donor,
-            Kind = support.Kind,
-            Description = support.Description,
-            EstimatedValue = support.EstimatedValue,
-            Currency = support.Currency,
-            EstimatedValueUsd = await db.ToUsdAsync(support.EstimatedValue, support.Currency, support.ContributionDate, cancellationToken),
-            ContributionDate = support.ContributionDate,
-            RateMonth = Conversion.RateMonth(support.ContributionDate),
-            ProgrammeId = support.ProgrammeId,
-            ThematicArea = support.ThematicArea,
-            RecordedAt = now,
-        };
-        Telemetry.Tag(Telemetry.Attributes.DonorId, donor.Id);
-        db.InKindContributions.Add(contribution);
-        db.AddEvent(new InKindContributionRecorded(contribution.Id, donor.Id, contribution.Kind.ToString(), contribution.Description,
-            contribution.EstimatedValue, contribution.Currency, contribution.EstimatedValueUsd, contribution.ProgrammeId, contribution.ThematicArea, now),
-            contribution.Id);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/funding/in-kind/{contribution.Id}", InKindView.From(contribution));
-    }
+            var now = clock.GetUtcNow();
+            var contribution = new InKindContribution
+            {
+                Id = Guid.CreateVersion7(now),
+                DonorId = donor.Id,
+                Donor = donor,
+                Kind = support.Kind,
+                Description = support.Description,
+                EstimatedValue = support.EstimatedValue,
+                Currency = support.Currency,
+                EstimatedValueUsd = await db.ToUsdAsync(support.EstimatedValue, support.Currency, support.ContributionDate, cancellationToken),
+                ContributionDate = support.ContributionDate,
+                RateMonth = Conversion.RateMonth(support.ContributionDate),
+                ProgrammeId = support.ProgrammeId,
+                ThematicArea = support.ThematicArea,
+                RecordedAt = now,
+            };
+            var recorded = new InKindContributionRecorded(contribution.Id, donor.Id, contribution.Kind.ToString(), contribution.Description,
+                contribution.EstimatedValue, contribution.Currency, contribution.EstimatedValueUsd, contribution.ProgrammeId, contribution.ThematicArea, now);
+            return new Contribution<InKindView>(contribution, recorded, contribution.Id, $"/api/funding/in-kind/{contribution.Id}",
+                InKindView.From(contribution));
+        }, cancellationToken);
 }

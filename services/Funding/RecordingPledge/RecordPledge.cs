@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Programmes.Contracts;
 using Programmes.Funding.Model;
 using Programmes.Funding.Persistence;
-using Programmes.Messaging;
 using Programmes.Messaging.Idempotency;
 using Programmes.ReferenceData;
 using Programmes.ServiceDefaults;
@@ -14,6 +13,7 @@ namespace Programmes.Funding.RecordingPledge;
 
 public sealed record RecordPledge([property: NotRequired] Guid? DonorId, decimal? Amount, string? Currency, DateOnly? PledgeDate, string? AgreementReference,
     [property: NotRequired] DateOnly? PeriodStart, [property: NotRequired] DateOnly? PeriodEnd, Earmarking? Earmarking, [property: NotRequired] string? EarmarkedTo)
+    : IDonorContribution<PledgeTerms>
 {
     /// <summary>Staff name the donor; a donor pledges for itself. The earmarking target is returned normalised.</summary>
     public bool TryValidate(Caller caller, [NotNullWhen(true)] out PledgeTerms? terms, [NotNullWhen(false)] out ValidationProblem? problem)
@@ -45,43 +45,31 @@ public static class RecordingPledgeEndpoint
     }
 
     private static async Task<Results<Created<PledgeView>, ValidationProblem, ProblemHttpResult>> Handle(
-        RecordPledge body, ClaimsPrincipal user, FundingDb db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        if (!body.TryValidate(user.GetCaller(), out var terms, out var problem))
+        RecordPledge body, ClaimsPrincipal user, FundingDb db, TimeProvider clock, CancellationToken cancellationToken) =>
+        await db.RecordForDonorAsync(user.GetCaller(), body, async (donor, terms) =>
         {
-            return problem;
-        }
-        var donor = await db.DonorForAsync(user.GetCaller(), body.DonorId, cancellationToken);
-        if (donor is null)
-        {
-            return Problem.NotFound("The donor");
-        }
-
-        var now = clock.GetUtcNow();
-        var pledge = new Pledge
-        {
-            Id = Guid.CreateVersion7(now),
-            DonorId = donor.Id,
-            Donor = donor,
-            Amount = terms.Amount,
-            Currency = terms.Currency,
-            AmountUsd = await db.ToUsdAsync(terms.Amount, terms.Currency, terms.PledgeDate, cancellationToken),
-            PledgeDate = terms.PledgeDate,
-            RateMonth = Conversion.RateMonth(terms.PledgeDate),
-            AgreementReference = terms.AgreementReference,
-            PeriodStart = terms.PeriodStart,
-            PeriodEnd = terms.PeriodEnd,
-            Earmarking = terms.Earmarking,
-            EarmarkedTo = terms.EarmarkedTo,
-            RecordedAt = now,
-        };
-        Telemetry.Tag(Telemetry.Attributes.DonorId, donor.Id);
-        db.Pledges.Add(pledge);
-        db.AddEvent(new PledgeRecorded(pledge.Id, donor.Id, donor.Name, pledge.Amount, pledge.Currency, pledge.AmountUsd,
-            pledge.Earmarking.ToString(), pledge.EarmarkedTo, pledge.PledgeDate, now, donor.Code), pledge.Id);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/funding/pledges/{pledge.Id}", PledgeView.From(pledge));
-    }
+            var now = clock.GetUtcNow();
+            var pledge = new Pledge
+            {
+                Id = Guid.CreateVersion7(now),
+                DonorId = donor.Id,
+                Donor = donor,
+                Amount = terms.Amount,
+                Currency = terms.Currency,
+                AmountUsd = await db.ToUsdAsync(terms.Amount, terms.Currency, terms.PledgeDate, cancellationToken),
+                PledgeDate = terms.PledgeDate,
+                RateMonth = Conversion.RateMonth(terms.PledgeDate),
+                AgreementReference = terms.AgreementReference,
+                PeriodStart = terms.PeriodStart,
+                PeriodEnd = terms.PeriodEnd,
+                Earmarking = terms.Earmarking,
+                EarmarkedTo = terms.EarmarkedTo,
+                RecordedAt = now,
+            };
+            var recorded = new PledgeRecorded(pledge.Id, donor.Id, donor.Name, pledge.Amount, pledge.Currency, pledge.AmountUsd,
+                pledge.Earmarking.ToString(), pledge.EarmarkedTo, pledge.PledgeDate, now, donor.Code);
+            return new Contribution<PledgeView>(pledge, recorded, pledge.Id, $"/api/funding/pledges/{pledge.Id}", PledgeView.From(pledge));
+        }, cancellationToken);
 
     /// <summary>Checks the target against the kind of earmarking; returns it normalised (programme ids in canonical form).</summary>
     internal static string? ValidateEarmarking(Validation validation, Earmarking? earmarking, string? target)

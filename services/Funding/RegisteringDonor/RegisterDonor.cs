@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,43 @@ namespace Programmes.Funding.RegisteringDonor;
 public sealed record DonorContact([property: NotRequired] string? Name, [property: NotRequired] string? Email);
 
 public sealed record RegisterDonor(string? Code, string? Name, DonorKind? Kind, [property: NotRequired] string? StateCode, [property: NotRequired] string? IatiIdentifier,
-    [property: NotRequired] DonorContact? Contact, [property: NotRequired] List<string>? AgreementReferences);
+    [property: NotRequired] DonorContact? Contact, [property: NotRequired] List<string>? AgreementReferences)
+{
+    /// <summary>The donor to register once every field is valid; the placeholders for missing values never leave Yields.</summary>
+    public bool TryValidate(DateTimeOffset now, [NotNullWhen(true)] out Donor? donor, [NotNullWhen(false)] out ValidationProblem? problem)
+    {
+        var v = new Validation();
+        if (v.Required(Code, "code", 50))
+        {
+            v.Check(RegisteringDonorEndpoint.IsCode(Code), "code", "must be capital letters, digits and hyphens, e.g. DONOR-NOR.");
+        }
+        var name = v.Text(Name, "name", 200);
+        var kind = v.Present(Kind, "kind");
+        if (Kind is not null)
+        {
+            v.Check(kind != DonorKind.RegularBudget, "kind", "the regular budget is already a source; register Member States, intergovernmental organisations or private donors.");
+        }
+        if (Kind == DonorKind.MemberState || StateCode is not null)
+        {
+            v.MemberState(StateCode, "stateCode");
+        }
+        RegisteringDonorEndpoint.ValidateDetails(v, IatiIdentifier, Contact, AgreementReferences);
+        var candidate = new Donor
+        {
+            Id = Guid.CreateVersion7(now),
+            Code = Code ?? "",
+            Name = name,
+            Kind = kind,
+            StateCode = StateCode,
+            IatiIdentifier = IatiIdentifier,
+            ContactName = Contact?.Name,
+            ContactEmail = Contact?.Email,
+            AgreementReferences = AgreementReferences ?? [],
+            RegisteredAt = now,
+        };
+        return v.Yields(candidate, out donor, out problem);
+    }
+}
 
 public sealed record DonorView(Guid Id, string Code, string Name, DonorKind Kind, string? StateCode, string? IatiIdentifier,
     DonorContact Contact, IReadOnlyList<string> AgreementReferences, DateTimeOffset RegisteredAt)
@@ -32,44 +69,15 @@ public static partial class RegisteringDonorEndpoint
     private static async Task<Results<Created<DonorView>, ValidationProblem, ProblemHttpResult>> Handle(
         RegisterDonor body, FundingDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var validation = new Validation();
-        if (validation.Required(body.Code, "code", 50))
-        {
-            validation.Check(CodePattern().IsMatch(body.Code!), "code", "must be capital letters, digits and hyphens, e.g. DONOR-NOR.");
-        }
-        validation.Required(body.Name, "name", 200);
-        if (validation.Check(body.Kind is not null, "kind", "is required."))
-        {
-            validation.Check(body.Kind != DonorKind.RegularBudget, "kind", "the regular budget is already a source; register Member States, intergovernmental organisations or private donors.");
-        }
-        if (body.Kind == DonorKind.MemberState || body.StateCode is not null)
-        {
-            validation.MemberState(body.StateCode, "stateCode");
-        }
-        ValidateDetails(validation, body.IatiIdentifier, body.Contact, body.AgreementReferences);
-        if (!validation.Passes(out var invalid))
+        if (!body.TryValidate(clock.GetUtcNow(), out var donor, out var invalid))
         {
             return invalid;
         }
-        if (await db.Donors.AnyAsync(d => d.Code == body.Code, cancellationToken))
+        if (await db.Donors.AnyAsync(d => d.Code == donor.Code, cancellationToken))
         {
-            return Problem.Conflict($"A donor with code {body.Code} is already registered.");
+            return Problem.Conflict($"A donor with code {donor.Code} is already registered.");
         }
 
-        var now = clock.GetUtcNow();
-        var donor = new Donor
-        {
-            Id = Guid.CreateVersion7(now),
-            Code = body.Code!,
-            Name = body.Name!,
-            Kind = body.Kind!.Value,
-            StateCode = body.StateCode,
-            IatiIdentifier = body.IatiIdentifier,
-            ContactName = body.Contact?.Name,
-            ContactEmail = body.Contact?.Email,
-            AgreementReferences = body.AgreementReferences ?? [],
-            RegisteredAt = now,
-        };
         Telemetry.Tag(Telemetry.Attributes.DonorId, donor.Id);
         db.Donors.Add(donor);
         await db.SaveChangesAsync(cancellationToken);
@@ -91,6 +99,8 @@ public static partial class RegisteringDonorEndpoint
             validation.Required(references[i], $"agreementReferences[{i}]", 100);
         }
     }
+
+    internal static bool IsCode(string code) => CodePattern().IsMatch(code);
 
     [GeneratedRegex("^[A-Z0-9]+(-[A-Z0-9]+)*$")]
     private static partial Regex CodePattern();

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,38 @@ using Programmes.ServiceDefaults;
 
 namespace Programmes.PartnerCoordination.DeclaringActivities;
 
-public sealed record DeclareActivity(string? StateCode, string? ThematicArea, string? Modality, string? Title, DateOnly? StartDate, DateOnly? EndDate);
+public sealed record DeclareActivity(string? StateCode, string? ThematicArea, string? Modality, string? Title, DateOnly? StartDate, DateOnly? EndDate)
+{
+    /// <summary>The activity as declared once every field is valid; the placeholders for missing values never leave Yields.</summary>
+    public bool TryValidate([NotNullWhen(true)] out ActivityDeclaration? declaration, [NotNullWhen(false)] out ValidationProblem? problem)
+    {
+        var v = new Validation();
+        v.MemberState(StateCode, "stateCode");
+        v.Check(Reference.IsThematicArea(ThematicArea), "thematicArea", $"'{ThematicArea}' is not a known thematic area.");
+        v.Check(Reference.IsDeliveryModality(Modality), "modality", $"'{Modality}' is not a known delivery modality.");
+        var title = v.Text(Title, "title", 300);
+        var start = v.Present(StartDate, "startDate");
+        var end = v.Present(EndDate, "endDate");
+        if (StartDate is not null && EndDate is not null)
+        {
+            v.Check(end >= start, "endDate", "must not be before startDate.");
+        }
+        return v.Yields(new ActivityDeclaration(StateCode ?? "", ThematicArea ?? "", Modality ?? "", title, start, end), out declaration, out problem);
+    }
+}
+
+public sealed record ActivityDeclaration(string StateCode, string ThematicArea, string Modality, string Title, DateOnly StartDate, DateOnly EndDate)
+{
+    public void ApplyTo(DeclaredActivity activity)
+    {
+        activity.StateCode = StateCode;
+        activity.ThematicArea = ThematicArea;
+        activity.Modality = Modality;
+        activity.Title = Title;
+        activity.StartDate = StartDate;
+        activity.EndDate = EndDate;
+    }
+}
 
 public sealed record DeclaredActivityView(Guid Id, string PartnerCode, string StateCode, string ThematicArea, string Modality, string Title,
     DateOnly StartDate, DateOnly EndDate, string Status, DateTimeOffset DeclaredAt, DateTimeOffset UpdatedAt)
@@ -57,8 +89,7 @@ public static class DeclaringActivitiesEndpoints
     private static async Task<Results<Created<DeclaredActivityView>, ValidationProblem>> Declare(
         DeclareActivity body, ClaimsPrincipal user, CoordinationDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var validation = Validate(body);
-        if (!validation.Passes(out var invalid))
+        if (!body.TryValidate(out var declaration, out var invalid))
         {
             return invalid;
         }
@@ -67,12 +98,12 @@ public static class DeclaringActivitiesEndpoints
         {
             Id = Guid.CreateVersion7(now),
             PartnerCode = user.GetCaller().Party,
-            StateCode = body.StateCode!,
-            ThematicArea = body.ThematicArea!,
-            Modality = body.Modality!,
-            Title = body.Title!,
-            StartDate = body.StartDate!.Value,
-            EndDate = body.EndDate!.Value,
+            StateCode = declaration.StateCode,
+            ThematicArea = declaration.ThematicArea,
+            Modality = declaration.Modality,
+            Title = declaration.Title,
+            StartDate = declaration.StartDate,
+            EndDate = declaration.EndDate,
             Status = DeclaredActivityStatus.Planned,
             DeclaredAt = now,
             UpdatedAt = now,
@@ -91,8 +122,7 @@ public static class DeclaringActivitiesEndpoints
         {
             return Problem.NotFound("The declared activity");
         }
-        var validation = Validate(body);
-        if (!validation.Passes(out var invalid))
+        if (!body.TryValidate(out var declaration, out var invalid))
         {
             return invalid;
         }
@@ -100,12 +130,7 @@ public static class DeclaringActivitiesEndpoints
         {
             return Problem.IllegalTransition("update the activity", activity.Status.ToString());
         }
-        activity.StateCode = body.StateCode!;
-        activity.ThematicArea = body.ThematicArea!;
-        activity.Modality = body.Modality!;
-        activity.Title = body.Title!;
-        activity.StartDate = body.StartDate!.Value;
-        activity.EndDate = body.EndDate!.Value;
+        declaration.ApplyTo(activity);
         activity.UpdatedAt = clock.GetUtcNow();
         await OverlapDetection.RefreshOpenRoundsAsync(db, activity, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -135,21 +160,5 @@ public static class DeclaringActivitiesEndpoints
     {
         var activity = await db.DeclaredActivities.FindAsync([id], cancellationToken);
         return activity is not null && user.GetCaller().CanActFor(activity.PartnerCode) ? activity : null;
-    }
-
-    private static Validation Validate(DeclareActivity body)
-    {
-        var validation = new Validation();
-        validation.MemberState(body.StateCode, "stateCode");
-        validation.Check(Reference.IsThematicArea(body.ThematicArea), "thematicArea", $"'{body.ThematicArea}' is not a known thematic area.");
-        validation.Check(Reference.IsDeliveryModality(body.Modality), "modality", $"'{body.Modality}' is not a known delivery modality.");
-        validation.Required(body.Title, "title", 300);
-        validation.Check(body.StartDate is not null, "startDate", "is required.");
-        validation.Check(body.EndDate is not null, "endDate", "is required.");
-        if (body.StartDate is not null && body.EndDate is not null)
-        {
-            validation.Check(body.EndDate >= body.StartDate, "endDate", "must not be before startDate.");
-        }
-        return validation;
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,23 @@ using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.PartnerCoordination.ManagingEndpoints;
 
-public sealed record EndpointRequest(string? Url, List<string>? EventTypes);
+public sealed record EndpointRequest(string? Url, List<string>? EventTypes)
+{
+    public bool TryValidate([NotNullWhen(true)] out EndpointTarget? target, [NotNullWhen(false)] out ValidationProblem? problem)
+    {
+        var v = new Validation();
+        if (v.Required(Url, "url", 2000))
+        {
+            v.Check(Uri.TryCreate(Url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+                && string.IsNullOrEmpty(uri.UserInfo), "url", "must be an absolute http(s) URL without credentials.");
+        }
+        v.Codes(EventTypes, "eventTypes", WebhookEventTypes.IsKnown, $"event type ({string.Join(", ", WebhookEventTypes.All)})");
+        return v.Yields(new EndpointTarget(Url ?? "", EventTypes ?? []), out target, out problem);
+    }
+}
+
+/// <summary>Where a partner's webhooks go and which events they carry, once valid.</summary>
+public sealed record EndpointTarget(string Url, List<string> EventTypes);
 
 public sealed record RotateSecret([property: NotRequired] int? GraceHours);
 
@@ -63,8 +80,7 @@ public static class ManagingEndpointsEndpoints
         {
             return Problem.NotFound("The partner");
         }
-        var validation = Validate(body);
-        if (!validation.Passes(out var invalid))
+        if (!body.TryValidate(out var target, out var invalid))
         {
             return invalid;
         }
@@ -73,8 +89,8 @@ public static class ManagingEndpointsEndpoints
         {
             Id = Guid.CreateVersion7(now),
             PartnerCode = code,
-            Url = body.Url!,
-            EventTypes = body.EventTypes!,
+            Url = target.Url,
+            EventTypes = target.EventTypes,
             Secret = WebhookSignature.NewSecret(),
             CreatedAt = now,
         };
@@ -91,13 +107,12 @@ public static class ManagingEndpointsEndpoints
         {
             return Problem.NotFound("The webhook endpoint");
         }
-        var validation = Validate(body);
-        if (!validation.Passes(out var invalid))
+        if (!body.TryValidate(out var target, out var invalid))
         {
             return invalid;
         }
-        endpoint.Url = body.Url!;
-        endpoint.EventTypes = body.EventTypes!;
+        endpoint.Url = target.Url;
+        endpoint.EventTypes = target.EventTypes;
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(EndpointView.From(endpoint));
     }
@@ -164,16 +179,4 @@ public static class ManagingEndpointsEndpoints
         user.GetCaller().CanActFor(code)
             ? await db.WebhookEndpoints.SingleOrDefaultAsync(e => e.Id == id && e.PartnerCode == code, cancellationToken)
             : null;
-
-    private static Validation Validate(EndpointRequest body)
-    {
-        var validation = new Validation();
-        if (validation.Required(body.Url, "url", 2000))
-        {
-            validation.Check(Uri.TryCreate(body.Url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
-                && string.IsNullOrEmpty(uri.UserInfo), "url", "must be an absolute http(s) URL without credentials.");
-        }
-        validation.Codes(body.EventTypes, "eventTypes", WebhookEventTypes.IsKnown, $"event type ({string.Join(", ", WebhookEventTypes.All)})");
-        return validation;
-    }
 }

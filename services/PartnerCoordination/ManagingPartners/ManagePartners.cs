@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,21 @@ namespace Programmes.PartnerCoordination.ManagingPartners;
 
 public sealed record PartnerInterests([property: NotRequired] List<string>? ThematicAreas, [property: NotRequired] List<string>? StateCodes, [property: NotRequired] List<string>? RegionalGroups);
 
-public sealed record RegisterPartner(string? Code, string? Name, string? Kind, [property: NotRequired] PartnerInterests? Interests);
+public sealed record RegisterPartner(string? Code, string? Name, string? Kind, [property: NotRequired] PartnerInterests? Interests)
+{
+    public bool TryValidate([NotNullWhen(true)] out Partner? partner, [NotNullWhen(false)] out ValidationProblem? problem)
+    {
+        var v = new Validation();
+        if (v.Required(Code, "code", 40))
+        {
+            v.Check(Code.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '-'), "code", "must use upper-case letters, digits and '-'.");
+        }
+        var name = v.Text(Name, "name", 300);
+        var kind = v.Text(Kind, "kind", 200);
+        ManagingPartnersEndpoints.Validate(Interests, v, "interests.");
+        return v.Yields(new Partner { Code = Code ?? "", Name = name, Kind = kind }, out partner, out problem);
+    }
+}
 
 public sealed record PartnerView(string Code, string Name, string Kind, IReadOnlyList<string> ThematicAreas,
     IReadOnlyList<string> StateCodes, IReadOnlyList<string> RegionalGroups, DateTimeOffset UpdatedAt)
@@ -58,23 +73,15 @@ public static class ManagingPartnersEndpoints
     private static async Task<Results<Created<PartnerView>, ValidationProblem, ProblemHttpResult>> Register(
         RegisterPartner body, CoordinationDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var validation = new Validation();
-        if (validation.Required(body.Code, "code", 40))
-        {
-            validation.Check(body.Code!.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '-'), "code", "must use upper-case letters, digits and '-'.");
-        }
-        validation.Required(body.Name, "name", 300);
-        validation.Required(body.Kind, "kind", 200);
-        Validate(body.Interests, validation, "interests.");
-        if (!validation.Passes(out var invalid))
+        if (!body.TryValidate(out var partner, out var invalid))
         {
             return invalid;
         }
-        if (await db.Partners.AnyAsync(p => p.Code == body.Code, cancellationToken))
+        if (await db.Partners.AnyAsync(p => p.Code == partner.Code, cancellationToken))
         {
-            return Problem.Conflict($"A partner with code {body.Code} is already registered.");
+            return Problem.Conflict($"A partner with code {partner.Code} is already registered.");
         }
-        var partner = new Partner { Code = body.Code!, Name = body.Name!, Kind = body.Kind!, UpdatedAt = clock.GetUtcNow() };
+        partner.UpdatedAt = clock.GetUtcNow();
         Apply(partner, body.Interests);
         db.Partners.Add(partner);
         await db.SaveChangesAsync(cancellationToken);
@@ -101,7 +108,7 @@ public static class ManagingPartnersEndpoints
         return TypedResults.Ok(PartnerView.From(partner));
     }
 
-    private static void Validate(PartnerInterests? interests, Validation validation, string prefix)
+    internal static void Validate(PartnerInterests? interests, Validation validation, string prefix)
     {
         validation.Codes(interests?.ThematicAreas, prefix + "thematicAreas", Reference.IsThematicArea, "thematic area", allowEmpty: true);
         validation.Codes(interests?.StateCodes, prefix + "stateCodes", Reference.IsMemberState, "Member State", allowEmpty: true, max: 193);

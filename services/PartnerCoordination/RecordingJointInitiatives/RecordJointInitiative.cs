@@ -34,12 +34,13 @@ public static class RecordingJointInitiativesEndpoints
         RecordJointInitiative body, CoordinationDb db, TimeProvider clock, WebhookSignal signal, CancellationToken cancellationToken)
     {
         var validation = new Validation();
-        if (validation.Check(body.ProgrammeId is not null, "programmeId", "is required."))
+        var programmeId = validation.Present(body.ProgrammeId, "programmeId");
+        if (body.ProgrammeId is not null)
         {
-            validation.Check(await db.ClearanceRounds.AnyAsync(r => r.ProgrammeId == body.ProgrammeId, cancellationToken),
+            validation.Check(await db.ClearanceRounds.AnyAsync(r => r.ProgrammeId == programmeId, cancellationToken),
                 "programmeId", "must be a programme proposed for clearance.");
         }
-        validation.Required(body.Title, "title", 500);
+        var title = validation.Text(body.Title, "title", 500);
         var partners = body.Partners ?? [];
         if (validation.Check(partners.Count is > 0 and <= 50, "partners", "must name between 1 and 50 partners."))
         {
@@ -56,21 +57,22 @@ public static class RecordingJointInitiativesEndpoints
             }
             validation.Check(partners.Select(p => p?.PartnerCode).Distinct().Count() == partners.Count, "partners", "must not repeat a partner.");
         }
-        if (!validation.Passes(out var invalid))
+
+        // The placeholders for missing values never leave Yields.
+        var now = clock.GetUtcNow();
+        var candidate = new JointInitiative
+        {
+            Id = Guid.CreateVersion7(now),
+            ProgrammeId = programmeId,
+            Title = title,
+            Partners = [.. partners.Select(p => new InitiativePartner(p?.PartnerCode ?? "", p?.Role ?? "", p?.Contribution))],
+            PartnerCodes = [.. partners.Select(p => p?.PartnerCode ?? "")],
+            RecordedAt = now,
+        };
+        if (!validation.Yields(candidate, out var initiative, out var invalid))
         {
             return invalid;
         }
-
-        var now = clock.GetUtcNow();
-        var initiative = new JointInitiative
-        {
-            Id = Guid.CreateVersion7(now),
-            ProgrammeId = body.ProgrammeId!.Value,
-            Title = body.Title!,
-            Partners = [.. partners.Select(p => new InitiativePartner(p.PartnerCode!, p.Role!, p.Contribution))],
-            PartnerCodes = [.. partners.Select(p => p.PartnerCode!)],
-            RecordedAt = now,
-        };
         Telemetry.Tag(Telemetry.Attributes.ProgrammeId, initiative.ProgrammeId);
         db.JointInitiatives.Add(initiative);
         var fact = new JointInitiativeRecorded(initiative.Id, initiative.ProgrammeId, initiative.Title,

@@ -5,14 +5,13 @@ using Programmes.Contracts;
 using Programmes.Messaging;
 using Programmes.PartnerCoordination.ManagingPartners;
 using Programmes.PartnerCoordination.Persistence;
-using Programmes.ReferenceData;
 using Programmes.ServiceDefaults;
 using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.PartnerCoordination.ReferringNeeds;
 
 public sealed record ReferNeeds(string? StateCode, List<string>? ThematicAreas, [property: NotRequired] List<string>? Instruments, string? Recommendation,
-    string? AssessmentReference, DateOnly? AssessmentDate, bool? StateConsented);
+    string? AssessmentReference, DateOnly? AssessmentDate, bool? StateConsented) : ICtedReferralBody;
 
 public sealed record ReferralView(Guid Id, string StateCode, IReadOnlyList<string> ThematicAreas, IReadOnlyList<string> Instruments,
     string Recommendation, string AssessmentReference, DateOnly AssessmentDate, bool StateConsented, DateTimeOffset ReceivedAt, DateTimeOffset? SharedAt)
@@ -41,35 +40,23 @@ public static class ReferringNeedsEndpoints
             return TypedResults.Problem(title: "Only CTED refers needs identified in its assessments.",
                 statusCode: StatusCodes.Status403Forbidden, type: ProblemTypes.Forbidden);
         }
-        var validation = new Validation();
-        validation.MemberState(body.StateCode, "stateCode");
-        validation.Codes(body.ThematicAreas, "thematicAreas", Reference.IsThematicArea, "thematic area");
-        validation.Codes(body.Instruments, "instruments", Reference.IsInstrument, "instrument", allowEmpty: true);
-        validation.Required(body.Recommendation, "recommendation", 8000);
-        validation.Required(body.AssessmentReference, "assessmentReference", 200);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        if (validation.Check(body.AssessmentDate is not null, "assessmentDate", "is required."))
-        {
-            validation.Check(body.AssessmentDate <= today, "assessmentDate", "must not be in the future.");
-        }
-        var consented = validation.StateConsented(body.StateConsented);
-        if (!validation.Passes(out var invalid))
+        var now = clock.GetUtcNow();
+        if (!CtedReferralTerms.TryRead(body, DateOnly.FromDateTime(now.UtcDateTime), maxReference: 200, maxInstruments: 50, out var terms, out var invalid))
         {
             return invalid;
         }
 
-        var now = clock.GetUtcNow();
-        var shared = ReferralConsent.ReachesState(consented);
+        var shared = ReferralConsent.ReachesState(terms.StateConsented);
         var referral = new CtedReferral
         {
             Id = Guid.CreateVersion7(now),
-            StateCode = body.StateCode!,
-            ThematicAreas = body.ThematicAreas!,
-            Instruments = body.Instruments ?? [],
-            Recommendation = body.Recommendation!,
-            AssessmentReference = body.AssessmentReference!,
-            AssessmentDate = body.AssessmentDate!.Value,
-            StateConsented = consented,
+            StateCode = terms.StateCode,
+            ThematicAreas = terms.ThematicAreas,
+            Instruments = terms.Instruments,
+            Recommendation = terms.Recommendation,
+            AssessmentReference = terms.AssessmentReference,
+            AssessmentDate = terms.AssessmentDate,
+            StateConsented = terms.StateConsented,
             ReceivedAt = now,
             SharedAt = shared ? now : null,
         };

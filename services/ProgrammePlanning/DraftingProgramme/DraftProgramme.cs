@@ -38,52 +38,55 @@ public static class DraftProgrammeEndpoint
         DraftProgrammeRequest body, PlanningDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var v = new Validation();
-        v.Required(body.Title, "title", 200);
-        v.Required(body.Objectives, "objectives", 4000);
-        v.Check(body.Scope is not null, "scope", "is required (National or Regional).");
+        var title = v.Text(body.Title, "title", 200);
+        var objectives = v.Text(body.Objectives, "objectives", 4000);
+        var scope = v.Present(body.Scope, "scope", "is required (National or Regional).");
+        var states = body.StateCodes ?? [];
         var statesValid = v.Codes(body.StateCodes, "stateCodes", Reference.IsMemberState, "Member State (ISO 3166-1 alpha-3)");
         if (statesValid && body.Scope == ProgrammeScope.National)
         {
-            v.Check(body.StateCodes!.Count == 1, "stateCodes", "a national programme names exactly one State.");
+            v.Check(states.Count == 1, "stateCodes", "a national programme names exactly one State.");
         }
         if (statesValid && body.Scope == ProgrammeScope.Regional)
         {
-            v.Check(body.StateCodes!.Count >= 2, "stateCodes", "a regional programme names at least two States.");
+            v.Check(states.Count >= 2, "stateCodes", "a regional programme names at least two States.");
         }
         v.Codes(body.ThematicAreas, "thematicAreas", Reference.IsThematicArea, "thematic area");
         v.Codes(body.Instruments, "instruments", Reference.IsInstrument, "instrument", allowEmpty: true);
         await CheckRequestsAsync(v, body, db, cancellationToken);
-        var states = body.StateCodes ?? [];
         var areas = body.ThematicAreas ?? [];
-        v.Check((body.Activities?.Count ?? 0) <= MaxActivities, "activities", $"must hold at most {MaxActivities} activities; add more once drafted.");
-        for (var i = 0; i < Math.Min(body.Activities?.Count ?? 0, MaxActivities); i++)
+        var activities = body.Activities ?? [];
+        v.Check(activities.Count <= MaxActivities, "activities", $"must hold at most {MaxActivities} activities; add more once drafted.");
+        var plans = new List<ActivityPlan>();
+        for (var i = 0; i < Math.Min(activities.Count, MaxActivities); i++)
         {
-            if (v.Check(body.Activities![i] is not null, $"activities[{i}]", "must be an activity, not null."))
+            if (v.Check(activities[i] is not null, $"activities[{i}]", "must be an activity, not null."))
             {
-                body.Activities[i].Validate(v, $"activities[{i}].", states, areas);
+                plans.Add(activities[i].Validate(v, $"activities[{i}].", states, areas));
             }
         }
-        if (!v.Passes(out var invalid))
-        {
-            return invalid;
-        }
 
+        // The placeholders for missing values never leave Yields.
         var now = clock.GetUtcNow();
-        var programme = new Programme
+        var candidate = new Programme
         {
             Id = Guid.CreateVersion7(now),
-            Title = body.Title!,
-            Objectives = body.Objectives!,
-            Scope = body.Scope!.Value,
+            Title = title,
+            Objectives = objectives,
+            Scope = scope,
             StateCodes = [.. states],
             ThematicAreas = [.. areas],
             Instruments = [.. body.Instruments ?? []],
-            RequestIds = [.. body.RequestIds!],
+            RequestIds = [.. body.RequestIds ?? []],
             Status = ProgrammeStatus.Draft,
             CreatedAt = now,
             UpdatedAt = now,
         };
-        programme.Activities.AddRange((body.Activities ?? []).Select(a => a.ToActivity(programme.Id)));
+        if (!v.Yields(candidate, out var programme, out var invalid))
+        {
+            return invalid;
+        }
+        programme.Activities.AddRange(plans.Select(a => a.ToActivity(programme.Id)));
         programme.RecomputeBudget();
         db.Programmes.Add(programme);
         await db.SaveChangesAsync(cancellationToken);

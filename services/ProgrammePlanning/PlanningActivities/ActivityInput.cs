@@ -23,37 +23,35 @@ public sealed record ActivityInput(
     List<string>? TargetInstitutions,
     BudgetInput? Budget)
 {
-    public void Validate(Validation v, string prefix, IReadOnlyCollection<string> programmeStates, IReadOnlyCollection<string> programmeAreas)
+    /// <summary>
+    /// Checks the input against the programme and returns the plan it describes. The plan holds placeholders for
+    /// missing values, so it is for <see cref="Validation.Yields"/> only: it leaves there only when every field was valid.
+    /// </summary>
+    public ActivityPlan Validate(Validation v, string prefix, IReadOnlyCollection<string> programmeStates, IReadOnlyCollection<string> programmeAreas)
     {
-        v.Required(Title, $"{prefix}title", 200);
+        var title = v.Text(Title, $"{prefix}title", 200);
         if (v.Required(Modality, $"{prefix}modality", 40))
         {
             v.Check(Reference.IsDeliveryModality(Modality), $"{prefix}modality", $"'{Modality}' is not a known delivery modality.");
         }
         if (v.Required(ThematicArea, $"{prefix}thematicArea", 40))
         {
-            v.Check(programmeAreas.Contains(ThematicArea!), $"{prefix}thematicArea", "must be one of the programme's thematic areas.");
+            v.Check(programmeAreas.Contains(ThematicArea), $"{prefix}thematicArea", "must be one of the programme's thematic areas.");
         }
-        v.Check(PlannedStart is not null, $"{prefix}plannedStart", "is required.");
-        v.Check(PlannedEnd is not null, $"{prefix}plannedEnd", "is required.");
+        var start = v.Present(PlannedStart, $"{prefix}plannedStart");
+        var end = v.Present(PlannedEnd, $"{prefix}plannedEnd");
         if (PlannedStart is not null && PlannedEnd is not null)
         {
-            v.Check(PlannedEnd >= PlannedStart, $"{prefix}plannedEnd", "must not be before plannedStart.");
+            v.Check(end >= start, $"{prefix}plannedEnd", "must not be before plannedStart.");
         }
-        if (Place is null)
+        var place = v.Present(Place, $"{prefix}place", new PlaceInput(null, null, false));
+        if (Place is { Online: true, StateCode: { } onlineState })
         {
-            v.Add($"{prefix}place", "is required.");
+            v.Check(programmeStates.Contains(onlineState), $"{prefix}place.stateCode", "must be one of the programme's States.");
         }
-        else if (Place.Online)
+        else if (Place is { Online: false } && v.MemberState(Place.StateCode, $"{prefix}place.stateCode"))
         {
-            if (Place.StateCode is not null)
-            {
-                v.Check(programmeStates.Contains(Place.StateCode), $"{prefix}place.stateCode", "must be one of the programme's States.");
-            }
-        }
-        else if (v.MemberState(Place.StateCode, $"{prefix}place.stateCode"))
-        {
-            v.Check(programmeStates.Contains(Place.StateCode!), $"{prefix}place.stateCode", "must be one of the programme's States.");
+            v.Check(programmeStates.Contains(Place.StateCode), $"{prefix}place.stateCode", "must be one of the programme's States.");
             v.Required(Place.City, $"{prefix}place.city", 100);
         }
         var p = PlannedParticipants;
@@ -62,16 +60,18 @@ public sealed record ActivityInput(
         v.Check(p?.Men is null or >= 0, $"{prefix}plannedParticipants.men", "must not be negative.");
         v.Check(p?.Other is null or >= 0, $"{prefix}plannedParticipants.other", "must not be negative.");
         v.Codes(TargetInstitutions, $"{prefix}targetInstitutions", InstitutionTypes.IsKnown, "institution type");
-        if (Budget is null)
+        var budget = v.Present(Budget, $"{prefix}budget", new BudgetInput(null, null, null, null, null));
+        if (Budget is not null)
         {
-            v.Add($"{prefix}budget", "is required.");
-            return;
+            Money(v, budget.Experts, $"{prefix}budget.experts");
+            Money(v, budget.Travel, $"{prefix}budget.travel");
+            Money(v, budget.Venue, $"{prefix}budget.venue");
+            Money(v, budget.Translation, $"{prefix}budget.translation");
+            Money(v, budget.Other, $"{prefix}budget.other");
         }
-        Money(v, Budget.Experts, $"{prefix}budget.experts");
-        Money(v, Budget.Travel, $"{prefix}budget.travel");
-        Money(v, Budget.Venue, $"{prefix}budget.venue");
-        Money(v, Budget.Translation, $"{prefix}budget.translation");
-        Money(v, Budget.Other, $"{prefix}budget.other");
+        return new ActivityPlan(title, Modality ?? "", ThematicArea ?? "", start, end, place.Online, place.StateCode, place.City,
+            p?.Women ?? 0, p?.Men ?? 0, p?.Other ?? 0, TargetInstitutions ?? [],
+            budget.Experts ?? 0, budget.Travel ?? 0, budget.Venue ?? 0, budget.Translation ?? 0, budget.Other ?? 0);
     }
 
     private static void Money(Validation v, decimal? amount, string field)
@@ -81,23 +81,28 @@ public sealed record ActivityInput(
             v.Money(amount, ReferenceData.Money.UsdCode, field, allowZero: true);
         }
     }
+}
 
-    /// <summary>Copies the (validated) input onto <paramref name="activity"/>.</summary>
+/// <summary>An activity's plan once valid: nothing required is missing; absent counts and budget lines are zero.</summary>
+public sealed record ActivityPlan(string Title, string Modality, string ThematicArea, DateOnly PlannedStart, DateOnly PlannedEnd,
+    bool Online, string? StateCode, string? City, int Women, int Men, int Other, List<string> TargetInstitutions,
+    decimal Experts, decimal Travel, decimal Venue, decimal Translation, decimal OtherCosts)
+{
     public void ApplyTo(Activity activity)
     {
-        activity.Title = Title!;
-        activity.Modality = Modality!;
-        activity.ThematicArea = ThematicArea!;
-        activity.PlannedStart = PlannedStart!.Value;
-        activity.PlannedEnd = PlannedEnd!.Value;
-        activity.Online = Place!.Online;
-        activity.StateCode = Place.StateCode;
-        activity.City = Place.City;
-        activity.PlannedWomen = PlannedParticipants?.Women ?? 0;
-        activity.PlannedMen = PlannedParticipants?.Men ?? 0;
-        activity.PlannedOther = PlannedParticipants?.Other ?? 0;
-        activity.TargetInstitutions = [.. TargetInstitutions!];
-        activity.SetBudget(Budget!.Experts ?? 0, Budget.Travel ?? 0, Budget.Venue ?? 0, Budget.Translation ?? 0, Budget.Other ?? 0);
+        activity.Title = Title;
+        activity.Modality = Modality;
+        activity.ThematicArea = ThematicArea;
+        activity.PlannedStart = PlannedStart;
+        activity.PlannedEnd = PlannedEnd;
+        activity.Online = Online;
+        activity.StateCode = StateCode;
+        activity.City = City;
+        activity.PlannedWomen = Women;
+        activity.PlannedMen = Men;
+        activity.PlannedOther = Other;
+        activity.TargetInstitutions = [.. TargetInstitutions];
+        activity.SetBudget(Experts, Travel, Venue, Translation, OtherCosts);
     }
 
     public Activity ToActivity(Guid programmeId)

@@ -46,20 +46,19 @@ public static class PlanActivityEndpoints
             }
             // The activity is checked against the programme's States and areas, so only once it is loaded.
             var v = new Validation();
-            body.Validate(v, "", programme.StateCodes, programme.ThematicAreas);
-            if (!v.Passes(out var problem))
+            if (!v.Yields(body.Validate(v, "", programme.StateCodes, programme.ThematicAreas), out var plan, out var problem))
             {
                 return problem;
             }
             if (activity is null)
             {
-                var added = body.ToActivity(programme.Id);
+                var added = plan.ToActivity(programme.Id);
                 programme.Activities.Add(added);
                 db.Activities.Add(added);
             }
             else
             {
-                body.ApplyTo(activity);
+                plan.ApplyTo(activity);
             }
             return programme.PlanChanged(clock.GetUtcNow());
         }, cancellationToken);

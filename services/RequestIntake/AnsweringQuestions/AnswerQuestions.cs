@@ -21,13 +21,12 @@ public static class AnsweringQuestionsEndpoint
         Guid id, AnswerQuestionsBody body, ClaimsPrincipal user, IntakeDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var validation = new Validation();
-        validation.Required(body.Answer, "answer", 8000);
-        if (!validation.Passes(out var invalid))
+        if (!validation.Yields(validation.Text(body.Answer, "answer", 8000), out var answer, out var invalid))
         {
             return invalid;
         }
 
         return await RequestChanges.ApplyAsync(db, await db.FindVisibleAsync(id, user.GetCaller(), cancellationToken), RequestAction.AnswerQuestions,
-            request => request.AnswerQuestions(body.Answer!, clock.GetUtcNow()), cancellationToken);
+            request => request.AnswerQuestions(answer, clock.GetUtcNow()), cancellationToken);
     }
 }

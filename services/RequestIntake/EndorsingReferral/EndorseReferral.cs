@@ -16,18 +16,18 @@ public static class EndorseReferral
         Guid id, EndorseReferralBody body, ClaimsPrincipal user, IntakeDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var validation = new Validation();
-        validation.Required(body.RequestingAuthority, "requestingAuthority", 200);
+        var authority = validation.Text(body.RequestingAuthority, "requestingAuthority", 200);
         validation.Optional(body.ContactPerson, "contactPerson", 200);
         validation.Email(body.ContactEmail, "contactEmail");
         validation.Phone(body.ContactPhone, "contactPhone");
-        if (!validation.Passes(out var invalid))
+        var candidate = new RequestContact(authority, body.ContactPerson, body.ContactEmail, body.ContactPhone);
+        if (!validation.Yields(candidate, out var contact, out var invalid))
         {
             return invalid;
         }
 
         var request = await db.FindVisibleAsync(id, user.GetCaller(), cancellationToken);
         var duplicates = request is null ? [] : await Screening.PossibleDuplicatesAsync(db, request, cancellationToken);
-        var contact = new RequestContact(body.RequestingAuthority!, body.ContactPerson, body.ContactEmail, body.ContactPhone);
         var outcome = await RequestChanges.ApplyAsync(db, request, RequestAction.Endorse,
             r => r.Endorse(contact, duplicates, clock.GetUtcNow()), cancellationToken);
         if (outcome.Succeeded)

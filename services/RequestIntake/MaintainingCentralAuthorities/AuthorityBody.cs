@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Programmes.ServiceDefaults;
 using Programmes.ServiceDefaults.OpenApi;
 
@@ -15,43 +17,52 @@ public sealed record AuthorityBody(
     [property: NotRequired] string? Notes,
     DateOnly? LastConfirmed)
 {
-    public Validation Validate(DateOnly today)
+    /// <summary>The authority's details once every field is valid; the placeholders for missing values never leave Yields.</summary>
+    public bool TryValidate(DateOnly today, [NotNullWhen(true)] out AuthorityDetails? details, [NotNullWhen(false)] out ValidationProblem? problem)
     {
-        var validation = new Validation();
-        if (validation.Required(Kind, "kind", 40))
+        var v = new Validation();
+        var kind = default(AuthorityKind);
+        if (v.Required(Kind, "kind", 40))
         {
-            validation.Check(Enum.TryParse<AuthorityKind>(Kind, out var kind) && Enum.IsDefined(kind), "kind",
+            v.Check(Enum.TryParse(Kind, out kind) && Enum.IsDefined(kind), "kind",
                 $"must be one of {string.Join(", ", Enum.GetNames<AuthorityKind>())}.");
         }
-        validation.Required(Name, "name", 200);
-        validation.Optional(Address, "address", 500);
-        validation.Phone(Phone, "phone");
-        validation.Email(Email, "email");
-        validation.Codes(Languages, "languages", IsLanguage, "ISO 639-1 language code (two lower-case letters)", max: 20);
-        validation.Codes(Channels, "channels", c => Enum.TryParse<AuthorityChannel>(c, out var channel) && Enum.IsDefined(channel),
+        var name = v.Text(Name, "name", 200);
+        v.Optional(Address, "address", 500);
+        v.Phone(Phone, "phone");
+        v.Email(Email, "email");
+        v.Codes(Languages, "languages", IsLanguage, "ISO 639-1 language code (two lower-case letters)", max: 20);
+        v.Codes(Channels, "channels", c => Enum.TryParse<AuthorityChannel>(c, out var channel) && Enum.IsDefined(channel),
             $"channel ({string.Join(", ", Enum.GetNames<AuthorityChannel>())})", allowEmpty: true, max: 10);
-        validation.Optional(Notes, "notes", 2000);
-        if (validation.Check(LastConfirmed is not null, "lastConfirmed", "is required."))
+        v.Optional(Notes, "notes", 2000);
+        var lastConfirmed = v.Present(LastConfirmed, "lastConfirmed");
+        if (LastConfirmed is not null)
         {
-            validation.Check(LastConfirmed <= today, "lastConfirmed", "must not be in the future.");
+            v.Check(lastConfirmed <= today, "lastConfirmed", "must not be in the future.");
         }
-        return validation;
-    }
-
-    public void ApplyTo(CentralAuthority authority)
-    {
-        authority.Kind = Enum.Parse<AuthorityKind>(Kind!);
-        authority.Name = Name!.Trim();
-        authority.Address = Address;
-        authority.Phone = Phone;
-        authority.Email = Email;
-        authority.Languages = Languages!;
-        authority.Channels = (Channels ?? []).Select(Enum.Parse<AuthorityChannel>).ToList();
-        authority.Notes = Notes;
-        authority.LastConfirmed = LastConfirmed!.Value;
+        return v.Yields(new AuthorityDetails(kind, name.Trim(), Address, Phone, Email, Languages ?? [],
+            v.IsValid ? [.. (Channels ?? []).Select(Enum.Parse<AuthorityChannel>)] : [], Notes, lastConfirmed), out details, out problem);
     }
 
     private static bool IsLanguage(string? code) => code is { Length: 2 } && code.All(char.IsAsciiLetterLower);
+}
+
+/// <summary>An authority's details as a State gave them, once valid.</summary>
+public sealed record AuthorityDetails(AuthorityKind Kind, string Name, string? Address, string? Phone, string? Email,
+    List<string> Languages, List<AuthorityChannel> Channels, string? Notes, DateOnly LastConfirmed)
+{
+    public void ApplyTo(CentralAuthority authority)
+    {
+        authority.Kind = Kind;
+        authority.Name = Name;
+        authority.Address = Address;
+        authority.Phone = Phone;
+        authority.Email = Email;
+        authority.Languages = Languages;
+        authority.Channels = Channels;
+        authority.Notes = Notes;
+        authority.LastConfirmed = LastConfirmed;
+    }
 }
 
 public sealed record AuthorityView(

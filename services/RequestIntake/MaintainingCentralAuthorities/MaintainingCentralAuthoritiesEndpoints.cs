@@ -25,14 +25,13 @@ public static class MaintainingCentralAuthoritiesEndpoints
         AuthorityBody body, ClaimsPrincipal user, IntakeDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var validation = body.Validate(DateOnly.FromDateTime(now.UtcDateTime));
-        if (!validation.Passes(out var invalid))
+        if (!body.TryValidate(DateOnly.FromDateTime(now.UtcDateTime), out var details, out var invalid))
         {
             return invalid;
         }
         var caller = user.GetCaller();
         var authority = new CentralAuthority { Id = Guid.CreateVersion7(now), StateCode = caller.Party, Name = "" };
-        body.ApplyTo(authority);
+        details.ApplyTo(authority);
         authority.UpdatedAt = now;
         Telemetry.Tag(Telemetry.Attributes.StateCode, caller.Party);
         db.CentralAuthorities.Add(authority);
@@ -44,8 +43,7 @@ public static class MaintainingCentralAuthoritiesEndpoints
         Guid id, AuthorityBody body, ClaimsPrincipal user, IntakeDb db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var validation = body.Validate(DateOnly.FromDateTime(now.UtcDateTime));
-        if (!validation.Passes(out var invalid))
+        if (!body.TryValidate(DateOnly.FromDateTime(now.UtcDateTime), out var details, out var invalid))
         {
             return invalid;
         }
@@ -55,7 +53,7 @@ public static class MaintainingCentralAuthoritiesEndpoints
         {
             return Problem.NotFound("The central authority");
         }
-        body.ApplyTo(authority);
+        details.ApplyTo(authority);
         db.ChangeTracker.DetectChanges();
         if (db.Entry(authority).State == EntityState.Modified)
         {

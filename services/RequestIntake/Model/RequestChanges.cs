@@ -65,7 +65,7 @@ public static class RequestChanges
         return RequestView.From(request, timeline);
     }
 
-    // Compiled: every read of a request runs it (see Visibility.ReadVisibleAsync for why).
+    // Compiled: every read of a request runs it (see Visibility.ReadVisibleAsync for why; a GET by id reads it in the same query as the request).
     private static readonly Func<IntakeDb, Guid, IAsyncEnumerable<TimelineEntry>> TimelineOf = EF.CompileAsyncQuery(
         (IntakeDb db, Guid requestId) => db.Timeline.AsNoTracking().Where(e => e.RequestId == requestId));
 }

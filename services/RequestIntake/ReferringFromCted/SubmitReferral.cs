@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Programmes.ReferenceData;
 using Programmes.RequestIntake.Model;
 using Programmes.RequestIntake.Persistence;
 using Programmes.ServiceDefaults;
@@ -15,7 +14,7 @@ public sealed record SubmitReferralBody(
     string? Recommendation,
     string? AssessmentReference,
     DateOnly? AssessmentDate,
-    bool? StateConsented);
+    bool? StateConsented) : ICtedReferralBody;
 
 /// <summary>
 /// CTED's own client may refer needs directly; any other partner is refused. The same consent rule as
@@ -37,24 +36,13 @@ public static class SubmittingReferralEndpoint
             return TypedResults.Problem(title: "Only CTED refers needs to intake.", statusCode: StatusCodes.Status403Forbidden, type: ProblemTypes.Forbidden);
         }
         var now = clock.GetUtcNow();
-        var validation = new Validation();
-        validation.MemberState(body.StateCode, "stateCode");
-        validation.Codes(body.ThematicAreas, "thematicAreas", Reference.IsThematicArea, "thematic area");
-        validation.Codes(body.Instruments, "instruments", Reference.IsInstrument, "instrument", allowEmpty: true, max: 19);
-        validation.Required(body.Recommendation, "recommendation", 8000);
-        validation.Required(body.AssessmentReference, "assessmentReference", 100);
-        if (validation.Check(body.AssessmentDate is not null, "assessmentDate", "is required."))
-        {
-            validation.Check(body.AssessmentDate <= DateOnly.FromDateTime(now.UtcDateTime), "assessmentDate", "must not be in the future.");
-        }
-        var consented = validation.StateConsented(body.StateConsented);
-        if (!validation.Passes(out var invalid))
+        if (!CtedReferralTerms.TryRead(body, DateOnly.FromDateTime(now.UtcDateTime), maxReference: 100, maxInstruments: 19, out var terms, out var invalid))
         {
             return invalid;
         }
 
-        var request = Referral.Receive(db, Guid.CreateVersion7(now), body.StateCode!, body.ThematicAreas!, body.Instruments ?? [],
-            body.Recommendation!, body.AssessmentReference!, body.AssessmentDate!.Value, now, consented);
+        var request = Referral.Receive(db, Guid.CreateVersion7(now), terms.StateCode, terms.ThematicAreas, terms.Instruments,
+            terms.Recommendation, terms.AssessmentReference, terms.AssessmentDate, now, terms.StateConsented);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/intake/requests/{request.Id}", await RequestChanges.ViewAsync(db, request, cancellationToken));
     }

@@ -14,12 +14,12 @@ public static class RequestInformation
     {
         var validation = new Validation();
         validation.Texts(body.Questions, "questions", 1000, 20, required: true);
-        if (!validation.Passes(out var invalid))
+        if (!validation.Yields(body.Questions ?? [], out var questions, out var invalid))
         {
             return invalid;
         }
 
         return await RequestChanges.ApplyAsync(db, await db.Requests.FindAsync([id], cancellationToken), RequestAction.RequestInformation,
-            request => request.RequestInformation(body.Questions!, clock.GetUtcNow()), cancellationToken);
+            request => request.RequestInformation(questions, clock.GetUtcNow()), cancellationToken);
     }
 }

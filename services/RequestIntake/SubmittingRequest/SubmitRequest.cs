@@ -40,29 +40,29 @@ public static class SubmittingRequestEndpoint
         var caller = user.GetCaller();
         var now = clock.GetUtcNow();
         var validation = Validate(body, caller, DateOnly.FromDateTime(now.UtcDateTime));
-        if (!validation.Passes(out var invalid))
-        {
-            return invalid;
-        }
-
-        var request = new AssistanceRequest
+        // The placeholders for missing values never leave Yields.
+        var candidate = new AssistanceRequest
         {
             Id = Guid.CreateVersion7(now),
-            StateCode = body.StateCode!,
+            StateCode = body.StateCode ?? "",
             Origin = RequestOrigin.MemberState,
-            RequestingAuthority = body.RequestingAuthority!.Trim(),
+            RequestingAuthority = body.RequestingAuthority?.Trim() ?? "",
             ContactPerson = body.ContactPerson,
             ContactEmail = body.ContactEmail,
             ContactPhone = body.ContactPhone,
-            ThematicAreas = body.ThematicAreas!,
+            ThematicAreas = body.ThematicAreas ?? [],
             Instruments = body.Instruments ?? [],
-            Needs = body.Needs!,
+            Needs = body.Needs ?? "",
             Priorities = body.Priorities,
             DesiredStart = body.DesiredStart,
             DesiredEnd = body.DesiredEnd,
             PreferredModalities = body.PreferredModalities ?? [],
             BeneficiaryInstitutions = body.BeneficiaryInstitutions ?? [],
         };
+        if (!validation.Yields(candidate, out var request, out var invalid))
+        {
+            return invalid;
+        }
         Telemetry.Tag(Telemetry.Attributes.RequestId, request.Id);
         Telemetry.Tag(Telemetry.Attributes.StateCode, request.StateCode);
         var duplicates = await Screening.PossibleDuplicatesAsync(db, request, cancellationToken);

@@ -11,12 +11,12 @@ public static class GetRequest
     public static async Task<Results<Ok<RequestView>, ProblemHttpResult>> Handle(
         Guid id, ClaimsPrincipal user, IntakeDb db, CancellationToken cancellationToken)
     {
-        var request = await db.ReadVisibleAsync(id, user.GetCaller(), cancellationToken);
-        if (request is null)
+        var visible = await db.ReadVisibleAsync(id, user.GetCaller(), cancellationToken);
+        if (visible is null)
         {
             return Problem.NotFound("The request");
         }
         Telemetry.Tag(Telemetry.Attributes.RequestId, id);
-        return TypedResults.Ok(await RequestChanges.ViewAsync(db, request, cancellationToken));
+        return TypedResults.Ok(visible.View());
     }
 }

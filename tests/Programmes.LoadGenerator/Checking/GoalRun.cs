@@ -90,7 +90,8 @@ internal sealed class GoalRun(Target target, LoadClients clients, LoadOptions op
         var rss = await ServiceProcess.RssAsync(Services);
         foreach (var service in Services.Where(rss.ContainsKey))
         {
-            Add($"Memory after the load: {service} < 250 MB RSS", $"{rss[service]:F0} MB", rss[service] < 250);
+            var (total, anonymous, files) = rss[service];
+            Add($"Memory after the load: {service} < 250 MB RSS", $"{total:F0} MB (anonymous {anonymous:F0}, files {files:F0})", total < 250);
         }
         Print();
     }

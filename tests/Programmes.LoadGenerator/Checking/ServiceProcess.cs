@@ -20,19 +20,25 @@ public sealed class ServiceProcess(string pid, HttpClient http, Uri service)
         return pid is null or "0" ? null : new ServiceProcess(pid, http, service);
     }
 
-    /// <summary>All compose services' main-process RSS in MB, by service name.</summary>
-    public static async Task<Dictionary<string, double>> RssAsync(IEnumerable<string> composeServices)
+    /// <summary>
+    /// All compose services' main-process RSS in MB, by service name, with its two parts: anonymous memory (the GC
+    /// heap, the runtime's and the JIT's own) and resident pages of mapped files (the runtime, the assemblies).
+    /// </summary>
+    public static async Task<Dictionary<string, (double Rss, double Anonymous, double Files)>> RssAsync(IEnumerable<string> composeServices)
     {
-        var rss = new Dictionary<string, double>();
+        var rss = new Dictionary<string, (double, double, double)>();
         foreach (var service in composeServices)
         {
             var name = (await Command.RunAsync("docker", "ps", "--filter", $"label=com.docker.compose.service={service}", "--format", "{{.Names}}"))?
                 .Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
             var pid = name is null ? null : (await Command.RunAsync("docker", "inspect", "-f", "{{.State.Pid}}", name))?.Trim();
-            var line = pid is null ? null : File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-            if (line is not null)
+            var status = pid is null ? [] : File.ReadLines($"/proc/{pid}/status").ToList();
+            double? Megabytes(string field) => status.FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal)) is { } line
+                ? long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0
+                : null;
+            if (Megabytes("VmRSS:") is { } total)
             {
-                rss[service] = long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
+                rss[service] = (total, Megabytes("RssAnon:") ?? double.NaN, Megabytes("RssFile:") ?? double.NaN);
             }
         }
         return rss;
