@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Programmes.ServiceDefaults;
 
 namespace Programmes.Auditing;
 
@@ -60,18 +61,8 @@ internal sealed class AuditInterceptor<TDbContext>(AuditRules<TDbContext> rules)
             return;
         }
         // One DetectChanges: Entries() would run another over every tracked entity (docs/performance.md).
-        var tracker = context.ChangeTracker;
-        tracker.DetectChanges();
-        var detect = tracker.AutoDetectChangesEnabled;
-        tracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            var entries = rules.EntriesFor(tracker.Entries().ToList(), DateTimeOffset.UtcNow).ToList();
-            context.Set<AuditEntry>().AddRange(entries);
-        }
-        finally
-        {
-            tracker.AutoDetectChangesEnabled = detect;
-        }
+        context.ChangeTracker.DetectChanges();
+        var entries = rules.EntriesFor(context.ChangeTracker.WithoutDetectingChanges(t => t.Entries().ToList()), DateTimeOffset.UtcNow).ToList();
+        context.Set<AuditEntry>().AddRange(entries);
     }
 }
