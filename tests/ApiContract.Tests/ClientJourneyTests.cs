@@ -21,14 +21,7 @@ public sealed class ClientJourneyTests(PublishedDocuments system)
         var cted = await KiotaClient.ForAsync(system, TestClients.Cted);
         var donor = await KiotaClient.ForAsync(system, TestClients.DonorNorway);
 
-        var request = await state.Api.Intake.Requests.PostAsync(new SubmitRequest
-        {
-            StateCode = "KEN",
-            RequestingAuthority = "Office of the Attorney General",
-            ThematicAreas = ["RATIFICATION"],
-            Instruments = ["TERRORIST-BOMBINGS-1997"],
-            Needs = "Assistance to ratify the 1997 Bombings Convention.",
-        });
+        var request = await SubmitAsync(state);
         var requestId = request!.Id!.Value;
         await staff.Api.Intake.Requests[requestId].Accept.PostAsync();
         await Eventually.TrueAsync(async () =>
@@ -143,14 +136,7 @@ public sealed class ClientJourneyTests(PublishedDocuments system)
     {
         var state = await KiotaClient.ForAsync(system, TestClients.StateKenya);
         var staff = await KiotaClient.ForAsync(system, TestClients.Staff);
-        var request = await state.Api.Intake.Requests.PostAsync(new SubmitRequest
-        {
-            StateCode = "KEN",
-            RequestingAuthority = "Office of the Attorney General",
-            ThematicAreas = ["RATIFICATION"],
-            Instruments = ["TERRORIST-BOMBINGS-1997"],
-            Needs = "Assistance to ratify the 1997 Bombings Convention.",
-        });
+        var request = await SubmitAsync(state);
 
         // The operation Kiota once could not generate (its path segment was named like Kiota's RequestInformation).
         var asked = await staff.Api.Intake.Requests[request!.Id!.Value].InformationRequest.PostAsync(
@@ -158,6 +144,16 @@ public sealed class ClientJourneyTests(PublishedDocuments system)
 
         Assert.Equal("InformationRequested", asked!.Status);
     }
+
+    /// <summary>Kenya's request to ratify the 1997 Bombings Convention, through the generated client.</summary>
+    private static Task<RequestView?> SubmitAsync(ProgrammesClient state) => state.Api.Intake.Requests.PostAsync(new SubmitRequest
+    {
+        StateCode = "KEN",
+        RequestingAuthority = "Office of the Attorney General",
+        ThematicAreas = ["RATIFICATION"],
+        Instruments = ["TERRORIST-BOMBINGS-1997"],
+        Needs = "Assistance to ratify the 1997 Bombings Convention.",
+    });
 
     /// <summary>Funding's POSTs want an Idempotency-Key; the document declares it as a header parameter.</summary>
     private static void Idempotent<T>(RequestConfiguration<T> configuration) where T : class, new() =>

@@ -59,13 +59,9 @@ public sealed class GatewayBenchmark : IBenchmark
         await LoopAsync(http, concurrency, TimeSpan.FromSeconds(2), new Latency());
         await ForgetSpansAsync(system);
         var latency = new Latency();
-        using var process = Process.GetCurrentProcess();
-        var cpu = process.TotalProcessorTime;
-        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var start = PerRequestCost.Snapshot.Now();
         var errors = await LoopAsync(http, concurrency, duration, latency);
-        process.Refresh();
-        var bytes = (double)(GC.GetTotalAllocatedBytes(precise: true) - allocated) / latency.Count;
-        var cpuMicroseconds = (process.TotalProcessorTime - cpu).TotalMicroseconds / latency.Count;
+        var (bytes, cpuMicroseconds) = start.PerRequestUntilNow(latency.Count);
         var perSecond = latency.Count / duration.TotalSeconds;
         Console.WriteLine($"{label,-8} {perSecond,8:F0} req/s  {latency.Summary()}  errors={errors}  " +
             $"{bytes / 1024:F1} KB and {cpuMicroseconds:F0} us CPU per request (caller, gateway and service together)");

@@ -1,12 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Security.Claims;
 using Microsoft.Extensions.DependencyInjection;
 using Programmes.Contracts;
 using Programmes.RequestIntake.Model;
 using Programmes.RequestIntake.Persistence;
 using Programmes.RequestIntake.ViewingRequests;
-using Programmes.ServiceDefaults;
 using Programmes.Testing;
 
 namespace Programmes.Benchmarks;
@@ -63,12 +61,7 @@ public sealed class IntakeGetBenchmark : IBenchmark
     private static Func<int, Task> HandlerCall(TestSystem system, Guid[] ids)
     {
         var services = system.ServiceApps[Services.Intake].Services;
-        var kenya = new ClaimsPrincipal(new ClaimsIdentity(
-        [
-            new Claim(ProgrammesClaims.ClientId, TestClients.StateKenya.ClientId),
-            new Claim(ProgrammesClaims.Role, Roles.State),
-            new Claim(ProgrammesClaims.Party, "KEN"),
-        ], "benchmark"));
+        var kenya = TestClients.StateKenya.Principal();
         return async i =>
         {
             await using var scope = services.CreateAsyncScope();

@@ -11,7 +11,6 @@ using Programmes.Messaging;
 using Programmes.RequestIntake.Model;
 using Programmes.RequestIntake.Persistence;
 using Programmes.RequestIntake.SubmittingRequest;
-using Programmes.ServiceDefaults;
 using Programmes.Testing;
 
 namespace Programmes.Benchmarks;
@@ -113,12 +112,7 @@ public sealed class IntakeSubmitBenchmark : IBenchmark
     private static Func<int, Task> HandlerCall(TestSystem system)
     {
         var services = system.ServiceApps[Services.Intake].Services;
-        var kenya = new ClaimsPrincipal(new ClaimsIdentity(
-        [
-            new Claim(ProgrammesClaims.ClientId, TestClients.StateKenya.ClientId),
-            new Claim(ProgrammesClaims.Role, Roles.State),
-            new Claim(ProgrammesClaims.Party, "KEN"),
-        ], "benchmark"));
+        var kenya = TestClients.StateKenya.Principal();
         // The endpoint's handler is private to its slice; the benchmark calls it as the endpoint does.
         var handle = typeof(SubmittingRequestEndpoint).GetMethod("Handle", BindingFlags.NonPublic | BindingFlags.Static)!
             .CreateDelegate<Func<SubmitRequest, ClaimsPrincipal, IntakeDb, TimeProvider, CancellationToken, Task<Results<Created<RequestView>, ValidationProblem>>>>();

@@ -10,15 +10,29 @@ internal static class PerRequestCost
 {
     public readonly record struct PerRequest(double Bytes, double CpuMicros, double PerSecond);
 
+    /// <summary>The process's CPU time and allocated bytes at one moment.</summary>
+    public readonly record struct Snapshot(TimeSpan Cpu, long Bytes)
+    {
+        public static Snapshot Now()
+        {
+            using var process = Process.GetCurrentProcess();
+            return new(process.TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: true));
+        }
+
+        /// <summary>Bytes allocated and microseconds of CPU per request from this moment to now.</summary>
+        public (double Bytes, double CpuMicros) PerRequestUntilNow(long count)
+        {
+            var now = Now();
+            return ((double)(now.Bytes - Bytes) / count, (now.Cpu - Cpu).TotalMicroseconds / count);
+        }
+    }
+
     public static async Task<PerRequest> MeasureAsync(string label, Func<int, Task> call, int count, int callers, bool quiet = false)
     {
         var next = -1;
-        var process = Process.GetCurrentProcess();
         GC.Collect();
         GC.WaitForPendingFinalizers();
-        process.Refresh();
-        var cpu = process.TotalProcessorTime;
-        var bytes = GC.GetTotalAllocatedBytes(precise: true);
+        var start = Snapshot.Now();
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
         {
@@ -28,10 +42,8 @@ internal static class PerRequestCost
             }
         })));
         watch.Stop();
-        var allocated = GC.GetTotalAllocatedBytes(precise: true) - bytes;
-        process.Refresh();
-        var result = new PerRequest((double)allocated / count, (process.TotalProcessorTime - cpu).TotalMicroseconds / count,
-            count / watch.Elapsed.TotalSeconds);
+        var (bytes, cpuMicros) = start.PerRequestUntilNow(count);
+        var result = new PerRequest(bytes, cpuMicros, count / watch.Elapsed.TotalSeconds);
         if (!quiet)
         {
             Console.WriteLine($"  {label,-40} {result.Bytes,8:N0} B/request {result.CpuMicros,8:N0} µs CPU/request {result.PerSecond,8:N0} req/s  (load average {LoadAverage()})");
