@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -49,7 +51,7 @@ public sealed class EdgeSystem : TestSystem
         Settings[$"RateLimits:partner:Burst"] = PartnerBurst.ToString();
         Settings["Auth:ClientStatusCacheDuration"] = "00:00:00.200";
         Settings["ReverseProxy:Routes:funding:Metadata:MaxRequestBodyBytes"] = FundingBodyLimit.ToString();
-        Settings["ReverseProxy:Clusters:planning:Destinations:refusing:Address"] = $"http://127.0.0.1:{ClosedPort()}/";
+        Settings["ReverseProxy:Clusters:planning:Destinations:refusing:Address"] = $"http://127.0.0.1:{((IPEndPoint)refusing.LocalEndPoint!).Port}/";
         // A route with a one-second timeout to an answer planning gives after five.
         Settings["ReverseProxy:Routes:planning-slow:ClusterId"] = "planning";
         Settings["ReverseProxy:Routes:planning-slow:Match:Path"] = SlowPath;
@@ -64,14 +66,23 @@ public sealed class EdgeSystem : TestSystem
         };
     }
 
-    /// <summary>A local port nothing listens on: connections to it are refused at once.</summary>
-    private static int ClosedPort()
+    /// <summary>
+    /// A loopback port bound but never listened on, held for the system's lifetime: connections to it are refused at
+    /// once. It comes from outside the ephemeral range, where another project's container could be published.
+    /// </summary>
+    private readonly Socket refusing = BoundNotListening();
+
+    private static Socket BoundNotListening()
     {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, LoopbackPorts.Free()));
+        return socket;
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        refusing.Dispose();
     }
 
     /// <summary>The request headers of the last call planning received, by name.</summary>

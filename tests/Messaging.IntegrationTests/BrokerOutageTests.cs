@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Programmes.Messaging.IntegrationTests.Ledger;
 using Programmes.Testing;
 using Testcontainers.RabbitMq;
@@ -18,7 +16,7 @@ public sealed class BrokerOutageFixture : IAsyncLifetime
         Broker = Infrastructure.Labelled(new RabbitMqBuilder(Infrastructure.RabbitMqImage))
             .WithUsername(Infrastructure.User)
             .WithPassword(Infrastructure.Password)
-            .WithPortBinding(FreePort(), RabbitMqBuilder.RabbitMqPort)
+            .WithPortBinding(LoopbackPorts.Free(), RabbitMqBuilder.RabbitMqPort)
             .Build();
         await Broker.StartAsync();
         Host = await LedgerHost.StartAsync(await Infrastructure.CreateDatabaseAsync("messaging"), Broker.GetConnectionString());
@@ -28,13 +26,6 @@ public sealed class BrokerOutageFixture : IAsyncLifetime
     {
         await Host.DisposeAsync();
         await Broker.DisposeAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

@@ -1,8 +1,6 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
@@ -82,12 +80,12 @@ public partial class TestSystem : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         RabbitMqUri = await CreateVirtualHostAsync();
-        var gatewayPort = FreePort();
+        var gatewayPort = LoopbackPorts.Free();
         GatewayUrl = new Uri($"http://127.0.0.1:{gatewayPort}/");
         var ports = new Dictionary<Services, int>();
         foreach (var service in Selected())
         {
-            ports[service] = FreePort();
+            ports[service] = LoopbackPorts.Free();
             ServiceUrls[service] = new Uri($"http://127.0.0.1:{ports[service]}/");
         }
 
@@ -223,11 +221,4 @@ public partial class TestSystem : IAsyncLifetime
     /// <summary>Settings travel as command-line arguments: the apps read them while building, before any hook runs.</summary>
     private static string[] AsArgs(Uri url, Dictionary<string, string?> settings) =>
         [$"--urls={url}", .. settings.Where(s => s.Value is not null).Select(s => $"--{s.Key}={s.Value}")];
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 using Programmes.Testing;
 using Xunit;
@@ -54,13 +52,5 @@ public class ReliabilitySystem : TestSystem
         {
             throw new InvalidOperationException($"docker kill {id}: {await docker.StandardError.ReadToEndAsync()}");
         }
-    }
-
-    /// <summary>A fixed host port, so that a restarted container is found where it was.</summary>
-    protected static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

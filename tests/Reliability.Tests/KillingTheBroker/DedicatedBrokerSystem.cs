@@ -9,7 +9,7 @@ public sealed class DedicatedBrokerSystem : ReliabilitySystem
     public RabbitMqContainer Broker { get; } = Infrastructure.Labelled(new RabbitMqBuilder(Infrastructure.RabbitMqImage))
         .WithUsername(Infrastructure.User)
         .WithPassword(Infrastructure.Password)
-        .WithPortBinding(FreePort(), RabbitMqBuilder.RabbitMqPort)
+        .WithPortBinding(LoopbackPorts.Free(), RabbitMqBuilder.RabbitMqPort)
         .Build();
 
     public override async Task InitializeAsync()

@@ -11,7 +11,7 @@ public sealed class DedicatedDatabaseSystem : ReliabilitySystem
         .WithPassword(Infrastructure.Password)
         .WithDatabase("postgres_admin")
         .WithCommand("-c", "max_connections=300")
-        .WithPortBinding(FreePort(), PostgreSqlBuilder.PostgreSqlPort)
+        .WithPortBinding(LoopbackPorts.Free(), PostgreSqlBuilder.PostgreSqlPort)
         .Build();
 
     public override async Task InitializeAsync()
