@@ -165,8 +165,8 @@ public abstract class InboxConsumer<TMessage, TDbContext>(TDbContext db) : ICons
 
     /// <summary>
     /// One transaction for the batch: the inbox rows in one statement, then each new message's effect in arrival
-    /// order, saved before the next is handled (so a message sees what an earlier one of the batch changed), then
-    /// one commit. Each message is handled in its own consume span and with its producer as the audit's actor.
+    /// order, saved and untracked before the next is handled (so a message reads what an earlier one of the batch
+    /// changed from the transaction, and each SaveChanges looks only at its own message's entities), then one commit. Each message is handled in its own consume span and with its producer as the audit's actor.
     /// </summary>
     private async Task ConsumeBatchAsync(IReadOnlyList<InboxTurn<ConsumeContext<TMessage>>> batch, OutboxMetrics metrics, CancellationToken cancellationToken)
     {
@@ -209,6 +209,9 @@ public abstract class InboxConsumer<TMessage, TDbContext>(TDbContext db) : ICons
                     await HandleAsync(turn.Context.Message, turn.Context);
                     await Db.SaveChangesAsync(cancellationToken);
                 }
+                // Saved, so the next message reads it from the transaction; kept tracked, every later SaveChanges
+                // of the batch would detect changes over all of it again (quadratic in the batch's size).
+                Db.ChangeTracker.Clear();
             }
         }
         finally

@@ -24,8 +24,17 @@ public sealed class OutboxSignal : WakeSignal;
 /// </summary>
 internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
-    /// <summary>Contexts that saved (or are saving) outbox rows not yet committed.</summary>
-    private readonly ConditionalWeakTable<DbContext, object> _pending = new();
+    /// <summary>
+    /// Per context, whether it saved (or is saving) outbox rows not yet committed. Contexts are pooled, so a context's
+    /// flag is created once and then only read and set: the table's lock is not taken on every commit.
+    /// </summary>
+    private readonly ConditionalWeakTable<DbContext, PendingRows> _pending = new();
+
+    /// <summary>A context is used by one caller at a time, so a plain field will do.</summary>
+    private sealed class PendingRows
+    {
+        public bool Value;
+    }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -80,7 +89,7 @@ internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : SaveChanges
     {
         if (context is not null && AddedOutboxRows(context.ChangeTracker))
         {
-            _pending.AddOrUpdate(context, this);
+            _pending.GetValue(context, static _ => new PendingRows()).Value = true;
         }
     }
 
@@ -109,17 +118,18 @@ internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : SaveChanges
 
     private void Committed(DbContext? context)
     {
-        if (context is not null && _pending.Remove(context))
+        if (context is not null && _pending.TryGetValue(context, out var pending) && pending.Value)
         {
+            pending.Value = false;
             signal.Notify();
         }
     }
 
     private void Forget(DbContext? context)
     {
-        if (context is not null)
+        if (context is not null && _pending.TryGetValue(context, out var pending))
         {
-            _pending.Remove(context);
+            pending.Value = false;
         }
     }
 }

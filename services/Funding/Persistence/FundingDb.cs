@@ -4,6 +4,7 @@ using Programmes.Auditing;
 using Programmes.Funding.Model;
 using Programmes.Messaging;
 using Programmes.Messaging.Idempotency;
+using Programmes.ServiceDefaults;
 
 namespace Programmes.Funding.Persistence;
 
@@ -23,6 +24,7 @@ public sealed class FundingDb(DbContextOptions<FundingDb> options) : DbContext(o
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddAudit();
         modelBuilder.AddIdempotencyKeys();
+        modelBuilder.UseListComparers();
     }
 }
 

@@ -9,6 +9,7 @@ using Programmes.PartnerCoordination.ManagingEndpoints;
 using Programmes.PartnerCoordination.ManagingPartners;
 using Programmes.PartnerCoordination.RecordingJointInitiatives;
 using Programmes.PartnerCoordination.ReferringNeeds;
+using Programmes.ServiceDefaults;
 
 namespace Programmes.PartnerCoordination.Persistence;
 
@@ -28,6 +29,7 @@ public sealed class CoordinationDb(DbContextOptions<CoordinationDb> options) : D
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CoordinationDb).Assembly);
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddAudit();
+        modelBuilder.UseListComparers();
     }
 }
 

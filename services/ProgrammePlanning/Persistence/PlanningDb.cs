@@ -7,6 +7,7 @@ using Programmes.ProgrammePlanning.FundingProgramme;
 using Programmes.ProgrammePlanning.Model;
 using Programmes.ProgrammePlanning.PlanningIntake;
 using Programmes.ProgrammePlanning.RecordingResults;
+using Programmes.ServiceDefaults;
 
 namespace Programmes.ProgrammePlanning.Persistence;
 
@@ -25,6 +26,7 @@ public sealed class PlanningDb(DbContextOptions<PlanningDb> options) : DbContext
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddAudit();
         modelBuilder.AddIdempotencyKeys();
+        modelBuilder.UseListComparers();
     }
 }
 

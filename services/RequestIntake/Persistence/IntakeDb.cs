@@ -7,6 +7,7 @@ using Programmes.RequestIntake.FollowingProgrammes;
 using Programmes.RequestIntake.MaintainingCentralAuthorities;
 using Programmes.RequestIntake.Model;
 using Programmes.RequestIntake.TrackingRatifications;
+using Programmes.ServiceDefaults;
 
 namespace Programmes.RequestIntake.Persistence;
 
@@ -24,6 +25,7 @@ public sealed class IntakeDb(DbContextOptions<IntakeDb> options) : DbContext(opt
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddAudit();
         modelBuilder.AddIdempotencyKeys();
+        modelBuilder.UseListComparers();
     }
 }
 
