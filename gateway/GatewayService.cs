@@ -14,6 +14,7 @@ using Programmes.Gateway.Limiting;
 using Programmes.Gateway.Operations;
 using Programmes.Gateway.Persistence;
 using Programmes.Gateway.Routing;
+using Programmes.Messaging;
 using Programmes.Messaging.Catalogue;
 using Programmes.ServiceDefaults;
 using Scalar.AspNetCore;
@@ -41,7 +42,7 @@ public static class GatewayService
             ?? throw new InvalidOperationException("ConnectionStrings:Database is not configured.");
         var authority = builder.Configuration["Auth:Authority"]
             ?? throw new InvalidOperationException("Auth:Authority (the gateway's own public base URL) is not configured.");
-        var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
+        var dataSource = DatabaseConnections.Build(connectionString);
         builder.Services.AddSingleton(dataSource);
         builder.Services.AddDbContext<GatewayDb>(options => options
             .UseNpgsql(dataSource)
