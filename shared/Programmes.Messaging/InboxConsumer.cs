@@ -148,13 +148,7 @@ public abstract class InboxConsumer<TMessage, TDbContext>(TDbContext db) : ICons
                 return;
             }
 
-            // The audit names the producing service as the actor of what the event changes here.
-            var producer = context.Headers.Get<string>(OutboxRelay.ProducerHeader) ?? "unknown";
-            using (AuditActor.Use(AuditActor.Service(producer), typeof(TMessage).Name))
-            {
-                await HandleAsync(context.Message, context);
-                await Db.SaveChangesAsync(cancellationToken);
-            }
+            await HandleAndSaveAsync(context, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch (InvalidOperationException ex) when (Db.Database.GetDbConnection().State != ConnectionState.Open)
@@ -166,7 +160,8 @@ public abstract class InboxConsumer<TMessage, TDbContext>(TDbContext db) : ICons
     /// <summary>
     /// One transaction for the batch: the inbox rows in one statement, then each new message's effect in arrival
     /// order, saved and untracked before the next is handled (so a message reads what an earlier one of the batch
-    /// changed from the transaction, and each SaveChanges looks only at its own message's entities), then one commit. Each message is handled in its own consume span and with its producer as the audit's actor.
+    /// changed from the transaction, and each SaveChanges looks only at its own message's entities), then one commit.
+    /// Each message is handled in its own consume span and with its producer as the audit's actor.
     /// </summary>
     private async Task ConsumeBatchAsync(IReadOnlyList<InboxTurn<ConsumeContext<TMessage>>> batch, OutboxMetrics metrics, CancellationToken cancellationToken)
     {
@@ -203,12 +198,7 @@ public abstract class InboxConsumer<TMessage, TDbContext>(TDbContext db) : ICons
                     continue;
                 }
                 Activity.Current = turn.Activity;
-                var producer = turn.Context.Headers.Get<string>(OutboxRelay.ProducerHeader) ?? "unknown";
-                using (AuditActor.Use(AuditActor.Service(producer), typeof(TMessage).Name))
-                {
-                    await HandleAsync(turn.Context.Message, turn.Context);
-                    await Db.SaveChangesAsync(cancellationToken);
-                }
+                await HandleAndSaveAsync(turn.Context, cancellationToken);
                 // Saved, so the next message reads it from the transaction; kept tracked, every later SaveChanges
                 // of the batch would detect changes over all of it again (quadratic in the batch's size).
                 Db.ChangeTracker.Clear();
@@ -219,6 +209,17 @@ public abstract class InboxConsumer<TMessage, TDbContext>(TDbContext db) : ICons
             Activity.Current = outer;
         }
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Applies one message and saves it, with the producing service as the audit's actor of what it changes here.</summary>
+    private async Task HandleAndSaveAsync(ConsumeContext<TMessage> context, CancellationToken cancellationToken)
+    {
+        var producer = context.Headers.Get<string>(OutboxRelay.ProducerHeader) ?? "unknown";
+        using (AuditActor.Use(AuditActor.Service(producer), typeof(TMessage).Name))
+        {
+            await HandleAsync(context.Message, context);
+            await Db.SaveChangesAsync(cancellationToken);
+        }
     }
 
     /// <summary>Apply the message's effect to <see cref="Db"/>; do not call SaveChanges.</summary>
