@@ -7,7 +7,7 @@ using Programmes.RequestIntake.Persistence;
 namespace Programmes.RequestIntake.FollowingProgrammes;
 
 /// <summary>What one programme event means on the timelines of the requests it serves.</summary>
-public sealed record TimelineStep(Guid ProgrammeId, IReadOnlyList<Guid>? RequestIds, DateTimeOffset At, string Kind, string Description);
+public sealed record TimelineStep(Guid ProgrammeId, IReadOnlyList<Guid>? RequestIds, DateTimeOffset At, TimelineKind Kind, string Description);
 
 /// <summary>
 /// Appends a programme event to the timeline of every request it serves. Events that name their
