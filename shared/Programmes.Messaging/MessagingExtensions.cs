@@ -95,6 +95,7 @@ public static class MessagingExtensions
                 {
                     cfg.ConcurrentMessageLimit = limit;
                 }
+                cfg.ConfigureJsonSerializerOptions(WireFormat.Configure);
                 cfg.UseMessageRetry(r => r.Exponential(retry.Limit, retry.MinInterval, retry.MaxInterval, retry.Delta));
                 cfg.ConfigureEndpoints(context);
             });
