@@ -114,7 +114,7 @@ public static class MessagingExtensions
     /// <summary>
     /// Every consumer of the service. MassTransit's default (16 on up to 8 cores) kept each consumer's throughput at
     /// 16 inbox transactions in flight; with group commit the messages in flight share transactions, so more of them
-    /// make bigger batches (docs/performance.md, "Event path"). A message waiting for a batch holds no connection.
+    /// make bigger batches (docs/performance.md, "Where the time goes"). A message waiting for a batch holds no connection.
     /// </summary>
     private sealed class ConsumerSettings
     {
