@@ -19,9 +19,6 @@ public abstract class TimelineConsumer<TEvent>(IntakeDb db) : InboxConsumer<TEve
 {
     protected abstract TimelineStep Describe(TEvent message);
 
-    /// <summary>The timeline consumers were called "&lt;Event&gt;Consumer" before; their inbox rows keep that name.</summary>
-    protected override string InboxName => $"{typeof(TEvent).Name}Consumer";
-
     protected override async Task HandleAsync(TEvent message, ConsumeContext<TEvent> context)
     {
         var step = Describe(message);
