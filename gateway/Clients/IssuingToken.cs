@@ -40,7 +40,7 @@ public static class IssuingTokenEndpoint
             return Reject(Errors.InvalidClient, "The client is unknown or revoked.");
         }
 
-        var identity = CallerClaims.For(client.ClientId, client.Role, client.Party);
+        var identity = CallerClaims.For(client.ClientId, client.ClientId, client.Role, client.Party);
         return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 

@@ -24,11 +24,12 @@ internal sealed class RevokedClients(RequestDelegate next, IMemoryCache cache, I
     {
         if (context.User.Identity?.IsAuthenticated == true && context.User.FindFirstValue(ProgrammesClaims.ClientId) is { } clientId)
         {
-            var key = $"client-active:{clientId}";
+            var subject = context.User.FindFirstValue(ProgrammesClaims.Subject) ?? clientId;
+            var key = $"caller-active:{subject}:{clientId}";
             var lookup = cache.GetOrCreate(key, entry =>
             {
                 entry.AbsoluteExpirationRelativeToNow = _cacheDuration;
-                return IsActiveAsync(clientId);
+                return IsActiveAsync(subject, clientId);
             })!;
             bool active;
             try
@@ -63,14 +64,14 @@ internal sealed class RevokedClients(RequestDelegate next, IMemoryCache cache, I
     }
 
     /// <summary>
-    /// In its own scope and without the request's cancellation: other requests share this lookup. A person's token
-    /// names the person (<see cref="Sessions.IsUserName"/>), who must still be active.
+    /// In its own scope and without the request's cancellation: other requests share this lookup. The client must be
+    /// active and, for a person's token (its subject a person's name, <see cref="Sessions.IsUserName"/>), the person too.
     /// </summary>
-    private async Task<bool> IsActiveAsync(string clientId)
+    private async Task<bool> IsActiveAsync(string subject, string clientId)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return Sessions.IsUserName(clientId)
-            ? await Sessions.IsActiveAsync(scope.ServiceProvider.GetRequiredService<GatewayDb>(), clientId, CancellationToken.None)
-            : await scope.ServiceProvider.GetRequiredService<ClientRegistry>().IsActiveAsync(clientId, CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<ClientRegistry>().IsActiveAsync(clientId, CancellationToken.None)
+            && (subject == clientId || !Sessions.IsUserName(subject)
+                || await Sessions.IsActiveAsync(scope.ServiceProvider.GetRequiredService<GatewayDb>(), subject, CancellationToken.None));
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Identity;
 namespace Programmes.Gateway.People;
 
 /// <summary>A demo person; staff and operations carry a fixed, published TOTP key so that codes can be computed.</summary>
-public sealed record DemoUser(string UserName, string Password, string Role, string Party, string? DisplayName, string? TotpKey);
+public sealed record DemoUser(string UserName, string Password, string Role, string Party, string? DisplayName = null, string? TotpKey = null);
 
 /// <summary>
 /// Seeds one person per role for local use and tests, from the JSON file named by <c>DemoUsers:File</c> or the
@@ -53,8 +53,7 @@ internal static class DemoUsers
             }
             if (demo.TotpKey is not null)
             {
-                // Where Identity's authenticator token provider keeps the key (UserStore's internal login provider).
-                await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", demo.TotpKey);
+                await Sessions.SetAuthenticatorKeyAsync(users, user, demo.TotpKey);
             }
         }
     }

@@ -27,9 +27,9 @@ public static class PersonTokens
     }
 
     /// <summary>The identity of a person's tokens: a client's claims with the person's name, and a display name.</summary>
-    public static ClaimsIdentity IdentityOf(GatewayUser user, IEnumerable<string> scopes)
+    public static ClaimsIdentity IdentityOf(GatewayUser user, string clientId, IEnumerable<string> scopes)
     {
-        var identity = CallerClaims.For(user.UserName!, user.Role, user.Party);
+        var identity = CallerClaims.For(user.UserName!, clientId, user.Role, user.Party);
         identity.SetClaim(Claims.Name, user.DisplayName ?? user.UserName);
         identity.SetScopes(scopes.Intersect(Granted));
         identity.SetDestinations(claim => claim.Type is Claims.Subject or Claims.Name or ProgrammesClaims.Role or ProgrammesClaims.Party
@@ -57,7 +57,7 @@ public static class PersonTokens
         {
             return Results.Redirect(AccountPaths.With(AccountPaths.Enrol, returnUrl));
         }
-        return Results.SignIn(new ClaimsPrincipal(IdentityOf(user, request.GetScopes())),
+        return Results.SignIn(new ClaimsPrincipal(IdentityOf(user, request.ClientId!, request.GetScopes())),
             authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
@@ -70,12 +70,14 @@ public static class PersonTokens
         var grant = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         var users = context.RequestServices.GetRequiredService<UserManager<GatewayUser>>();
         var user = grant.Principal?.GetClaim(Claims.Subject) is { } name ? await users.FindByNameAsync(name) : null;
+        var client = grant.Principal?.GetPresenters().FirstOrDefault() ?? "";
         var registry = context.RequestServices.GetRequiredService<ClientRegistry>();
-        if (user is null || !await registry.IsActiveAsync(grant.Principal!.GetPresenters().FirstOrDefault() ?? "", context.RequestAborted) || user.Status != UserStatus.Active || (user.RequiresSecondFactor && !user.TwoFactorEnabled))
+        if (user is null || user.Status != UserStatus.Active || (user.RequiresSecondFactor && !user.TwoFactorEnabled)
+            || !await registry.IsActiveAsync(client, context.RequestAborted))
         {
             return IssuingTokenEndpoint.Reject(Errors.InvalidGrant, "The person is unknown or disabled.");
         }
-        return Results.SignIn(new ClaimsPrincipal(IdentityOf(user, grant.Principal!.GetScopes())),
+        return Results.SignIn(new ClaimsPrincipal(IdentityOf(user, client, grant.Principal!.GetScopes())),
             authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 

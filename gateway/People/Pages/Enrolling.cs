@@ -19,7 +19,8 @@ internal static class Enrolling
 
     private static string ReturnUrl(HttpContext context) => AccountPaths.LocalOrRoot(context.Request.Query["ReturnUrl"]);
 
-    private static async Task<IResult> RenderAsync(HttpContext context, UserManager<GatewayUser> users, IReadOnlyList<FieldError> errors, int status = 200)
+    private static async Task<IResult> RenderAsync(HttpContext context, UserManager<GatewayUser> users, IReadOnlyList<FieldError> errors,
+        int status = 200)
     {
         if (await Sessions.CurrentUserAsync(context, users) is not { Status: UserStatus.Active } user)
         {
@@ -32,8 +33,8 @@ internal static class Enrolling
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = (await users.GetAuthenticatorKeyAsync(user))!;
+            key = users.GenerateNewAuthenticatorKey();
+            await Sessions.SetAuthenticatorKeyAsync(users, user, key);
         }
         var html = new Html(context);
         var uri = OtpAuthUri(user.UserName!, key);
