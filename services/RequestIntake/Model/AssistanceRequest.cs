@@ -1,28 +1,42 @@
+using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Programmes.Contracts;
 
 namespace Programmes.RequestIntake.Model;
 
+[Description("Where an assistance request stands.")]
 public enum RequestStatus
 {
     /// <summary>A CTED referral: nothing happens until the State endorses it.</summary>
+    [Description("A CTED referral: nothing happens until the State endorses it (endorse) or declines it (decline-referral).")]
     AwaitingStateEndorsement,
     /// <summary>The State's request waits for screening by staff.</summary>
+    [Description("Waits for screening by staff: accept, decline or information-request.")]
     Submitted,
+    [Description("Staff asked questions; the State answers them (answers) and the request returns to Submitted.")]
     InformationRequested,
+    [Description("Accepted by staff: planning may draft a programme from it. Final.")]
     Accepted,
+    [Description("Declined by staff (declineReason, declineText). Final.")]
     Declined,
     /// <summary>The State declined a CTED referral; no assistance follows.</summary>
+    [Description("The State declined a CTED referral; no assistance follows. Final.")]
     DeclinedByState,
 }
 
+[Description("Why staff declined a request.")]
 public enum DeclineReason
 {
+    [Description("Outside UNODC's counter-terrorism mandate.")]
     OutsideMandate,
+    [Description("Duplicates another request (see possibleDuplicateOf).")]
     Duplicate,
+    [Description("The State withdrew it.")]
     WithdrawnByState,
+    [Description("Not enough information to act on, after asking.")]
     InsufficientInformation,
+    [Description("Another reason, given in text (then required).")]
     Other,
 }
 

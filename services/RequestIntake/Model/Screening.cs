@@ -24,7 +24,7 @@ public static class Screening
     }
 
     // Compiled: every submission and endorsement runs it. Building and parameterising the LINQ expression on each call
-    // was a fifth of a submission's allocations (docs/performance.md, "Submissions: per-request cost").
+    // was a fifth of a submission's allocations (docs/performance.md, "Where the time goes").
     private static readonly Func<IntakeDb, string, Guid, string[], DateOnly?, DateOnly?, IAsyncEnumerable<Guid>> OpenOverlapping = EF.CompileAsyncQuery(
         (IntakeDb db, string stateCode, Guid id, string[] areas, DateOnly? start, DateOnly? end) => db.Requests
             .Where(r => r.StateCode == stateCode && r.Id != id

@@ -64,19 +64,6 @@ public sealed class ScreeningTests(IntakeSystem system)
     }
 
     [Fact]
-    public async Task The_former_route_request_information_still_works_and_says_it_is_deprecated()
-    {
-        var (kenya, staff) = (await system.ClientAsync(TestClients.StateKenya), await system.ClientAsync(TestClients.Staff));
-        var id = (await kenya.SubmitAsync(IntakeApi.ValidRequest())).Id();
-
-        var response = await staff.PostAsJsonAsync($"/api/intake/requests/{id}/request-information", Questions);
-        var asked = await Task.FromResult(response).ShouldBeJson(HttpStatusCode.OK);
-        Assert.Equal("InformationRequested", asked.Status());
-        Assert.Equal("@1796083200", response.Headers.GetValues("Deprecation").Single());
-        Assert.Equal($"</api/intake/requests/{id}/information-request>; rel=\"successor-version\"", response.Headers.GetValues("Link").Single());
-    }
-
-    [Fact]
     public async Task Questions_send_the_request_to_the_State_and_its_answer_returns_it_to_screening()
     {
         var (kenya, staff) = (await system.ClientAsync(TestClients.StateKenya), await system.ClientAsync(TestClients.Staff));
