@@ -50,5 +50,5 @@ internal sealed record FloorSettings
 internal static class NpgsqlSources
 {
     public static NpgsqlDataSource For(string connectionString, string database) =>
-        NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { Database = database, MaxAutoPrepare = 20, AutoPrepareMinUsages = 2 }.ConnectionString);
+        NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { Database = database, MaxAutoPrepare = 20, AutoPrepareMinUsages = 2, NoResetOnClose = true }.ConnectionString);
 }
