@@ -19,6 +19,7 @@ using Programmes.Gateway.Routing;
 using Programmes.Messaging;
 using Programmes.Messaging.Catalogue;
 using Programmes.ServiceDefaults;
+using Programmes.ServiceDefaults.OpenApi;
 using Scalar.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -43,8 +44,12 @@ public static class GatewayService
 
         var connectionString = builder.Configuration.GetConnectionString("Database")
             ?? throw new InvalidOperationException("ConnectionStrings:Database is not configured.");
-        var authority = builder.Configuration["Auth:Authority"]
+        _ = builder.Configuration["Auth:Authority"]
             ?? throw new InvalidOperationException("Auth:Authority (the gateway's own public base URL) is not configured.");
+        // The tokens' iss is the URL clients know the gateway by (Auth:Issuer, else Api:PublicUrl), never an internal
+        // host name; the services still fetch the keys from Auth:Authority and take the issuer from its discovery document.
+        var issuer = builder.Configuration["Auth:Issuer"] is { Length: > 0 } configured ? configured
+            : builder.Configuration["Api:PublicUrl"] is { Length: > 0 } publicUrl ? publicUrl : OpenApiConventions.DefaultPublicUrl;
         var dataSource = DatabaseConnections.Build(connectionString);
         builder.Services.AddSingleton(dataSource);
         builder.Services.AddDbContext<GatewayDb>(options => options
@@ -56,7 +61,7 @@ public static class GatewayService
             .AddCore(options => options.UseEntityFrameworkCore().UseDbContext<GatewayDb>())
             .AddServer(options =>
             {
-                options.SetIssuer(new Uri(authority));
+                options.SetIssuer(new Uri(issuer.TrimEnd('/') + "/"));
                 options.SetTokenEndpointUris("connect/token");
                 options.AllowClientCredentialsFlow();
                 // People sign in through the console: code flow with PKCE, refresh tokens, end session (People/).
@@ -123,6 +128,7 @@ public static class GatewayService
         builder.AddPeople();
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            .AddTransforms(ProxiedHeaders.SendOnce)
             .ConfigureHttpClient((_, handler) => handler.ConnectTimeout = TimeSpan.FromSeconds(2));
         configure?.Invoke(builder);
 
