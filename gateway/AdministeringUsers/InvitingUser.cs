@@ -69,7 +69,7 @@ internal static class InvitingUser
         {
             return Problem.Conflict(string.Join(" ", created.Errors.Select(e => e.Description)));
         }
-        var url = new Uri(new Uri(configuration["Auth:Authority"]!), $"{AccountPaths.Invitation.TrimStart('/')}?token={token}");
+        var url = new Uri(PeopleSetup.PublicOrigin(configuration), $"{AccountPaths.Invitation.TrimStart('/')}?token={token}");
         return TypedResults.Created($"{UserAdministration.Prefix}/{user.UserName}",
             new InvitedUser(UserView.Of(user, clock.GetUtcNow()), url.ToString(), expiresAt));
     }

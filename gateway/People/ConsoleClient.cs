@@ -14,7 +14,7 @@ internal static class ConsoleClient
 
     public static OpenIddictApplicationDescriptor Describe(IConfiguration configuration)
     {
-        var origin = new Uri(configuration["Auth:Authority"]!);
+        var origin = PeopleSetup.PublicOrigin(configuration);
         var descriptor = new OpenIddictApplicationDescriptor
         {
             ClientId = configuration["Console:ClientId"] ?? "console",

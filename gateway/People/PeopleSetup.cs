@@ -16,6 +16,14 @@ public static class PeopleSetup
     public const string SessionCookie = "programmes-gateway-session";
     public const string AntiforgeryCookie = "programmes-gateway-af";
 
+    /// <summary>
+    /// Where people's browsers reach the gateway and the console (<c>People:PublicOrigin</c>): the base of the console's
+    /// redirect addresses and of invitation links. Defaults to <c>Auth:Authority</c>, which in containers is the
+    /// internal address the services use.
+    /// </summary>
+    public static Uri PublicOrigin(IConfiguration configuration) =>
+        new(configuration["People:PublicOrigin"] ?? configuration["Auth:Authority"]!);
+
     public static WebApplicationBuilder AddPeople(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
