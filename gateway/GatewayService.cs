@@ -11,7 +11,9 @@ using Programmes.Auditing;
 using Programmes.Gateway.AdministeringClients;
 using Programmes.Gateway.Clients;
 using Programmes.Gateway.Limiting;
+using Programmes.Gateway.AdministeringUsers;
 using Programmes.Gateway.Operations;
+using Programmes.Gateway.People;
 using Programmes.Gateway.Persistence;
 using Programmes.Gateway.Routing;
 using Programmes.Messaging;
@@ -19,6 +21,7 @@ using Programmes.Messaging.Catalogue;
 using Programmes.ServiceDefaults;
 using Programmes.ServiceDefaults.OpenApi;
 using Scalar.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Programmes.Gateway;
 
@@ -62,19 +65,33 @@ public static class GatewayService
                 options.SetIssuer(new Uri(issuer.TrimEnd('/') + "/"));
                 options.SetTokenEndpointUris("connect/token");
                 options.AllowClientCredentialsFlow();
+                // People sign in through the console: code flow with PKCE, refresh tokens, end session (People/).
+                options.SetAuthorizationEndpointUris("connect/authorize");
+                options.SetEndSessionEndpointUris("connect/endsession");
+                options.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
+                options.AllowRefreshTokenFlow();
+                options.RegisterScopes(Scopes.Profile, Scopes.OfflineAccess);
+                options.SetAuthorizationCodeLifetime(TimeSpan.FromMinutes(2));
+                options.SetRefreshTokenLifetime(builder.Configuration.GetValue("People:SessionLifetime", TimeSpan.FromHours(8)));
                 options.SetAccessTokenLifetime(TimeSpan.FromMinutes(builder.Configuration.GetValue("Auth:TokenLifetimeMinutes", 15)));
-                // Only access tokens are issued, and they are plain signed JWTs the services can read.
-                options.AddEphemeralEncryptionKey();
+                // Access tokens are plain signed JWTs the services can read; codes and refresh tokens are encrypted
+                // with a key every instance shares (below). Nothing is stored: docs/security.md says what that means.
                 options.DisableAccessTokenEncryption();
                 options.DisableTokenStorage();
                 options.UseAspNetCore()
                     .EnableTokenEndpointPassthrough()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough()
                     .DisableTransportSecurityRequirement();
             });
 
         // The key lives in a table the migrations create: read it when the options are first built, not now.
         builder.Services.AddOptions<OpenIddictServerOptions>().Configure<NpgsqlDataSource>((options, keys) =>
-            options.SigningCredentials.Add(new SigningCredentials(SigningKeyStore.GetOrCreate(keys), SecurityAlgorithms.RsaSha256)));
+        {
+            var signingKey = SigningKeyStore.GetOrCreate(keys);
+            options.SigningCredentials.Add(new SigningCredentials(signingKey, SecurityAlgorithms.RsaSha256));
+            options.EncryptionCredentials.Add(SigningKeyStore.EncryptionCredentialsFrom(signingKey));
+        });
         // Calls through the gateway are checked the way the services check them (JwtBearer and its cache of validated
         // tokens), against the key and issuer the token server signs with. OpenIddict's own validation handler
         // rebuilt the principal on every request: 15 % of everything allocated under load (docs/performance.md).
@@ -109,6 +126,7 @@ public static class GatewayService
         builder.Services.AddHttpClient(DonorDirectory.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(5));
         builder.Services.AddHostedService<BrokerMetrics>();
         builder.Services.AddSingleton<DeadLetterAudit>();
+        builder.AddPeople();
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
             .AddTransforms(ProxiedHeaders.SendOnce)
@@ -122,8 +140,10 @@ public static class GatewayService
         // After authorization: anonymous and forbidden calls are turned away before they cost a token.
         app.UseRateLimiter();
         app.UseRequestTimeouts();
+        app.MapPeople();
         app.MapIssuingToken();
         app.MapClientAdministration();
+        app.MapUserAdministration();
         app.MapOperations();
         app.MapHandlingDeadLetters();
         app.MapMergedDocument();
@@ -154,7 +174,7 @@ public static class GatewayService
         return app;
     }
 
-    /// <summary>Creates the gateway's tables and seeds the demo clients, if configured.</summary>
+    /// <summary>Creates the gateway's tables, registers the console, and seeds the demo clients and people, if configured.</summary>
     public static async Task PrepareAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
         await using (var scope = app.Services.CreateAsyncScope())
@@ -164,5 +184,7 @@ public static class GatewayService
             await db.GrantAuditToApplicationRoleAsync(app.Configuration, cancellationToken);
         }
         await DemoClients.SeedAsync(app.Services, cancellationToken);
+        await ConsoleClient.SeedAsync(app.Services, cancellationToken);
+        await DemoUsers.SeedAsync(app.Services, cancellationToken);
     }
 }

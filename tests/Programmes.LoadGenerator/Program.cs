@@ -48,6 +48,12 @@ internal sealed class LoadSession(Target target, LoadClients clients, LoadOption
             case "payments":
                 await new PaymentsCheck(target, clients, options).RunAsync(cancellationToken);
                 break;
+            case "floor":
+                await new SubmissionComparison(target, clients, LoadAsync).RunAsync("floor and system", options with { Concurrency = options.Rate is null ? options.Concurrency ?? 32 : null }, cancellationToken);
+                break;
+            case "seed":
+                await new Seeder(target, options.Seed).RunAsync(cancellationToken);
+                break;
             case "goals":
                 await GoalsAsync(cancellationToken);
                 break;

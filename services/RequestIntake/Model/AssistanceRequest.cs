@@ -101,6 +101,10 @@ internal sealed class AssistanceRequestConfiguration : IEntityTypeConfiguration<
         request.HasIndex(r => new { r.StateCode, r.Status, r.SubmittedAt }).HasDatabaseName("ix_assistance_requests_state_status_submitted");
         request.HasIndex(r => new { r.Status, r.SubmittedAt }).HasDatabaseName("ix_assistance_requests_status_submitted");
         request.HasIndex(r => r.SubmittedAt).HasDatabaseName("ix_assistance_requests_submitted");
+        // The duplicate check (Screening.PossibleDuplicatesAsync): a State's open requests in submission order, so its
+        // plan reads that State's open requests only instead of walking every request by date and filtering.
+        request.HasIndex(r => new { r.StateCode, r.SubmittedAt }).HasDatabaseName("ix_assistance_requests_state_open_submitted")
+            .HasFilter("status IN ('Submitted', 'InformationRequested', 'Accepted')");
         request.HasIndex(r => r.ThematicAreas).HasMethod("gin").HasDatabaseName("ix_assistance_requests_thematic_areas");
         request.HasIndex(r => r.ReferralId).IsUnique().HasDatabaseName("ux_assistance_requests_referral");
     }

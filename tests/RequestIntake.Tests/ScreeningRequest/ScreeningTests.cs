@@ -23,7 +23,7 @@ public sealed class ScreeningTests(IntakeSystem system)
 
         Assert.Equal("Accepted", accepted.Status());
         Assert.Equal(["Submitted", "Accepted"], accepted.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("kind").GetString()!).ToArray());
-        Assert.Equal(["AssistanceRequestSubmitted", "AssistanceRequestAccepted"], (await system.OutboxAsync(id.ToString())).Select(e => e.Type).ToArray());
+        Assert.Equal(["AssistanceRequestSubmitted", "AssistanceRequestAccepted"], (await system.EventsOfAsync(id)).Select(e => e.Type).ToArray());
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class ScreeningTests(IntakeSystem system)
 
         Assert.Equal("Declined", declined.Status());
         Assert.Equal("OutsideMandate", declined.GetProperty("declineReason").GetString());
-        var declinedEvent = (await system.OutboxAsync(id.ToString()))[^1];
+        var declinedEvent = (await system.EventsOfAsync(id))[^1];
         Assert.Equal("AssistanceRequestDeclined", declinedEvent.Type);
         Assert.Equal("OutsideMandate", declinedEvent.Body.GetProperty("reason").GetString());
     }
@@ -85,7 +85,7 @@ public sealed class ScreeningTests(IntakeSystem system)
         Assert.Equal("Accepted", accepted.Status());
         Assert.Equal(
             ["AssistanceRequestSubmitted", "AssistanceRequestInformationRequested", "AssistanceRequestInformationProvided", "AssistanceRequestAccepted"],
-            (await system.OutboxAsync(id.ToString())).Select(e => e.Type).ToArray());
+            (await system.EventsOfAsync(id)).Select(e => e.Type).ToArray());
     }
 
     [Fact]
