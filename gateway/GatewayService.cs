@@ -41,6 +41,7 @@ public static class GatewayService
         // Defaults first, so that environment variables and arguments override them.
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = RouteTable.Defaults() });
         builder.AddServiceDefaults();
+        builder.AddOperationDocs(GatewayOperations.Descriptions);
 
         var connectionString = builder.Configuration.GetConnectionString("Database")
             ?? throw new InvalidOperationException("ConnectionStrings:Database is not configured.");

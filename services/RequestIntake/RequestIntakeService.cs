@@ -13,6 +13,7 @@ using Programmes.RequestIntake.SubmittingRequest;
 using Programmes.RequestIntake.TrackingRatifications;
 using Programmes.RequestIntake.ViewingRequests;
 using Programmes.ServiceDefaults;
+using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.RequestIntake;
 
@@ -30,6 +31,7 @@ public static class RequestIntakeService
         });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddServiceDefaults();
+        builder.AddOperationDocs(IntakeOperations.Descriptions);
         builder.AddTokenValidation();
         builder.AddServiceDatabase<IntakeDb>();
         builder.AddAudit<IntakeDb>(Name, IntakeAudit.Track);

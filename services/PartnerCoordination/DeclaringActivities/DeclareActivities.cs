@@ -44,10 +44,10 @@ public sealed record ActivityDeclaration(string StateCode, string ThematicArea, 
 }
 
 public sealed record DeclaredActivityView(Guid Id, string PartnerCode, string StateCode, string ThematicArea, string Modality, string Title,
-    DateOnly StartDate, DateOnly EndDate, string Status, DateTimeOffset DeclaredAt, DateTimeOffset UpdatedAt)
+    DateOnly StartDate, DateOnly EndDate, DeclaredActivityStatus Status, DateTimeOffset DeclaredAt, DateTimeOffset UpdatedAt)
 {
     public static DeclaredActivityView From(DeclaredActivity a) => new(a.Id, a.PartnerCode, a.StateCode, a.ThematicArea, a.Modality, a.Title,
-        a.StartDate, a.EndDate, a.Status.ToString(), a.DeclaredAt, a.UpdatedAt);
+        a.StartDate, a.EndDate, a.Status, a.DeclaredAt, a.UpdatedAt);
 }
 
 public static class DeclaringActivitiesEndpoints

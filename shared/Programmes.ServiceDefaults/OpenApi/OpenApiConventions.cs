@@ -28,6 +28,7 @@ public static class OpenApiConventions
             options.AddDocumentTransformer<ClosedSetConventions>();
             options.AddDocumentTransformer<RequestConventions>();
             options.AddDocumentTransformer<ProblemConventions>();
+            options.AddDocumentTransformer<OperationDocsConventions>();
         });
         return builder;
     }
