@@ -5,3 +5,4 @@ CREATE DATABASE planning;
 CREATE DATABASE coordination;
 CREATE DATABASE funding;
 CREATE DATABASE gateway;
+CREATE DATABASE console;
