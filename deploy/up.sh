@@ -32,6 +32,7 @@ APPS=(
   "services/PartnerCoordination/Programmes.PartnerCoordination.csproj|Programmes.PartnerCoordination|partner-coordination"
   "services/Funding/Programmes.Funding.csproj|Programmes.Funding|funding"
   "gateway/Programmes.Gateway.csproj|Programmes.Gateway|gateway"
+  "services/Console/Programmes.Console.csproj|Programmes.Console|console"
 )
 BUILD_DIR="$PROGRAMMES_DEPLOY_DIR/.build"
 COMPOSE_FILE="$PROGRAMMES_DEPLOY_DIR/compose${SCALED:+.scaled}.yaml"
@@ -190,10 +191,11 @@ cat <<EOF
 Programmes is up ($(fmt_elapsed "$started")).
 
   Gateway (API)          http://localhost:5080
+  Console (people)       http://localhost:5080/        (sign in with a demo user; the console itself answers on :5106)
   API docs               http://localhost:5080/docs
   Aspire dashboard       http://localhost:18888        (traces, logs, metrics)
   RabbitMQ management    http://localhost:15672        (programmes / programmes)
-  PostgreSQL             localhost:5433                (programmes / programmes; databases intake, planning, coordination, funding, gateway)
+  PostgreSQL             localhost:5433                (programmes / programmes; databases intake, planning, coordination, funding, gateway, console)
   Services (diagnostics) request-intake :5101, programme-planning :5102, partner-coordination :5103, funding :5104
 
 Demo clients (OAuth 2.0 client credentials, from deploy/demo-clients.json):

@@ -139,6 +139,12 @@ export PROGRAMMES_TEST_RUN_ID="$RUN_ID"
 export PROGRAMMES_POSTGRES_IMAGE PROGRAMMES_RABBITMQ_IMAGE PROGRAMMES_DASHBOARD_IMAGE
 log "DOCKER_API_VERSION=${DOCKER_API_VERSION:-<client default>} PROGRAMMES_POSTGRES_IMAGE=${PROGRAMMES_POSTGRES_IMAGE:-} PROGRAMMES_RABBITMQ_IMAGE=${PROGRAMMES_RABBITMQ_IMAGE:-} PROGRAMMES_DASHBOARD_IMAGE=${PROGRAMMES_DASHBOARD_IMAGE:-}"
 
+# The console's browser tests drive Debian's Chromium (never a downloaded browser build).
+if [ ! -x /usr/bin/chromium ]; then
+  log "installing Debian's chromium for tests/Console.Tests"
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >/dev/null || warn "chromium could not be installed"
+fi
+
 if [ "$REAP_MODE" = all ]; then reap_containers; else reap_leftovers; fi
 
 log "dotnet build Programmes.sln -c Release"

@@ -44,6 +44,19 @@ public static class RouteTable
             values[$"{cluster}:Destinations:d1:Address"] = $"http://localhost:{port++}/";
             values[$"{cluster}:HttpRequest:ActivityTimeout"] = "00:00:30";
         }
+
+        // The console: every path that is not the API, the token server, the gateway's own pages, its documents
+        // or its health is a page of the console (a catch-all loses to every more specific route).
+        values[$"ReverseProxy:Routes:{ConsoleCluster}:ClusterId"] = ConsoleCluster;
+        values[$"ReverseProxy:Routes:{ConsoleCluster}:Match:Path"] = "/{**rest}";
+        values[$"ReverseProxy:Routes:{ConsoleCluster}:AuthorizationPolicy"] = "anonymous";
+        values[$"ReverseProxy:Routes:{ConsoleCluster}:Timeout"] = "00:00:30";
+        values[$"ReverseProxy:Routes:{ConsoleCluster}:Order"] = "1000";
+        values[$"ReverseProxy:Clusters:{ConsoleCluster}:Destinations:d1:Address"] = "http://localhost:5106/";
+        values[$"ReverseProxy:Clusters:{ConsoleCluster}:HttpRequest:ActivityTimeout"] = "00:00:30";
         return values;
     }
+
+    /// <summary>The cluster of the console (services/Console), which serves the pages people use.</summary>
+    public const string ConsoleCluster = "console";
 }

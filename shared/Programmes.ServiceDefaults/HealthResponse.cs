@@ -4,7 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Programmes.ServiceDefaults;
 
-internal static class HealthResponse
+public static class HealthResponse
 {
     public static Task WriteAsync(HttpContext context, HealthReport report)
     {

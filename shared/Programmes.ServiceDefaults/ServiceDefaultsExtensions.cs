@@ -205,11 +205,17 @@ public static class ServiceDefaultsExtensions
 
     private static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
-        var headers = context.Response.Headers;
-        headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = "no-referrer";
-        headers.CacheControl = "no-store";
+        // Defaults for what the response does not say itself: a page or asset the gateway proxies from the
+        // console keeps its own caching (fingerprinted assets are immutable).
+        context.Response.OnStarting(() =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers.TryAdd("Referrer-Policy", "no-referrer");
+            headers.TryAdd("Cache-Control", "no-store");
+            return Task.CompletedTask;
+        });
         return next(context);
     });
 }

@@ -1,0 +1,5 @@
+using Programmes.Console;
+using Programmes.ServiceDefaults;
+
+var app = ConsoleService.Build(args);
+await app.RunWithDatabaseAsync(() => app.PrepareAsync());
