@@ -205,7 +205,18 @@ while IFS= read -r obj; do
   id="$(field clientId "$obj")"; [ -n "$id" ] || continue
   printf '  %-18s %-26s %-11s %s\n' "$id" "$(field clientSecret "$obj")" "$(field role "$obj")" "$(field subject "$obj")"
 done <<<"$clients"
+users="$(tr -d '\n' <"$PROGRAMMES_DEPLOY_DIR/demo-users.json" | sed 's/}/}\n/g')"
+cat <<EOF
+
+Demo people (sign in through the console; from deploy/demo-users.json):
+EOF
+printf '  %-15s %-24s %-11s %-11s %s\n' "user name" "password" "role" "party" "TOTP key (authenticator secret)"
+while IFS= read -r obj; do
+  id="$(field userName "$obj")"; [ -n "$id" ] || continue
+  printf '  %-15s %-24s %-11s %-11s %s\n' "$id" "$(field password "$obj")" "$(field role "$obj")" "$(field party "$obj")" "$(field totpKey "$obj")"
+done <<<"$users"
 cat <<'EOF'
+  A code for a TOTP key: oathtool --totp -b <key>, or add the key to any authenticator app.
 
 Get a token:
   curl -s -u demo-staff:demo-staff-secret -d grant_type=client_credentials http://localhost:5080/connect/token

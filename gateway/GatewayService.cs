@@ -9,15 +9,19 @@ using Npgsql;
 using OpenIddict.Server;
 using Programmes.Auditing;
 using Programmes.Gateway.AdministeringClients;
+using Programmes.Gateway.AdministeringUsers;
 using Programmes.Gateway.Clients;
 using Programmes.Gateway.Limiting;
 using Programmes.Gateway.Operations;
+using Programmes.Gateway.People;
 using Programmes.Gateway.Persistence;
 using Programmes.Gateway.Routing;
 using Programmes.Messaging;
 using Programmes.Messaging.Catalogue;
 using Programmes.ServiceDefaults;
+using Programmes.ServiceDefaults.OpenApi;
 using Scalar.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Programmes.Gateway;
 
@@ -37,11 +41,16 @@ public static class GatewayService
         // Defaults first, so that environment variables and arguments override them.
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = RouteTable.Defaults() });
         builder.AddServiceDefaults();
+        builder.AddOperationDocs(GatewayOperations.Descriptions);
 
         var connectionString = builder.Configuration.GetConnectionString("Database")
             ?? throw new InvalidOperationException("ConnectionStrings:Database is not configured.");
-        var authority = builder.Configuration["Auth:Authority"]
+        _ = builder.Configuration["Auth:Authority"]
             ?? throw new InvalidOperationException("Auth:Authority (the gateway's own public base URL) is not configured.");
+        // The tokens' iss is the URL clients know the gateway by (Auth:Issuer, else Api:PublicUrl), never an internal
+        // host name; the services still fetch the keys from Auth:Authority and take the issuer from its discovery document.
+        var issuer = builder.Configuration["Auth:Issuer"] is { Length: > 0 } configured ? configured
+            : builder.Configuration["Api:PublicUrl"] is { Length: > 0 } publicUrl ? publicUrl : OpenApiConventions.DefaultPublicUrl;
         var dataSource = DatabaseConnections.Build(connectionString);
         builder.Services.AddSingleton(dataSource);
         builder.Services.AddDbContext<GatewayDb>(options => options
@@ -53,22 +62,36 @@ public static class GatewayService
             .AddCore(options => options.UseEntityFrameworkCore().UseDbContext<GatewayDb>())
             .AddServer(options =>
             {
-                options.SetIssuer(new Uri(authority));
+                options.SetIssuer(new Uri(issuer.TrimEnd('/') + "/"));
                 options.SetTokenEndpointUris("connect/token");
                 options.AllowClientCredentialsFlow();
+                // People sign in through the console: code flow with PKCE, refresh tokens, end session (People/).
+                options.SetAuthorizationEndpointUris("connect/authorize");
+                options.SetEndSessionEndpointUris("connect/endsession");
+                options.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
+                options.AllowRefreshTokenFlow();
+                options.RegisterScopes(Scopes.Profile, Scopes.OfflineAccess);
+                options.SetAuthorizationCodeLifetime(TimeSpan.FromMinutes(2));
+                options.SetRefreshTokenLifetime(builder.Configuration.GetValue("People:SessionLifetime", TimeSpan.FromHours(8)));
                 options.SetAccessTokenLifetime(TimeSpan.FromMinutes(builder.Configuration.GetValue("Auth:TokenLifetimeMinutes", 15)));
-                // Only access tokens are issued, and they are plain signed JWTs the services can read.
-                options.AddEphemeralEncryptionKey();
+                // Access tokens are plain signed JWTs the services can read; codes and refresh tokens are encrypted
+                // with a key every instance shares (below). Nothing is stored: docs/security.md says what that means.
                 options.DisableAccessTokenEncryption();
                 options.DisableTokenStorage();
                 options.UseAspNetCore()
                     .EnableTokenEndpointPassthrough()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough()
                     .DisableTransportSecurityRequirement();
             });
 
         // The key lives in a table the migrations create: read it when the options are first built, not now.
         builder.Services.AddOptions<OpenIddictServerOptions>().Configure<NpgsqlDataSource>((options, keys) =>
-            options.SigningCredentials.Add(new SigningCredentials(SigningKeyStore.GetOrCreate(keys), SecurityAlgorithms.RsaSha256)));
+        {
+            var signingKey = SigningKeyStore.GetOrCreate(keys);
+            options.SigningCredentials.Add(new SigningCredentials(signingKey, SecurityAlgorithms.RsaSha256));
+            options.EncryptionCredentials.Add(SigningKeyStore.EncryptionCredentialsFrom(signingKey));
+        });
         // Calls through the gateway are checked the way the services check them (JwtBearer and its cache of validated
         // tokens), against the key and issuer the token server signs with. OpenIddict's own validation handler
         // rebuilt the principal on every request: 15 % of everything allocated under load (docs/performance.md).
@@ -103,8 +126,10 @@ public static class GatewayService
         builder.Services.AddHttpClient(DonorDirectory.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(5));
         builder.Services.AddHostedService<BrokerMetrics>();
         builder.Services.AddSingleton<DeadLetterAudit>();
+        builder.AddPeople();
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            .AddTransforms(ProxiedHeaders.SendOnce)
             .ConfigureHttpClient((_, handler) => handler.ConnectTimeout = TimeSpan.FromSeconds(2));
         configure?.Invoke(builder);
 
@@ -115,8 +140,10 @@ public static class GatewayService
         // After authorization: anonymous and forbidden calls are turned away before they cost a token.
         app.UseRateLimiter();
         app.UseRequestTimeouts();
+        app.MapPeople();
         app.MapIssuingToken();
         app.MapClientAdministration();
+        app.MapUserAdministration();
         app.MapOperations();
         app.MapHandlingDeadLetters();
         app.MapMergedDocument();
@@ -147,7 +174,7 @@ public static class GatewayService
         return app;
     }
 
-    /// <summary>Creates the gateway's tables and seeds the demo clients, if configured.</summary>
+    /// <summary>Creates the gateway's tables, registers the console, and seeds the demo clients and people, if configured.</summary>
     public static async Task PrepareAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
         await using (var scope = app.Services.CreateAsyncScope())
@@ -157,5 +184,7 @@ public static class GatewayService
             await db.GrantAuditToApplicationRoleAsync(app.Configuration, cancellationToken);
         }
         await DemoClients.SeedAsync(app.Services, cancellationToken);
+        await ConsoleClient.SeedAsync(app.Services, cancellationToken);
+        await DemoUsers.SeedAsync(app.Services, cancellationToken);
     }
 }

@@ -13,6 +13,7 @@ using Programmes.Funding.ViewingFundingStatus;
 using Programmes.Messaging;
 using Programmes.Messaging.Idempotency;
 using Programmes.ServiceDefaults;
+using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.Funding;
 
@@ -30,6 +31,7 @@ public static class FundingService
         });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddServiceDefaults();
+        builder.AddOperationDocs(FundingOperations.Descriptions);
         builder.AddTokenValidation();
         builder.AddServiceDatabase<FundingDb>();
         builder.AddAudit<FundingDb>(Name, FundingAudit.Track);

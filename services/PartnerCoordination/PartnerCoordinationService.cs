@@ -9,6 +9,7 @@ using Programmes.PartnerCoordination.Persistence;
 using Programmes.PartnerCoordination.RecordingJointInitiatives;
 using Programmes.PartnerCoordination.ReferringNeeds;
 using Programmes.ServiceDefaults;
+using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.PartnerCoordination;
 
@@ -26,6 +27,7 @@ public static class PartnerCoordinationService
         });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddServiceDefaults();
+        builder.AddOperationDocs(CoordinationOperations.Descriptions);
         builder.AddTokenValidation();
         builder.AddServiceDatabase<CoordinationDb>();
         builder.AddAudit<CoordinationDb>(Name, CoordinationAudit.Track);

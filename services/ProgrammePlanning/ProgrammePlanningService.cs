@@ -16,6 +16,7 @@ using Programmes.ProgrammePlanning.ReportingImplementation;
 using Programmes.ProgrammePlanning.ReviewingProgramme;
 using Programmes.ProgrammePlanning.ViewingProgrammes;
 using Programmes.ServiceDefaults;
+using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.ProgrammePlanning;
 
@@ -33,6 +34,7 @@ public static class ProgrammePlanningService
         });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddServiceDefaults();
+        builder.AddOperationDocs(PlanningOperations.Descriptions);
         builder.AddTokenValidation();
         builder.AddServiceDatabase<PlanningDb>();
         builder.AddAudit<PlanningDb>(Name, PlanningAudit.Track);

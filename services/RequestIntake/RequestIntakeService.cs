@@ -13,6 +13,7 @@ using Programmes.RequestIntake.SubmittingRequest;
 using Programmes.RequestIntake.TrackingRatifications;
 using Programmes.RequestIntake.ViewingRequests;
 using Programmes.ServiceDefaults;
+using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.RequestIntake;
 
@@ -30,19 +31,19 @@ public static class RequestIntakeService
         });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddServiceDefaults();
+        builder.AddOperationDocs(IntakeOperations.Descriptions);
         builder.AddTokenValidation();
         builder.AddServiceDatabase<IntakeDb>();
         builder.AddAudit<IntakeDb>(Name, IntakeAudit.Track);
         builder.AddMessaging<IntakeDb>(Name, consumers =>
         {
             consumers.AddConsumer<CtedReferralSharedConsumer>();
-            // The timeline consumers were renamed (their names clashed with planning's and coordination's); their queues keep the old names.
-            consumers.AddConsumerOnQueue<ProgrammeProposedTimelineConsumer>("intake-programme-proposed");
-            consumers.AddConsumerOnQueue<ProgrammeClearedTimelineConsumer>("intake-programme-cleared");
-            consumers.AddConsumerOnQueue<ProgrammeFullyFundedTimelineConsumer>("intake-programme-fully-funded");
-            consumers.AddConsumerOnQueue<ProgrammeApprovedTimelineConsumer>("intake-programme-approved");
-            consumers.AddConsumerOnQueue<ActivityDeliveredTimelineConsumer>("intake-activity-delivered");
-            consumers.AddConsumerOnQueue<ProgrammeStatusChangedTimelineConsumer>("intake-programme-status-changed");
+            consumers.AddConsumer<ProgrammeProposedTimelineConsumer>();
+            consumers.AddConsumer<ProgrammeClearedTimelineConsumer>();
+            consumers.AddConsumer<ProgrammeFullyFundedTimelineConsumer>();
+            consumers.AddConsumer<ProgrammeApprovedTimelineConsumer>();
+            consumers.AddConsumer<ActivityDeliveredTimelineConsumer>();
+            consumers.AddConsumer<ProgrammeStatusChangedTimelineConsumer>();
         });
         builder.AddIdempotency<IntakeDb>();
         builder.AddDatabaseGauges(

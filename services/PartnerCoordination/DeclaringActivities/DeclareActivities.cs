@@ -17,8 +17,8 @@ public sealed record DeclareActivity(string? StateCode, string? ThematicArea, st
     {
         var v = new Validation();
         v.MemberState(StateCode, "stateCode");
-        v.Check(Reference.IsThematicArea(ThematicArea), "thematicArea", $"'{ThematicArea}' is not a known thematic area.");
-        v.Check(Reference.IsDeliveryModality(Modality), "modality", $"'{Modality}' is not a known delivery modality.");
+        v.Code(ThematicArea, "thematicArea", CodeLists.ThematicAreas);
+        v.Code(Modality, "modality", CodeLists.DeliveryModalities);
         var title = v.Text(Title, "title", 300);
         var start = v.Present(StartDate, "startDate");
         var end = v.Present(EndDate, "endDate");
@@ -44,10 +44,10 @@ public sealed record ActivityDeclaration(string StateCode, string ThematicArea, 
 }
 
 public sealed record DeclaredActivityView(Guid Id, string PartnerCode, string StateCode, string ThematicArea, string Modality, string Title,
-    DateOnly StartDate, DateOnly EndDate, string Status, DateTimeOffset DeclaredAt, DateTimeOffset UpdatedAt)
+    DateOnly StartDate, DateOnly EndDate, DeclaredActivityStatus Status, DateTimeOffset DeclaredAt, DateTimeOffset UpdatedAt)
 {
     public static DeclaredActivityView From(DeclaredActivity a) => new(a.Id, a.PartnerCode, a.StateCode, a.ThematicArea, a.Modality, a.Title,
-        a.StartDate, a.EndDate, a.Status.ToString(), a.DeclaredAt, a.UpdatedAt);
+        a.StartDate, a.EndDate, a.Status, a.DeclaredAt, a.UpdatedAt);
 }
 
 public static class DeclaringActivitiesEndpoints

@@ -9,10 +9,10 @@ namespace Programmes.PartnerCoordination.DeliveringWebhooks;
 
 public sealed record AttemptView(DateTimeOffset AttemptedAt, int? StatusCode, string? Error, double LatencyMs);
 
-public sealed record DeliveryView(Guid Id, string EventType, string Status, int Attempts, int? LastStatusCode,
+public sealed record DeliveryView(Guid Id, string EventType, DeliveryStatus Status, int Attempts, int? LastStatusCode,
     DateTimeOffset CreatedAt, DateTimeOffset NextAttemptAt, DateTimeOffset? DeliveredAt, IReadOnlyList<AttemptView> AttemptLog)
 {
-    public static DeliveryView From(WebhookDelivery d) => new(d.Id, d.EventType, d.Status.ToString(), d.Attempts, d.LastStatusCode,
+    public static DeliveryView From(WebhookDelivery d) => new(d.Id, d.EventType, d.Status, d.Attempts, d.LastStatusCode,
         d.CreatedAt, d.NextAttemptAt, d.DeliveredAt,
         d.AttemptLog.OrderBy(a => a.AttemptedAt).ThenBy(a => a.Id).Select(a => new AttemptView(a.AttemptedAt, a.StatusCode, a.Error, a.LatencyMs)).ToArray());
 }

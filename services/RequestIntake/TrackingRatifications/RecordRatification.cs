@@ -9,9 +9,9 @@ using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.RequestIntake.TrackingRatifications;
 
-public sealed record RecordRatificationBody(string? Status, [property: NotRequired] DateOnly? SignedOn, [property: NotRequired] DateOnly? EffectiveOn);
+public sealed record RecordRatificationBody([property: EnumOf(typeof(RatificationStatus))] string? Status, [property: NotRequired] DateOnly? SignedOn, [property: NotRequired] DateOnly? EffectiveOn);
 
-public sealed record RatificationView(string InstrumentCode, string ShortName, string Status, DateOnly? SignedOn, DateOnly? EffectiveOn, bool IsParty);
+public sealed record RatificationView(string InstrumentCode, string ShortName, RatificationStatus Status, DateOnly? SignedOn, DateOnly? EffectiveOn, bool IsParty);
 
 /// <summary>Staff record a State's status for one instrument; a change is published (planning counts ratifications that followed its assistance).</summary>
 public static class RecordRatification
@@ -52,7 +52,7 @@ public static class RecordRatification
     }
 
     public static RatificationView View(Ratification r) =>
-        new(r.InstrumentCode, Reference.Instruments[r.InstrumentCode].ShortName, r.Status.ToString(), r.SignedOn, r.EffectiveOn, Ratification.IsParty(r.Status));
+        new(r.InstrumentCode, Reference.Instruments[r.InstrumentCode].ShortName, r.Status, r.SignedOn, r.EffectiveOn, Ratification.IsParty(r.Status));
 
     private static Validation Validate(RecordRatificationBody body, DateOnly today, out RatificationStatus status)
     {

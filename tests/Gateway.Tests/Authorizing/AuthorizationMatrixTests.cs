@@ -183,6 +183,10 @@ public sealed class AuthorizationMatrixTests(WholeSystem system, ITestOutputHelp
         403 (gateway); a role the endpoint does not admit 403 (service); otherwise anything but 401/403/5xx
         (400 for the empty body, 404 for the random id, 200 for lists). ✗ marks a cell that broke the rule.
 
+        A person signed in through the console holds a token with exactly the role, party, audience and issuer of a
+        client of the same role and party (tested in `SigningIn/`), so each role's column holds for people too; a
+        disabled person's token is refused like a revoked client's.
+
 
         """;
 }
