@@ -16,6 +16,7 @@ using Programmes.Gateway.Persistence;
 using Programmes.Gateway.Routing;
 using Programmes.Messaging;
 using Programmes.Messaging.Catalogue;
+using Programmes.Messaging.Idempotency;
 using Programmes.ServiceDefaults;
 using Scalar.AspNetCore;
 
@@ -103,12 +104,14 @@ public static class GatewayService
         builder.Services.AddHttpClient(DonorDirectory.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(5));
         builder.Services.AddHostedService<BrokerMetrics>();
         builder.Services.AddSingleton<DeadLetterAudit>();
+        builder.AddIdempotency<GatewayDb>();
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
             .ConfigureHttpClient((_, handler) => handler.ConnectTimeout = TimeSpan.FromSeconds(2));
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseRequestBodyBuffering();
         app.MapServiceDefaults(openApiPath: "/openapi/gateway.json");
         app.Use(TokenServerRequests.HandleAsync);
         app.UseMiddleware<RevokedClients>();

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Programmes.Auditing;
 using Programmes.Gateway.Operations;
+using Programmes.Messaging.Idempotency;
 
 namespace Programmes.Gateway.Persistence;
 
@@ -15,6 +16,7 @@ public sealed class GatewayDb(DbContextOptions<GatewayDb> options) : DbContext(o
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(GatewayDb).Assembly);
         modelBuilder.AddAudit();
+        modelBuilder.AddIdempotencyKeys();
     }
 }
 

@@ -1,5 +1,6 @@
 using Programmes.Auditing;
 using Programmes.Messaging;
+using Programmes.Messaging.Idempotency;
 using Programmes.PartnerCoordination.ClearingProgramme;
 using Programmes.PartnerCoordination.DeclaringActivities;
 using Programmes.PartnerCoordination.DeliveringWebhooks;
@@ -33,6 +34,7 @@ public static class PartnerCoordinationService
         {
             consumers.AddConsumer<ProgrammeProposedConsumer>();
         });
+        builder.AddIdempotency<CoordinationDb>();
         builder.Services.Configure<ClearanceOptions>(builder.Configuration.GetSection("Clearance"));
         builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection("Webhooks"));
         builder.Services.AddHostedService<PartnerSeeding>();
@@ -48,6 +50,7 @@ public static class PartnerCoordinationService
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseRequestBodyBuffering();
         app.MapServiceDefaults();
         app.MapManagingPartners();
         app.MapManagingEndpoints();
