@@ -11,14 +11,18 @@ using Programmes.Auditing;
 using Programmes.Gateway.AdministeringClients;
 using Programmes.Gateway.Clients;
 using Programmes.Gateway.Limiting;
+using Programmes.Gateway.AdministeringUsers;
 using Programmes.Gateway.Operations;
+using Programmes.Gateway.People;
 using Programmes.Gateway.Persistence;
 using Programmes.Gateway.Routing;
 using Programmes.Messaging;
 using Programmes.Messaging.Catalogue;
 using Programmes.Messaging.Idempotency;
 using Programmes.ServiceDefaults;
+using Programmes.ServiceDefaults.OpenApi;
 using Scalar.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Programmes.Gateway;
 
@@ -41,8 +45,12 @@ public static class GatewayService
 
         var connectionString = builder.Configuration.GetConnectionString("Database")
             ?? throw new InvalidOperationException("ConnectionStrings:Database is not configured.");
-        var authority = builder.Configuration["Auth:Authority"]
+        _ = builder.Configuration["Auth:Authority"]
             ?? throw new InvalidOperationException("Auth:Authority (the gateway's own public base URL) is not configured.");
+        // The tokens' iss is the URL clients know the gateway by (Auth:Issuer, else Api:PublicUrl), never an internal
+        // host name; the services still fetch the keys from Auth:Authority and take the issuer from its discovery document.
+        var issuer = builder.Configuration["Auth:Issuer"] is { Length: > 0 } configured ? configured
+            : builder.Configuration["Api:PublicUrl"] is { Length: > 0 } publicUrl ? publicUrl : OpenApiConventions.DefaultPublicUrl;
         var dataSource = DatabaseConnections.Build(connectionString);
         builder.Services.AddSingleton(dataSource);
         builder.Services.AddDbContext<GatewayDb>(options => options
@@ -54,22 +62,36 @@ public static class GatewayService
             .AddCore(options => options.UseEntityFrameworkCore().UseDbContext<GatewayDb>())
             .AddServer(options =>
             {
-                options.SetIssuer(new Uri(authority));
+                options.SetIssuer(new Uri(issuer.TrimEnd('/') + "/"));
                 options.SetTokenEndpointUris("connect/token");
                 options.AllowClientCredentialsFlow();
+                // People sign in through the console: code flow with PKCE, refresh tokens, end session (People/).
+                options.SetAuthorizationEndpointUris("connect/authorize");
+                options.SetEndSessionEndpointUris("connect/endsession");
+                options.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
+                options.AllowRefreshTokenFlow();
+                options.RegisterScopes(Scopes.Profile, Scopes.OfflineAccess);
+                options.SetAuthorizationCodeLifetime(TimeSpan.FromMinutes(2));
+                options.SetRefreshTokenLifetime(builder.Configuration.GetValue("People:SessionLifetime", TimeSpan.FromHours(8)));
                 options.SetAccessTokenLifetime(TimeSpan.FromMinutes(builder.Configuration.GetValue("Auth:TokenLifetimeMinutes", 15)));
-                // Only access tokens are issued, and they are plain signed JWTs the services can read.
-                options.AddEphemeralEncryptionKey();
+                // Access tokens are plain signed JWTs the services can read; codes and refresh tokens are encrypted
+                // with a key every instance shares (below). Nothing is stored: docs/security.md says what that means.
                 options.DisableAccessTokenEncryption();
                 options.DisableTokenStorage();
                 options.UseAspNetCore()
                     .EnableTokenEndpointPassthrough()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough()
                     .DisableTransportSecurityRequirement();
             });
 
         // The key lives in a table the migrations create: read it when the options are first built, not now.
         builder.Services.AddOptions<OpenIddictServerOptions>().Configure<NpgsqlDataSource>((options, keys) =>
-            options.SigningCredentials.Add(new SigningCredentials(SigningKeyStore.GetOrCreate(keys), SecurityAlgorithms.RsaSha256)));
+        {
+            var signingKey = SigningKeyStore.GetOrCreate(keys);
+            options.SigningCredentials.Add(new SigningCredentials(signingKey, SecurityAlgorithms.RsaSha256));
+            options.EncryptionCredentials.Add(SigningKeyStore.EncryptionCredentialsFrom(signingKey));
+        });
         // Calls through the gateway are checked the way the services check them (JwtBearer and its cache of validated
         // tokens), against the key and issuer the token server signs with. OpenIddict's own validation handler
         // rebuilt the principal on every request: 15 % of everything allocated under load (docs/performance.md).
@@ -105,8 +127,10 @@ public static class GatewayService
         builder.Services.AddHostedService<BrokerMetrics>();
         builder.Services.AddSingleton<DeadLetterAudit>();
         builder.AddIdempotency<GatewayDb>();
+        builder.AddPeople();
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            .AddTransforms(ProxiedHeaders.SendOnce)
             .ConfigureHttpClient((_, handler) => handler.ConnectTimeout = TimeSpan.FromSeconds(2));
         configure?.Invoke(builder);
 
@@ -118,8 +142,10 @@ public static class GatewayService
         // After authorization: anonymous and forbidden calls are turned away before they cost a token.
         app.UseRateLimiter();
         app.UseRequestTimeouts();
+        app.MapPeople();
         app.MapIssuingToken();
         app.MapClientAdministration();
+        app.MapUserAdministration();
         app.MapOperations();
         app.MapHandlingDeadLetters();
         app.MapMergedDocument();
@@ -150,7 +176,7 @@ public static class GatewayService
         return app;
     }
 
-    /// <summary>Creates the gateway's tables and seeds the demo clients, if configured.</summary>
+    /// <summary>Creates the gateway's tables, registers the console, and seeds the demo clients and people, if configured.</summary>
     public static async Task PrepareAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
         await using (var scope = app.Services.CreateAsyncScope())
@@ -160,5 +186,7 @@ public static class GatewayService
             await db.GrantAuditToApplicationRoleAsync(app.Configuration, cancellationToken);
         }
         await DemoClients.SeedAsync(app.Services, cancellationToken);
+        await ConsoleClient.SeedAsync(app.Services, cancellationToken);
+        await DemoUsers.SeedAsync(app.Services, cancellationToken);
     }
 }

@@ -112,7 +112,22 @@ trap 'log "interrupted"; exit 130' INT TERM
 mkdir -p "$RESULTS"
 find "$RESULTS" -name '*.trx' -delete
 
-# Docker, the images the tests start, and the environment Testcontainers reads.
+cd "$ROOT"
+# 1. Fast feedback, before anything needs Docker: the format check, then the Docker-free unit tests (pure
+#    domain logic and its properties, seconds). Either failing stops the run here.
+log "dotnet format --verify-no-changes"
+dotnet format Programmes.sln --verify-no-changes -v q
+test_rc=$?
+[ "$test_rc" = 0 ] || { warn "the code is not formatted: run dotnet format Programmes.sln"; exit "$test_rc"; }
+
+unit_started=$(now_s)
+log "unit tests: dotnet test tests/Programmes.UnitTests $*"
+dotnet test tests/Programmes.UnitTests -c Release --logger "trx" --results-directory "$RESULTS" "$@"
+test_rc=$?
+log "unit tests took $(fmt_elapsed "$unit_started")"
+[ "$test_rc" = 0 ] || { warn "the unit tests failed; the integration tests were not run"; exit "$test_rc"; }
+
+# 2. Docker, the images the tests start, and the environment Testcontainers reads.
 set -e
 read -r -a wanted_images <<<"${PROGRAMMES_TEST_IMAGES:-postgres rabbitmq dashboard}"
 ensure_images "${wanted_images[@]}"
@@ -125,29 +140,15 @@ export PROGRAMMES_POSTGRES_IMAGE PROGRAMMES_RABBITMQ_IMAGE PROGRAMMES_DASHBOARD_
 log "DOCKER_API_VERSION=${DOCKER_API_VERSION:-<client default>} PROGRAMMES_POSTGRES_IMAGE=${PROGRAMMES_POSTGRES_IMAGE:-} PROGRAMMES_RABBITMQ_IMAGE=${PROGRAMMES_RABBITMQ_IMAGE:-} PROGRAMMES_DASHBOARD_IMAGE=${PROGRAMMES_DASHBOARD_IMAGE:-}"
 
 if [ "$REAP_MODE" = all ]; then reap_containers; else reap_leftovers; fi
-cd "$ROOT"
-# 0. Format: the code as `dotnet format` leaves it (whitespace, style and analyzer fixes), or stop here.
-log "dotnet format --verify-no-changes"
-dotnet format Programmes.sln --verify-no-changes -v q
-test_rc=$?
-[ "$test_rc" = 0 ] || { warn "the code is not formatted: run dotnet format Programmes.sln"; exit "$test_rc"; }
 
 log "dotnet build Programmes.sln -c Release"
 dotnet build Programmes.sln -c Release -nologo -clp:ErrorsOnly
 test_rc=$?
 [ "$test_rc" = 0 ] || { warn "the build failed"; exit "$test_rc"; }
 
-# 1. The Docker-free unit tests (pure domain logic and its properties): seconds, so they fail fast.
-unit_started=$(now_s)
-log "unit tests: dotnet test tests/Programmes.UnitTests $*"
-dotnet test tests/Programmes.UnitTests -c Release --no-build --logger "trx" --results-directory "$RESULTS" "$@"
-unit_rc=$?
-log "unit tests took $(fmt_elapsed "$unit_started")"
-
-# 2. Everything else: integration on real PostgreSQL and RabbitMQ, end-to-end, bad input, reliability.
+# 3. Everything else: integration on real PostgreSQL and RabbitMQ, end-to-end, bad input, reliability.
 log "integration tests: dotnet test Programmes.sln -c Release -p:SkipUnitTests=true $*"
 dotnet test Programmes.sln -c Release --no-build -p:SkipUnitTests=true --logger "trx" --results-directory "$RESULTS" "$@"
 test_rc=$?
-[ "$unit_rc" = 0 ] || test_rc=$unit_rc
 [ "$test_rc" = 0 ] || warn "dotnet test exited with $test_rc"
 exit "$test_rc"

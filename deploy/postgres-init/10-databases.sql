@@ -5,3 +5,6 @@ CREATE DATABASE planning;
 CREATE DATABASE coordination;
 CREATE DATABASE funding;
 CREATE DATABASE gateway;
+-- Per-statement counts for the performance runs (docs/performance.md, "Where the CPU goes"); the library is
+-- preloaded by compose's command line. The load generator also creates it when a volume predates this line.
+CREATE EXTENSION IF NOT EXISTS pg_stat_statements;

@@ -1,10 +1,8 @@
-using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Programmes.Gateway.Clients;
 using Programmes.Gateway.Persistence;
 using Programmes.Messaging;
-using Programmes.ReferenceData;
 using Programmes.ServiceDefaults;
 using Programmes.ServiceDefaults.OpenApi;
 using static Programmes.Gateway.AdministeringClients.ClientAdministration;
@@ -29,31 +27,9 @@ internal static partial class RegisteringClient
         {
             validation.Check(ClientIdPattern().IsMatch(body.ClientId!), "clientId", "must be 3-64 lower-case letters, digits or hyphens.");
         }
-        if (validation.Required(body.Role, "role", 20))
-        {
-            validation.Check(ClientRegistry.IsKnownRole(body.Role), "role", $"must be one of {string.Join(", ", Roles.All)}.");
-        }
-        var party = body.Role is Roles.Staff or Roles.Operations ? body.Party ?? body.Role : body.Party;
-        if (validation.Required(party, "party", 64))
-        {
-            switch (body.Role)
-            {
-                case Roles.State:
-                    validation.MemberState(party, "party");
-                    break;
-                case Roles.Partner:
-                    validation.Check(Reference.IsPartner(party), "party", $"'{party}' is not a known partner code.");
-                    break;
-            }
-        }
+        var party = RolesAndParties.Check(validation, body.Role, body.Party);
         validation.Optional(body.DisplayName, "displayName", 200);
-        // Asked last and only when all else is valid: the one check that costs a call to funding.
-        if (validation.IsValid && body.Role == Roles.Donor
-            && !(AuthenticationHeaderValue.TryParse(request.Headers.Authorization, out var token)
-                && await donors.IsVoluntaryDonorAsync(party!, token, cancellationToken)))
-        {
-            validation.Add("party", $"'{party}' is not the code of a donor registered in funding (register the donor first).");
-        }
+        await RolesAndParties.CheckDonorAsync(validation, body.Role, party, request, donors, cancellationToken);
         if (!validation.IsValid)
         {
             return validation.ToProblem();

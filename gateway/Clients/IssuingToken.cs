@@ -1,16 +1,16 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
-using Programmes.ServiceDefaults;
+using Programmes.Gateway.People;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Programmes.Gateway.Clients;
 
 /// <summary>
-/// The OAuth 2.0 client-credentials grant. OpenIddict has already checked the client id and secret;
+/// The token endpoint: the OAuth 2.0 client-credentials grant for API clients, and the code and refresh grants of
+/// the console for people (<see cref="People.PersonTokens"/>). OpenIddict has already checked the client id and secret;
 /// this adds who the client is (role, party) to a short-lived access token for every service.
 /// </summary>
 public static class IssuingTokenEndpoint
@@ -25,9 +25,13 @@ public static class IssuingTokenEndpoint
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenIddict server request is missing.");
+        if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
+        {
+            return await PersonTokens.RedeemAsync(context);
+        }
         if (!request.IsClientCredentialsGrantType())
         {
-            return Reject(Errors.UnsupportedGrantType, "Only the client_credentials grant is supported.");
+            return Reject(Errors.UnsupportedGrantType, "The grant type is not supported.");
         }
 
         var client = await registry.FindAsync(request.ClientId!, context.RequestAborted);
@@ -36,17 +40,11 @@ public static class IssuingTokenEndpoint
             return Reject(Errors.InvalidClient, "The client is unknown or revoked.");
         }
 
-        var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, ProgrammesClaims.ClientId, ProgrammesClaims.Role);
-        identity.SetClaim(Claims.Subject, client.ClientId);
-        identity.SetClaim(ProgrammesClaims.ClientId, client.ClientId);
-        identity.SetClaim(ProgrammesClaims.Role, client.Role);
-        identity.SetClaim(ProgrammesClaims.Party, client.Party);
-        identity.SetResources(ProgrammesClaims.Audience);
-        identity.SetDestinations(_ => [Destinations.AccessToken]);
+        var identity = CallerClaims.For(client.ClientId, client.ClientId, client.Role, client.Party);
         return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
-    private static IResult Reject(string error, string description) => Results.Forbid(
+    internal static IResult Reject(string error, string description) => Results.Forbid(
         authenticationSchemes: [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme],
         properties: new AuthenticationProperties(new Dictionary<string, string?>
         {

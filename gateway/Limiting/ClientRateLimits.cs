@@ -37,7 +37,8 @@ public static class ClientRateLimits
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
-                var clientId = context.User.FindFirstValue(ProgrammesClaims.ClientId);
+                // Per caller: each API client, and each person (whose tokens all name the console as client_id).
+                var clientId = context.User.FindFirstValue(ProgrammesClaims.Subject) ?? context.User.FindFirstValue(ProgrammesClaims.ClientId);
                 var role = context.User.FindFirstValue(ProgrammesClaims.Role);
                 if (clientId is null || role is null || !limits.TryGetValue(role, out var limit))
                 {

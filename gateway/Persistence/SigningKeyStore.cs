@@ -48,6 +48,18 @@ internal static class SigningKeyStore
         rsa.ImportFromPem(pem);
         return new RsaSecurityKey(rsa) { KeyId = keyId };
     }
+
+    /// <summary>
+    /// The key that encrypts authorization codes and refresh tokens, derived from the signing key (HKDF), so every
+    /// instance has the same one and a code issued by one instance is redeemed by another. Never published.
+    /// </summary>
+    public static EncryptingCredentials EncryptionCredentialsFrom(RsaSecurityKey signingKey)
+    {
+        var secret = HKDF.DeriveKey(HashAlgorithmName.SHA256, signingKey.Rsa.ExportRSAPrivateKey(), 32,
+            salt: [], info: "programmes-gateway-token-encryption"u8.ToArray());
+        return new EncryptingCredentials(new SymmetricSecurityKey(secret) { KeyId = signingKey.KeyId + "-enc" },
+            SecurityAlgorithms.Aes256KW, SecurityAlgorithms.Aes256CbcHmacSha512);
+    }
 }
 
 /// <summary>A row of the signing-key table; the store reads and writes it with SQL, the migrations own it.</summary>

@@ -36,13 +36,12 @@ public static class RequestIntakeService
         builder.AddMessaging<IntakeDb>(Name, consumers =>
         {
             consumers.AddConsumer<CtedReferralSharedConsumer>();
-            // The timeline consumers were renamed (their names clashed with planning's and coordination's); their queues keep the old names.
-            consumers.AddConsumerOnQueue<ProgrammeProposedTimelineConsumer>("intake-programme-proposed");
-            consumers.AddConsumerOnQueue<ProgrammeClearedTimelineConsumer>("intake-programme-cleared");
-            consumers.AddConsumerOnQueue<ProgrammeFullyFundedTimelineConsumer>("intake-programme-fully-funded");
-            consumers.AddConsumerOnQueue<ProgrammeApprovedTimelineConsumer>("intake-programme-approved");
-            consumers.AddConsumerOnQueue<ActivityDeliveredTimelineConsumer>("intake-activity-delivered");
-            consumers.AddConsumerOnQueue<ProgrammeStatusChangedTimelineConsumer>("intake-programme-status-changed");
+            consumers.AddConsumer<ProgrammeProposedTimelineConsumer>();
+            consumers.AddConsumer<ProgrammeClearedTimelineConsumer>();
+            consumers.AddConsumer<ProgrammeFullyFundedTimelineConsumer>();
+            consumers.AddConsumer<ProgrammeApprovedTimelineConsumer>();
+            consumers.AddConsumer<ActivityDeliveredTimelineConsumer>();
+            consumers.AddConsumer<ProgrammeStatusChangedTimelineConsumer>();
         });
         builder.AddIdempotency<IntakeDb>();
         builder.AddDatabaseGauges(

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 namespace Programmes.Contracts;
 
 // Facts published by request-intake. Every event carries the ids and the State a consumer needs,
@@ -15,9 +16,12 @@ public sealed record AssistanceRequestSubmitted(
     RequestOrigin Origin,
     DateTimeOffset SubmittedAt);
 
+[Description("Where an assistance request came from.")]
 public enum RequestOrigin
 {
+    [Description("Submitted by the State itself.")]
     MemberState,
+    [Description("Referred by CTED and endorsed by the State.")]
     CtedReferral,
 }
 

@@ -57,11 +57,8 @@ public abstract class InboxConsumer<TMessage, TDbContext>(TDbContext db) : ICons
         }
     }
 
-    /// <summary>
-    /// Who processed a message, in the inbox's key. Stays the same when a consumer class is renamed, or a message
-    /// processed just before an upgrade would be processed again after it.
-    /// </summary>
-    protected virtual string InboxName => GetType().Name;
+    /// <summary>Who processed a message, in the inbox's key: the consumer's class name.</summary>
+    private string InboxName => GetType().Name;
 
     private async Task ConsumeOnceAsync(ConsumeContext<TMessage> context, OutboxMetrics metrics)
     {

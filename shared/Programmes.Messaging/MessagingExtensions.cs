@@ -95,6 +95,7 @@ public static class MessagingExtensions
                 {
                     cfg.ConcurrentMessageLimit = limit;
                 }
+                cfg.ConfigureJsonSerializerOptions(WireFormat.Configure);
                 cfg.UseMessageRetry(r => r.Exponential(retry.Limit, retry.MinInterval, retry.MaxInterval, retry.Delta));
                 cfg.ConfigureEndpoints(context);
             });
@@ -112,17 +113,9 @@ public static class MessagingExtensions
     }
 
     /// <summary>
-    /// Registers a consumer on a queue named explicitly rather than after its class, for a consumer that was renamed:
-    /// its queue keeps the deployed name, so messages waiting there on upgrade are still consumed.
-    /// </summary>
-    public static void AddConsumerOnQueue<TConsumer>(this IBusRegistrationConfigurator consumers, string queue)
-        where TConsumer : class, IConsumer =>
-        consumers.AddConsumer<TConsumer>().Endpoint(endpoint => endpoint.Name = queue);
-
-    /// <summary>
     /// Every consumer of the service. MassTransit's default (16 on up to 8 cores) kept each consumer's throughput at
     /// 16 inbox transactions in flight; with group commit the messages in flight share transactions, so more of them
-    /// make bigger batches (docs/performance.md, "Event path"). A message waiting for a batch holds no connection.
+    /// make bigger batches (docs/performance.md, "Where the time goes"). A message waiting for a batch holds no connection.
     /// </summary>
     private sealed class ConsumerSettings
     {

@@ -74,7 +74,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "$" : json.Path.TrimStart('$', '.');
             return new ValidationProblemDetails(new Dictionary<string, string[]>
             {
-                [field] = ["has a value of the wrong type or is not valid JSON."],
+                [field] = [EnumNames(json) is { } names ? $"must be one of: {names}." : "has a value of the wrong type or is not valid JSON."],
             })
             {
                 Status = StatusCodes.Status400BadRequest,
@@ -84,6 +84,21 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         }
         return new ProblemDetails { Status = status, Type = ProblemTypes.MalformedRequest, Title = "The request is malformed.", Detail = bad.Message };
     }
+
+    /// <summary>The names a closed set allows, when the value that failed to bind was meant for an enum.</summary>
+    private static string? EnumNames(JsonException json)
+    {
+        var match = EnumTarget().Match(json.Message);
+        if (!match.Success)
+        {
+            return null;
+        }
+        var type = AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetType(match.Groups[1].Value)).FirstOrDefault(t => t is not null);
+        return type is { IsEnum: true } ? string.Join(", ", Enum.GetNames(type)) : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"could not be converted to (?:System\.Nullable`1\[)?([\w.+]+)")]
+    private static partial System.Text.RegularExpressions.Regex EnumTarget();
 
     private static T? FindInner<T>(Exception exception) where T : Exception
     {

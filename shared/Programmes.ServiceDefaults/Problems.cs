@@ -23,6 +23,27 @@ public static class ProblemTypes
     public const string DependencyUnavailable = Base + "dependency-unavailable";
     public const string Overloaded = Base + "overloaded";
     public const string Internal = Base + "internal";
+
+    /// <summary>Every problem type with its meaning: published in the API documents as the enum of <c>ProblemDetails.type</c>.</summary>
+    public static IReadOnlyDictionary<string, string> Catalogue { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [Validation] = "400: a field, parameter or the body is invalid; `errors` maps every invalid field (JSON path) to what is wrong with it, naming the allowed values of a closed set.",
+        [MalformedRequest] = "400: the request cannot be read at all (a malformed header, query string or body framing).",
+        [Unauthenticated] = "401: no valid access token: missing, expired, revoked or not signed by the gateway. Get one at /connect/token.",
+        [Forbidden] = "403: the token's role may not call the operation (`requiredRoles` lists the roles that may), or the caller may not act on this object (the operation's party rule).",
+        [NotFound] = "404: the resource named in the path does not exist, or the caller may not see it.",
+        [Conflict] = "409: the request conflicts with the current state of the resource (a duplicate, an answer already given); `detail` says which.",
+        [IllegalTransition] = "409: the resource's state does not allow the action; `currentState` names the state and `action` the action refused.",
+        [PayloadTooLarge] = "413: the request body is larger than the operation accepts.",
+        [UnsupportedMediaType] = "415: the request body is not in a media type the operation reads (application/json unless the operation says otherwise).",
+        [IdempotencyKeyReused] = "422: the Idempotency-Key was used before with another body; use a new key for a new operation.",
+        [UriTooLong] = "414: the request URI is too long.",
+        [HeadersTooLarge] = "431: the request headers are too large.",
+        [RateLimited] = "429: the client's rate limit is spent; retry after Retry-After seconds.",
+        [Overloaded] = "503: the service sheds load; retry after Retry-After seconds.",
+        [DependencyUnavailable] = "503: a service or a dependency (database, broker) is unavailable; retry after Retry-After seconds.",
+        [Internal] = "500: an unexpected error on the server; quote `traceId` when reporting it.",
+    };
 }
 
 /// <summary>Problem results with the project's types, so every service answers the same way.</summary>

@@ -5,7 +5,8 @@ namespace Programmes.ServiceDefaults;
 /// <c>/api/coordination/referrals</c> or intake's <c>/api/intake/referrals</c>). CTED must say whether the State
 /// consented to sharing: a referral that does not say is refused, never assumed either way. Without consent the
 /// referral is staff-only everywhere: it is not shared with intake, and a referral intake holds is neither shown
-/// to the State nor open to its endorsement (DOMAIN.md: no assistance without the State's request).
+/// to the State nor open to its endorsement: ECOSOC resolution 2017/17 asks for assistance to Member States upon
+/// their request, so a referral becomes a request only when the State endorses it (docs/api-intake.md).
 /// </summary>
 public static class ReferralConsent
 {

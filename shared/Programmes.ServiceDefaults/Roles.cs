@@ -18,7 +18,11 @@ public static class Roles
 public static class ProgrammesClaims
 {
     public const string Role = "role";
+    /// <summary>The OAuth client the token was issued to: an API client, or the console for a person.</summary>
     public const string ClientId = "client_id";
+
+    /// <summary>Who calls: an API client's id (equal to its <c>client_id</c>), or the name of a person signed in through the console.</summary>
+    public const string Subject = "sub";
 
     /// <summary>Whom the client acts for: a State's ISO alpha-3 code, a partner code or a donor id.</summary>
     public const string Party = "party";
@@ -42,7 +46,7 @@ public sealed record Caller(string ClientId, string Role, string Party)
 public static class CallerExtensions
 {
     public static Caller GetCaller(this ClaimsPrincipal user) => new(
-        user.FindFirstValue(ProgrammesClaims.ClientId) ?? user.FindFirstValue("sub") ?? "",
+        user.FindFirstValue(ProgrammesClaims.Subject) ?? user.FindFirstValue(ProgrammesClaims.ClientId) ?? "",
         user.FindFirstValue(ProgrammesClaims.Role) ?? "",
         user.FindFirstValue(ProgrammesClaims.Party) ?? "");
 }

@@ -56,6 +56,12 @@ public static class ServiceDefaultsExtensions
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
             context.ProblemDetails.Extensions["traceId"] =
                 ActivityExtensions.CurrentTraceId() ?? context.HttpContext.TraceIdentifier;
+            if (context.ProblemDetails.Status == StatusCodes.Status403Forbidden && EndpointRoles.Of(context.HttpContext) is { Count: > 0 } roles)
+            {
+                context.ProblemDetails.Detail ??= $"This operation is for the role(s) {string.Join(", ", roles)}; the token's role is "
+                    + $"'{context.HttpContext.User.GetCaller().Role}'. The roles are listed as x-roles on each operation of the API documents.";
+                context.ProblemDetails.Extensions["requiredRoles"] = roles;
+            }
             context.ProblemDetails.Type ??= context.ProblemDetails.Status switch
             {
                 StatusCodes.Status401Unauthorized => ProblemTypes.Unauthenticated,

@@ -10,7 +10,7 @@ namespace Programmes.ServiceDefaults;
 /// its principal until the moment its lifetime check would fail. A client sends the same token on every call until
 /// it expires, and parsing it, checking its signature and building its claims again was half of what a
 /// service allocated per request (docs/performance.md). The key is the whole encoded token, signature included,
-/// so only a byte-identical token validated before is accepted; anything else is validated as before. Services
+/// so only a byte-identical token validated before is accepted; anything else is validated in full. Services
 /// never checked revocation (the gateway does), so this accepts exactly the tokens validation would accept, except
 /// that a token stays accepted until it expires even if its signing key leaves the gateway's key set meanwhile.
 /// </summary>

@@ -53,13 +53,20 @@ public sealed class Validation
         value is null || Check(value.Length <= maxLength, field, $"must be at most {maxLength} characters.");
 
     public bool MemberState([NotNullWhen(true)] string? code, string field) =>
-        Required(code, field, 3) && Check(Reference.IsMemberState(code), field, $"'{code}' is not the ISO 3166-1 alpha-3 code of a UN Member State.");
+        Required(code, field, 3) && Code(code, field, CodeLists.MemberStates);
 
     public bool Currency([NotNullWhen(true)] string? code, string field) =>
-        Required(code, field, 3) && Check(Reference.IsCurrency(code), field, $"'{code}' is not an ISO 4217 currency code.");
+        Required(code, field, 3) && Code(code, field, CodeLists.Currencies);
+
+    /// <summary>A code of a closed list; the problem names the allowed values (or the schema that lists them).</summary>
+    public bool Code(string? code, string field, CodeList list) => Check(list.Contains(code), field, list.Unknown(code));
+
+    /// <summary><see cref="Codes(IReadOnlyCollection{string}?, string, Func{string?, bool}, string, bool, int)"/> against a code list, whose problems name the allowed values.</summary>
+    public bool Codes(IReadOnlyCollection<string>? codes, string field, CodeList list, bool allowEmpty = false, int max = 50) =>
+        Codes(codes, field, list.Contains, list.Noun, allowEmpty, max, list.Unknown);
 
     /// <summary>Checks a list of codes against a reference table: required (unless <paramref name="allowEmpty"/>), no unknown codes, no repeats.</summary>
-    public bool Codes(IReadOnlyCollection<string>? codes, string field, Func<string?, bool> known, string what, bool allowEmpty = false, int max = 50)
+    public bool Codes(IReadOnlyCollection<string>? codes, string field, Func<string?, bool> known, string what, bool allowEmpty = false, int max = 50, Func<string?, string>? unknown = null)
     {
         if (codes is null || codes.Count == 0)
         {
@@ -69,7 +76,7 @@ public sealed class Validation
         var i = 0;
         foreach (var code in codes)
         {
-            ok &= Check(known(code), $"{field}[{i}]", $"'{code}' is not a known {what}.");
+            ok &= Check(known(code), $"{field}[{i}]", unknown?.Invoke(code) ?? $"'{code}' is not a known {what}.");
             i++;
         }
         return ok & Check(codes.Distinct().Count() == codes.Count, field, "must not repeat a code.");

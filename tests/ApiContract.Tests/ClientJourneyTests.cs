@@ -37,22 +37,22 @@ public sealed class ClientJourneyTests(PublishedDocuments system)
             Title = "Kenya: becoming party to the 1997 Bombings Convention",
             Objectives = "Ratify the Convention and incorporate it into national law.",
             Scope = ProgrammeScope.National,
-            StateCodes = ["KEN"],
-            ThematicAreas = ["RATIFICATION"],
-            Instruments = ["TERRORIST-BOMBINGS-1997"],
+            StateCodes = [MemberStateCode.KEN],
+            ThematicAreas = [ThematicAreaCode.RATIFICATION],
+            Instruments = [InstrumentCode.TERRORISTBOMBINGS1997],
             RequestIds = [requestId],
             Activities =
             [
                 new ActivityInput
                 {
                     Title = "National workshop on the Convention",
-                    Modality = "NATIONAL-WORKSHOP",
-                    ThematicArea = "RATIFICATION",
+                    Modality = DeliveryModalityCode.NATIONALWORKSHOP,
+                    ThematicArea = ThematicAreaCode.RATIFICATION,
                     PlannedStart = new Date(2027, 3, 2),
                     PlannedEnd = new Date(2027, 3, 4),
-                    Place = new PlaceInput { StateCode = "KEN", City = "Nairobi", Online = false },
+                    Place = new PlaceInput { StateCode = MemberStateCode.KEN, City = "Nairobi", Online = false },
                     PlannedParticipants = new ParticipantsInput { Women = 12, Men = 15, Other = 1 },
-                    TargetInstitutions = ["PROSECUTION"],
+                    TargetInstitutions = [InstitutionTypeCode.PROSECUTION],
                     Budget = new BudgetInput { Experts = 10_000m, Travel = 5_000m, Venue = 2_500m, Translation = 0m, Other = 500m },
                 },
             ],
@@ -69,14 +69,14 @@ public sealed class ClientJourneyTests(PublishedDocuments system)
         var round = await Eventually.GetAsync(async () =>
             (await cted.Api.Coordination.Rounds.GetAsync(q => q.QueryParameters.ProgrammeId = programmeId))!.Items!.FirstOrDefault(),
             what: "the clearance round");
-        await cted.Api.Coordination.Rounds[round.Id!.Value].Answers.PostAsync(new AnswerRound { Answer = ClearanceAnswer.Concur });
+        await cted.Api.Coordination.Rounds[round.Id!.Value].Answers.PostAsync(new AnswerRound { Answer = PartnerAnswer.Concur });
 
         await staff.Api.Funding.Donors.PostAsync(
-            new RegisterDonor { Code = "DONOR-NOR", Name = "Norway", Kind = DonorKind.MemberState, StateCode = "NOR" }, Idempotent);
+            new RegisterDonor { Code = "DONOR-NOR", Name = "Norway", Kind = DonorKind.MemberState, StateCode = MemberStateCode.NOR }, Idempotent);
         var pledge = await donor.Api.Funding.Pledges.PostAsync(new RecordPledge
         {
             Amount = 25_000m,
-            Currency = "USD",
+            Currency = CurrencyCode.USD,
             PledgeDate = new Date(2026, 11, 2),
             AgreementReference = "NOR-2026-7",
             Earmarking = Earmarking.Programme,
@@ -86,7 +86,7 @@ public sealed class ClientJourneyTests(PublishedDocuments system)
         await donor.Api.Funding.Pledges[pledge.Id!.Value].Payments.PostAsync(new ReceivePayment
         {
             Amount = 25_000m,
-            Currency = "USD",
+            Currency = CurrencyCode.USD,
             ValueDate = new Date(2026, 11, 20),
             BankReference = "NOR-TRANSFER-0042",
         }, Idempotent);
@@ -111,7 +111,7 @@ public sealed class ClientJourneyTests(PublishedDocuments system)
         await programmeApi.Results.PostAsync(new ResultRequest
         {
             Kind = ResultKind.OfficialsTrained,
-            StateCode = "KEN",
+            StateCode = MemberStateCode.KEN,
             Count = 27,
             Date = new Date(2027, 3, 4),
             Description = "Prosecutors trained on the 1997 Bombings Convention.",
@@ -142,16 +142,16 @@ public sealed class ClientJourneyTests(PublishedDocuments system)
         var asked = await staff.Api.Intake.Requests[request!.Id!.Value].InformationRequest.PostAsync(
             new RequestInformationBody { Questions = ["Which ministry leads?"] });
 
-        Assert.Equal("InformationRequested", asked!.Status);
+        Assert.Equal(RequestStatus.InformationRequested, asked!.Status);
     }
 
     /// <summary>Kenya's request to ratify the 1997 Bombings Convention, through the generated client.</summary>
     private static Task<RequestView?> SubmitAsync(ProgrammesClient state) => state.Api.Intake.Requests.PostAsync(new SubmitRequest
     {
-        StateCode = "KEN",
+        StateCode = MemberStateCode.KEN,
         RequestingAuthority = "Office of the Attorney General",
-        ThematicAreas = ["RATIFICATION"],
-        Instruments = ["TERRORIST-BOMBINGS-1997"],
+        ThematicAreas = [ThematicAreaCode.RATIFICATION],
+        Instruments = [InstrumentCode.TERRORISTBOMBINGS1997],
         Needs = "Assistance to ratify the 1997 Bombings Convention.",
     });
 

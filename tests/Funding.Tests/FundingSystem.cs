@@ -1,9 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Programmes.Contracts;
 using Programmes.Testing;
 
@@ -26,32 +23,8 @@ public sealed class FundingSystem : TestSystem
     }
 
     public async Task PublishBudgetAsync(Guid programmeId, decimal budgetUsd, DateTimeOffset budgetedAt, string[]? states = null, string[]? areas = null) =>
-        await ServiceApps[Services.Funding].Services.GetRequiredService<IBus>().Publish(new ProgrammeBudgeted(
+        await PublishAsync(new ProgrammeBudgeted(
             programmeId, states ?? ["KEN"], areas ?? ["BORDER-MANAGEMENT"], [], budgetUsd, budgetedAt));
-
-    /// <summary>The events funding recorded for publication, oldest first, as JSON bodies.</summary>
-    public async Task<List<JsonElement>> OutboxAsync(string eventName)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionStrings["funding"]);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT body::text FROM outbox_messages WHERE message_type LIKE @type ORDER BY sequence", connection);
-        command.Parameters.AddWithValue("type", $"Programmes.Contracts.{eventName},%");
-        var bodies = new List<JsonElement>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            bodies.Add(JsonDocument.Parse(reader.GetString(0)).RootElement.Clone());
-        }
-        return bodies;
-    }
-
-    public async Task<long> CountAsync(string table)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionStrings["funding"]);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"SELECT count(*) FROM {table}", connection);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
 }
 
 public static class FundingClient

@@ -1,8 +1,6 @@
 using System.Net.Http.Json;
-using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Npgsql;
 using Programmes.Contracts;
 using Programmes.Testing;
 using Xunit;
@@ -34,24 +32,7 @@ public sealed class CoordinationSystem : TestSystem
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
-    public Task ProposeAsync(ProgrammeProposed programme) =>
-        ServiceApps[Services.Coordination].Services.GetRequiredService<IBus>().Publish(programme);
-
-    /// <summary>The bodies of the events coordination wrote to its outbox, of one type.</summary>
-    public async Task<List<string>> OutboxAsync<TEvent>()
-    {
-        await using var connection = new NpgsqlConnection(ConnectionStrings["coordination"]);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT body::text FROM outbox_messages WHERE message_type LIKE @type ORDER BY sequence", connection);
-        command.Parameters.AddWithValue("type", typeof(TEvent).FullName + ",%");
-        var bodies = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            bodies.Add(reader.GetString(0));
-        }
-        return bodies;
-    }
+    public Task ProposeAsync(ProgrammeProposed programme) => PublishAsync(programme);
 
     public async Task SetInterestsAsync(string partner, string[] thematicAreas, string[] stateCodes)
     {

@@ -1,9 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Programmes.Contracts;
 using Programmes.Testing;
 
@@ -12,32 +9,6 @@ namespace Programmes.ProgrammePlanning.Tests;
 /// <summary>Planning alone behind the gateway; other services' facts are published on the bus by the tests.</summary>
 public sealed class PlanningSystem() : TestSystem(Services.Planning)
 {
-    public Task PublishAsync<T>(T message) where T : class =>
-        ServiceApps[Services.Planning].Services.GetRequiredService<IBus>().Publish(message);
-
-    /// <summary>Publishes messages with known ids, for <see cref="ConsumedAsync"/>.</summary>
-    public async Task<Guid[]> PublishTrackedAsync<T>(IEnumerable<T> messages) where T : class
-    {
-        var ids = new List<Guid>();
-        foreach (var message in messages)
-        {
-            var id = Guid.NewGuid();
-            await ServiceApps[Services.Planning].Services.GetRequiredService<IBus>().Publish(message, context => context.MessageId = id);
-            ids.Add(id);
-        }
-        return [.. ids];
-    }
-
-    /// <summary>Returns once planning's inbox shows every one of the messages handled.</summary>
-    public Task ConsumedAsync(Guid[] messageIds) => Eventually.TrueAsync(async () =>
-    {
-        await using var connection = new NpgsqlConnection(ConnectionStrings["planning"]);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT count(DISTINCT message_id) FROM inbox_messages WHERE message_id = ANY(@ids)", connection);
-        command.Parameters.AddWithValue("ids", messageIds);
-        return (long)(await command.ExecuteScalarAsync())! == messageIds.Length;
-    }, what: "the messages handled by planning");
-
     /// <summary>A request intake submitted and accepted, as planning hears of it; returns once planning knows it is accepted.</summary>
     public async Task<Guid> AcceptedRequestAsync(HttpClient staff, string state, params string[] areas)
     {
@@ -52,24 +23,6 @@ public sealed class PlanningSystem() : TestSystem(Services.Planning)
             return items is [var item] && item.GetProperty("acceptedAt").ValueKind == JsonValueKind.String;
         }, what: "the accepted request in planning");
         return requestId;
-    }
-
-    /// <summary>The events planning recorded for a programme, oldest first: (type name, body).</summary>
-    public async Task<List<(string Type, JsonElement Body)>> EventsOfAsync(Guid programmeId)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionStrings["planning"]);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "SELECT message_type, body::text FROM outbox_messages WHERE aggregate_id = @id ORDER BY sequence", connection);
-        command.Parameters.AddWithValue("id", programmeId.ToString());
-        var events = new List<(string, JsonElement)>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            var type = reader.GetString(0);
-            events.Add((type[(type.LastIndexOf('.', type.IndexOf(',')) + 1)..type.IndexOf(',')], JsonDocument.Parse(reader.GetString(1)).RootElement.Clone()));
-        }
-        return events;
     }
 
     public static async Task<JsonElement> GetProgrammeAsync(HttpClient client, Guid id) =>

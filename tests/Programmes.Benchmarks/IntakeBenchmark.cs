@@ -118,7 +118,7 @@ public sealed class IntakeBenchmark : IBenchmark
                 UpdatedAt = submitted,
             };
             db.Requests.Add(request);
-            db.Timeline.Add(TimelineEntry.For(request, submitted, "Submitted", "Submitted for screening."));
+            db.Timeline.Add(TimelineEntry.For(request, submitted, TimelineKind.Submitted, "Submitted for screening."));
             if (i % 1000 == 999)
             {
                 await db.SaveChangesAsync();

@@ -111,8 +111,8 @@ public sealed class IntakeGetBenchmark : IBenchmark
                 UpdatedAt = submitted,
             };
             db.Requests.Add(request);
-            db.Timeline.Add(TimelineEntry.For(request, submitted, "Submitted", "Submitted for screening."));
-            db.Timeline.Add(TimelineEntry.For(request, submitted.AddSeconds(1), "Acknowledged", "Acknowledged by staff."));
+            db.Timeline.Add(TimelineEntry.For(request, submitted, TimelineKind.Submitted, "Submitted for screening."));
+            db.Timeline.Add(TimelineEntry.For(request, submitted.AddSeconds(1), TimelineKind.Accepted, "Accepted by staff."));
         }
         await db.SaveChangesAsync();
         return ids;

@@ -220,7 +220,7 @@ public sealed class IntakeSubmitBenchmark : IBenchmark
                 UpdatedAt = submitted,
             };
             db.Requests.Add(request);
-            db.Timeline.Add(TimelineEntry.For(request, submitted, "Submitted", "Submitted for screening."));
+            db.Timeline.Add(TimelineEntry.For(request, submitted, TimelineKind.Submitted, "Submitted for screening."));
         }
         await db.SaveChangesAsync();
         Console.WriteLine($"seeded {seeded:N0} open Kenyan requests");

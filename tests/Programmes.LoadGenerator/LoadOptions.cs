@@ -23,10 +23,13 @@ public sealed record LoadOptions
     public Uri FundingUrl { get; init; } = new("http://127.0.0.1:5104/");
     public TimeSpan? CallTimeout { get; init; }
     public Uri IntakeService { get; init; } = new("http://127.0.0.1:5101/");
+    public string? Record { get; init; }
+    public string? Baseline { get; init; }
+    public SeedSizes Seed { get; init; } = new();
 
     public const string Usage = """
         Usage: dotnet run -c Release --project tests/Programmes.LoadGenerator -- <scenario> [options]
-          scenarios: submit | journey | contributions | partner-reads | proxy | goals | payments
+          scenarios: submit | journey | contributions | partner-reads | proxy | floor | goals | payments | seed
           --rate N             open loop: N operations/s (latency from the scheduled start)
           --concurrency N      closed loop: N callers back to back (default 32 when no --rate)
           --duration 30s       how long to load (also 2m, 500ms)
@@ -44,6 +47,11 @@ public sealed record LoadOptions
           --time-limit 20m     payments: stop after this long even if the count is not reached
           --funding-url URL    payments: funding's own address, for its /metrics gap gauge (http://127.0.0.1:5104)
           --intake-url URL     request-intake's own address for the direct GET goal (default http://127.0.0.1:5101)
+          --record FILE        goals: write the run's figures to FILE (JSON)
+          --baseline FILE      goals: check every figure within 15 % of FILE's (an empty-data run's --record)
+          --requests N --states N --programmes N --audit N --contributions N
+                               seed: rows to add (defaults 100000, 193, 10000, 100000, 20000; the issue's full
+                               sizes are 1000000, 193, 100000, 1000000, 200000)
         """;
 
     public static LoadOptions Parse(string[] args)
@@ -75,6 +83,13 @@ public sealed record LoadOptions
                 "--time-limit" => options with { TimeLimit = ParseDuration(Value()) },
                 "--funding-url" => options with { FundingUrl = new Uri(Value()) },
                 "--intake-url" => options with { IntakeService = new Uri(Value()) },
+                "--record" => options with { Record = Value() },
+                "--baseline" => options with { Baseline = Value() },
+                "--requests" => options with { Seed = options.Seed with { Requests = int.Parse(Value(), CultureInfo.InvariantCulture) } },
+                "--states" => options with { Seed = options.Seed with { States = int.Parse(Value(), CultureInfo.InvariantCulture) } },
+                "--programmes" => options with { Seed = options.Seed with { Programmes = int.Parse(Value(), CultureInfo.InvariantCulture) } },
+                "--audit" => options with { Seed = options.Seed with { AuditEntries = int.Parse(Value(), CultureInfo.InvariantCulture) } },
+                "--contributions" => options with { Seed = options.Seed with { Contributions = int.Parse(Value(), CultureInfo.InvariantCulture) } },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
         }
@@ -94,4 +109,14 @@ public sealed record LoadOptions
         gateways.Add(gateway);
         return options;
     }
+}
+
+/// <summary>How many rows <c>seed</c> adds (docs/performance.md, "Costs that do not grow with the data").</summary>
+public sealed record SeedSizes
+{
+    public int Requests { get; init; } = 100_000;
+    public int States { get; init; } = 193;
+    public int Programmes { get; init; } = 10_000;
+    public int AuditEntries { get; init; } = 100_000;
+    public int Contributions { get; init; } = 20_000;
 }

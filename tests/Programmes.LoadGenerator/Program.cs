@@ -35,7 +35,7 @@ return 0;
 static int ClientsPerParty(LoadOptions options, Target target) =>
     !target.RateLimited ? 2 : options.Scenario == "goals" ? 120 : Math.Clamp((int)Math.Ceiling((options.Rate ?? (options.Concurrency ?? (options.Scenario == "payments" ? 8 : 32)) * 40.0) / 2 / 15), 2, 120);
 
-/// <summary>Runs one scenario, or all of issue 17's goals in order, against one target.</summary>
+/// <summary>Runs one scenario, or all the performance goals in order, against one target.</summary>
 internal sealed class LoadSession(Target target, LoadClients clients, LoadOptions options)
 {
     public async Task RunAsync(string scenario, CancellationToken cancellationToken)
@@ -47,6 +47,12 @@ internal sealed class LoadSession(Target target, LoadClients clients, LoadOption
                 break;
             case "payments":
                 await new PaymentsCheck(target, clients, options).RunAsync(cancellationToken);
+                break;
+            case "floor":
+                await new SubmissionComparison(target, clients, LoadAsync).RunAsync("floor and system", options with { Concurrency = options.Rate is null ? options.Concurrency ?? 32 : null }, cancellationToken);
+                break;
+            case "seed":
+                await new Seeder(target, options.Seed).RunAsync(cancellationToken);
                 break;
             case "goals":
                 await GoalsAsync(cancellationToken);

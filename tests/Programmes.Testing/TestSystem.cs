@@ -106,6 +106,16 @@ public partial class TestSystem : IAsyncLifetime
             gatewaySettings[$"DemoClients:Clients:{i}:Subject"] = client.Subject;
             gatewaySettings[$"DemoClients:Clients:{i}:DisplayName"] = client.DisplayName;
         }
+        for (var i = 0; i < TestUsers.All.Count; i++)
+        {
+            var user = TestUsers.All[i];
+            gatewaySettings[$"DemoUsers:Users:{i}:UserName"] = user.UserName;
+            gatewaySettings[$"DemoUsers:Users:{i}:Password"] = user.Password;
+            gatewaySettings[$"DemoUsers:Users:{i}:Role"] = user.Role;
+            gatewaySettings[$"DemoUsers:Users:{i}:Party"] = user.Party;
+            gatewaySettings[$"DemoUsers:Users:{i}:DisplayName"] = user.DisplayName;
+            gatewaySettings[$"DemoUsers:Users:{i}:TotpKey"] = user.TotpKey;
+        }
         foreach (var service in Selected())
         {
             gatewaySettings[$"ReverseProxy:Clusters:{ClusterOf(service)}:Destinations:d1:Address"] = ServiceUrls[service].ToString();

@@ -1,9 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Programmes.Testing;
 using Xunit;
 
@@ -13,29 +10,7 @@ namespace Programmes.RequestIntake.Tests;
 /// Gateway and intake only, shared by every test class of this project (one start-up): tests keep apart
 /// by using their own States, ids and thematic areas.
 /// </summary>
-public sealed class IntakeSystem() : TestSystem(Services.Intake)
-{
-    public Task PublishAsync<T>(T message) where T : class =>
-        ServiceApps[Services.Intake].Services.GetRequiredService<IBus>().Publish(message);
-
-    /// <summary>The events intake recorded for one aggregate, in order: (short type name, body).</summary>
-    public async Task<List<(string Type, JsonElement Body)>> OutboxAsync(string aggregateId)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionStrings["intake"]);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "SELECT message_type, body::text FROM outbox_messages WHERE aggregate_id = @id ORDER BY sequence", connection);
-        command.Parameters.AddWithValue("id", aggregateId);
-        var events = new List<(string, JsonElement)>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            var type = reader.GetString(0);
-            events.Add((type[(type.LastIndexOf('.', type.IndexOf(',')) + 1)..type.IndexOf(',')], JsonDocument.Parse(reader.GetString(1)).RootElement.Clone()));
-        }
-        return events;
-    }
-}
+public sealed class IntakeSystem() : TestSystem(Services.Intake);
 
 [CollectionDefinition(Name)]
 public sealed class IntakeCollection : ICollectionFixture<IntakeSystem>

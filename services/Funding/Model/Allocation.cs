@@ -1,12 +1,16 @@
+using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Programmes.Funding.Persistence;
 
 namespace Programmes.Funding.Model;
 
+[Description("Where allocated money comes from.")]
 public enum FundingSource
 {
+    [Description("A voluntary contribution: carries 13% programme support cost.")]
     Voluntary,
+    [Description("The UN regular budget: no programme support cost.")]
     RegularBudget,
 }
 

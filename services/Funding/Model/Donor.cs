@@ -1,15 +1,21 @@
+using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Programmes.Funding.Model;
 
+[Description("What kind of donor.")]
 public enum DonorKind
 {
+    [Description("A Member State (stateCode names it).")]
     MemberState,
+    [Description("An intergovernmental organisation.")]
     Intergovernmental,
+    [Description("A private donor (foundation, company, person).")]
     Private,
 
     /// <summary>The UN regular budget (operative paragraph 18): a source beside voluntary contributions, without support cost.</summary>
+    [Description("The UN regular budget (operative paragraph 18): a source beside voluntary contributions, without programme support cost.")]
     RegularBudget,
 }
 

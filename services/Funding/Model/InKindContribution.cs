@@ -1,14 +1,18 @@
+using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Programmes.Funding.Persistence;
 
 namespace Programmes.Funding.Model;
 
+[Description("What a contribution in kind gives.")]
 public enum InKindKind
 {
+    [Description("Goods.")]
     Goods,
 
     /// <summary>Disclosed in statements, never counted as cash or revenue.</summary>
+    [Description("Services: disclosed in statements, never counted as cash or revenue.")]
     Services,
 }
 

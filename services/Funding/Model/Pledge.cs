@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Programmes.Funding.Persistence;
@@ -5,12 +6,18 @@ using Programmes.Funding.Persistence;
 namespace Programmes.Funding.Model;
 
 /// <summary>What a pledge's money may pay for: softly earmarked to a thematic area or region, earmarked to a State or programme.</summary>
+[Description("How far a donor restricts the use of its pledge (the allocation order: programme first, unearmarked last).")]
 public enum Earmarking
 {
+    [Description("Any programme.")]
     Unearmarked,
+    [Description("Programmes of one thematic area (earmarkedTo is its code).")]
     ThematicArea,
+    [Description("Programmes in one UN regional group (earmarkedTo names it).")]
     Region,
+    [Description("Programmes for one State (earmarkedTo is its ISO alpha-3 code).")]
     State,
+    [Description("One programme (earmarkedTo is its id).")]
     Programme,
 }
 

@@ -32,12 +32,12 @@ public static class ReceivingPaymentEndpoint
 {
     public static IEndpointRouteBuilder MapReceivingPayment(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/funding/pledges/{pledgeId:guid}/payments", Handle).RequireRoles(Roles.Donor, Roles.Staff).Idempotent().WithTags("Contributions");
+        app.MapPost("/api/funding/pledges/{id:guid}/payments", Handle).RequireRoles(Roles.Donor, Roles.Staff).Idempotent().WithTags("Contributions");
         return app;
     }
 
     private static async Task<Results<Created<PaymentView>, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid pledgeId, ReceivePayment body, ClaimsPrincipal user, FundingDb db, Allocator allocator, IOptions<FundingOptions> options,
+        Guid id, ReceivePayment body, ClaimsPrincipal user, FundingDb db, Allocator allocator, IOptions<FundingOptions> options,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!body.TryValidate(out var receipt, out var problem))
@@ -47,7 +47,7 @@ public static class ReceivingPaymentEndpoint
 
         // Payments and allocations take turns, so two payments cannot both fit what is left of one pledge.
         await allocator.LockAsync(cancellationToken);
-        var pledge = await db.Pledges.Include(p => p.Donor).Include(p => p.Payments).SingleOrDefaultAsync(p => p.Id == pledgeId, cancellationToken);
+        var pledge = await db.Pledges.Include(p => p.Donor).Include(p => p.Payments).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (pledge is null || !user.GetCaller().MayActFor(pledge.Donor))
         {
             return Problem.NotFound("The pledge");

@@ -26,7 +26,7 @@ public sealed record RecordInKind([property: NotRequired] Guid? DonorId, InKindK
         v.Money(EstimatedValue, Currency, "estimatedValue");
         v.Currency(Currency, "currency");
         var contributionDate = v.Present(ContributionDate, "contributionDate");
-        v.Check(ThematicArea is null || Reference.IsThematicArea(ThematicArea), "thematicArea", $"'{ThematicArea}' is not a known thematic area.");
+        v.Check(ThematicArea is null || CodeLists.ThematicAreas.Contains(ThematicArea), "thematicArea", CodeLists.ThematicAreas.Unknown(ThematicArea));
         v.Check(ProgrammeId is not null || ThematicArea is not null, "programmeId", "name the programme or the thematic area the support is for.");
         return v.Yields(
             new InKindSupport(kind, description, EstimatedValue ?? 0, Currency ?? "", contributionDate, ProgrammeId, ThematicArea),

@@ -90,7 +90,7 @@ public static class RecordingPledgeEndpoint
         switch (earmarking)
         {
             case Earmarking.ThematicArea:
-                validation.Check(Reference.IsThematicArea(target), "earmarkedTo", $"'{target}' is not a known thematic area.");
+                validation.Code(target, "earmarkedTo", CodeLists.ThematicAreas);
                 return target;
             case Earmarking.Region:
                 validation.Check(Reference.RegionalGroups.Contains(target!), "earmarkedTo",

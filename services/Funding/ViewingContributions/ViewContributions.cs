@@ -15,6 +15,7 @@ public static class ViewingContributionsEndpoint
         var group = app.MapGroup("/api/funding").RequireRoles(Roles.Donor, Roles.Staff).WithTags("Contributions");
         group.MapGet("/pledges/{id:guid}", GetPledge);
         group.MapGet("/pledges", ListPledges);
+        group.MapGet("/pledges/{id:guid}/payments/{paymentId:guid}", GetPayment);
         group.MapGet("/in-kind/{id:guid}", GetInKind);
         return app;
     }
@@ -44,6 +45,16 @@ public static class ViewingContributionsEndpoint
             .OrderByDescending(p => p.RecordedAt).ThenByDescending(p => p.Id)
             .ToPageAsync(paging, cancellationToken);
         return TypedResults.Ok(pledges.Select(PledgeView.From));
+    }
+
+    /// <summary>The payment a 201's Location names.</summary>
+    private static async Task<Results<Ok<PaymentView>, ProblemHttpResult>> GetPayment(Guid id, Guid paymentId, ClaimsPrincipal user, FundingDb db, CancellationToken cancellationToken)
+    {
+        var payment = await db.Payments.AsNoTracking().Include(p => p.Pledge).ThenInclude(p => p.Donor)
+            .SingleOrDefaultAsync(p => p.Id == paymentId && p.PledgeId == id, cancellationToken);
+        return payment is not null && user.GetCaller().MayActFor(payment.Pledge.Donor)
+            ? TypedResults.Ok(PaymentView.From(payment))
+            : Problem.NotFound("The payment");
     }
 
     private static async Task<Results<Ok<InKindView>, ProblemHttpResult>> GetInKind(Guid id, ClaimsPrincipal user, FundingDb db, CancellationToken cancellationToken)

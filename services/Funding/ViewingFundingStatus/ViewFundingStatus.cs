@@ -7,9 +7,9 @@ using Programmes.ServiceDefaults;
 
 namespace Programmes.Funding.ViewingFundingStatus;
 
-public sealed record DonorShare(Guid DonorId, string DonorCode, string DonorName, string Source, decimal AllocatedUsd, decimal SupportCostUsd);
+public sealed record DonorShare(Guid DonorId, string DonorCode, string DonorName, FundingSource Source, decimal AllocatedUsd, decimal SupportCostUsd);
 
-public sealed record AllocationView(Guid Id, int Ordinal, Guid DonorId, Guid PaymentId, string Source, string Step, decimal AmountUsd, decimal SupportCostUsd,
+public sealed record AllocationView(Guid Id, int Ordinal, Guid DonorId, Guid PaymentId, FundingSource Source, Earmarking Step, decimal AmountUsd, decimal SupportCostUsd,
     decimal ReleasedUsd, DateTimeOffset AllocatedAt);
 
 public sealed record FundingStatus(Guid ProgrammeId, IReadOnlyList<string> StateCodes, IReadOnlyList<string> ThematicAreas, decimal BudgetUsd,
@@ -39,12 +39,12 @@ public static class ViewingFundingStatusEndpoint
             .ToListAsync(cancellationToken);
         var byDonor = allocations.Where(a => a.AmountUsd > 0m)
             .GroupBy(a => a.DonorId)
-            .Select(g => new DonorShare(g.Key, g.First().Donor.Code, g.First().Donor.Name, g.First().Source.ToString(), Money.Usd(g.Sum(a => a.AmountUsd)), Money.Usd(g.Sum(a => a.SupportCostUsd))))
+            .Select(g => new DonorShare(g.Key, g.First().Donor.Code, g.First().Donor.Name, g.First().Source, Money.Usd(g.Sum(a => a.AmountUsd)), Money.Usd(g.Sum(a => a.SupportCostUsd))))
             .OrderByDescending(s => s.AllocatedUsd)
             .ToList();
         return TypedResults.Ok(new FundingStatus(programme.ProgrammeId, programme.StateCodes, programme.ThematicAreas, Money.Usd(programme.BudgetUsd),
             Money.Usd(programme.AllocatedUsd), Money.Usd(programme.SupportCostUsd), Money.Usd(programme.GapUsd), programme.FullyFunded, byDonor,
-            allocations.Select(a => new AllocationView(a.Id, a.Ordinal, a.DonorId, a.PaymentId, a.Source.ToString(), a.Step.ToString(), Money.Usd(a.AmountUsd),
+            allocations.Select(a => new AllocationView(a.Id, a.Ordinal, a.DonorId, a.PaymentId, a.Source, a.Step, Money.Usd(a.AmountUsd),
                 Money.Usd(a.SupportCostUsd), Money.Usd(a.ReleasedUsd), a.AllocatedAt)).ToList()));
     }
 

@@ -9,7 +9,7 @@ using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.PartnerCoordination.ClearingProgramme;
 
-public sealed record AnswerRound(ClearanceAnswer? Answer, [property: NotRequired] string? Comment, [property: NotRequired] Guid? OverlappingActivityId);
+public sealed record AnswerRound(PartnerAnswer? Answer, [property: NotRequired] string? Comment, [property: NotRequired] Guid? OverlappingActivityId);
 
 public static class AnsweringRoundEndpoints
 {
@@ -33,14 +33,13 @@ public static class AnsweringRoundEndpoints
         Telemetry.Tag(Telemetry.Attributes.PartnerCode, caller.Party);
 
         var validation = new Validation();
-        validation.Check(body.Answer is not null and not ClearanceAnswer.Silence, "answer",
-            "must be Concur, ConcurWithComments, FlagOverlap or ProposeJointInitiative.");
+        validation.Check(body.Answer is not null, "answer", $"is required: one of {string.Join(", ", Enum.GetNames<PartnerAnswer>())}.");
         validation.Optional(body.Comment, "comment", 4000);
-        if (body.Answer is ClearanceAnswer.ConcurWithComments or ClearanceAnswer.ProposeJointInitiative)
+        if (body.Answer is PartnerAnswer.ConcurWithComments or PartnerAnswer.ProposeJointInitiative)
         {
             validation.Required(body.Comment, "comment", 4000);
         }
-        if (body.Answer is ClearanceAnswer.FlagOverlap && validation.Check(body.OverlappingActivityId is not null, "overlappingActivityId", "is required to flag an overlap."))
+        if (body.Answer is PartnerAnswer.FlagOverlap && validation.Check(body.OverlappingActivityId is not null, "overlappingActivityId", "is required to flag an overlap."))
         {
             validation.Check(await db.DeclaredActivities.AnyAsync(a => a.Id == body.OverlappingActivityId && a.Status == DeclaredActivityStatus.Planned, cancellationToken),
                 "overlappingActivityId", "must name a declared activity that is not withdrawn.");
@@ -59,9 +58,9 @@ public static class AnsweringRoundEndpoints
         }
 
         var now = clock.GetUtcNow();
-        addressee.Answer = body.Answer;
+        addressee.Answer = Enum.Parse<ClearanceAnswer>(body.Answer!.Value.ToString());
         addressee.Comment = body.Comment;
-        addressee.OverlappingActivityId = body.Answer == ClearanceAnswer.FlagOverlap ? body.OverlappingActivityId : null;
+        addressee.OverlappingActivityId = body.Answer == PartnerAnswer.FlagOverlap ? body.OverlappingActivityId : null;
         addressee.AnsweredAt = now;
         // Touching the round makes concurrent answers and the deadline watch contend on its row version.
         round.LastChangedAt = now;

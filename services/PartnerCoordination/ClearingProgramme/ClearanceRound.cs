@@ -1,24 +1,50 @@
+using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Programmes.PartnerCoordination.ClearingProgramme;
 
+[Description("Where a clearance round stands.")]
 public enum RoundStatus
 {
+    [Description("Waiting for answers until the deadline.")]
     Open,
+    [Description("Closed without concerns: every addressee concurred or stayed silent; ProgrammeCleared was published.")]
     Cleared,
+    [Description("Closed with at least one overlap flagged or joint initiative proposed; ProgrammeClearanceRaisedConcerns was published and staff resolve them in planning.")]
     ConcernsRaised,
 }
 
+/// <summary>What an addressee of a round answered, including the silence recorded at the deadline.</summary>
+[Description("An addressee's answer to a clearance round; null while it has not answered.")]
 public enum ClearanceAnswer
 {
+    [Description("Concurs with the programme.")]
     Concur,
+    [Description("Concurs, with comments (in comment).")]
     ConcurWithComments,
+    [Description("Flags an overlap with one of its declared activities (overlappingActivityId).")]
     FlagOverlap,
+    [Description("Proposes a joint initiative (described in comment).")]
     ProposeJointInitiative,
 
     /// <summary>No answer by the deadline: counts as concurrence, recorded as silence.</summary>
+    [Description("Did not answer by the deadline: counts as concurrence. Recorded by the system, never sent by a partner.")]
     Silence,
+}
+
+/// <summary>What a partner may answer (<see cref="ClearanceAnswer"/> without the silence only the deadline records).</summary>
+[Description("A partner's answer to a clearance round.")]
+public enum PartnerAnswer
+{
+    [Description("Concur with the programme.")]
+    Concur,
+    [Description("Concur, with comments: comment is required.")]
+    ConcurWithComments,
+    [Description("Flag an overlap with one of your declared, not withdrawn activities: overlappingActivityId is required.")]
+    FlagOverlap,
+    [Description("Propose a joint initiative: comment (the proposal) is required.")]
+    ProposeJointInitiative,
 }
 
 /// <summary>A proposed programme sent to CTED and the partners concerned, collecting their answers until a deadline.</summary>

@@ -6,19 +6,19 @@ using Programmes.ServiceDefaults;
 
 namespace Programmes.PartnerCoordination.ClearingProgramme;
 
-public sealed record AddresseeView(string PartnerCode, string? Answer, string? Comment, Guid? OverlappingActivityId, DateTimeOffset? AnsweredAt);
+public sealed record AddresseeView(string PartnerCode, ClearanceAnswer? Answer, string? Comment, Guid? OverlappingActivityId, DateTimeOffset? AnsweredAt);
 
 public sealed record OverlapView(Guid ProgrammeActivityId, Guid DeclaredActivityId, string PartnerCode, string StateCode, string ThematicArea, DateOnly From, DateOnly To);
 
 /// <summary>A round as the caller may see it: staff see every answer and overlap, a partner its own.</summary>
 public sealed record RoundView(Guid Id, Guid ProgrammeId, string Title, IReadOnlyList<string> StateCodes, IReadOnlyList<string> ThematicAreas,
-    IReadOnlyList<ProgrammeActivity> Activities, string Status, DateTimeOffset OpenedAt, DateTimeOffset Deadline, DateTimeOffset? ClosedAt,
+    IReadOnlyList<ProgrammeActivity> Activities, RoundStatus Status, DateTimeOffset OpenedAt, DateTimeOffset Deadline, DateTimeOffset? ClosedAt,
     IReadOnlyList<AddresseeView> Addressees, IReadOnlyList<OverlapView> Overlaps)
 {
     public static RoundView From(ClearanceRound r, Caller caller) => new(r.Id, r.ProgrammeId, r.Title, r.StateCodes, r.ThematicAreas, r.Activities,
-        r.Status.ToString(), r.OpenedAt, r.Deadline, r.ClosedAt,
+        r.Status, r.OpenedAt, r.Deadline, r.ClosedAt,
         r.Addressees.Where(a => caller.IsStaff || a.PartnerCode == caller.Party).OrderBy(a => a.PartnerCode)
-            .Select(a => new AddresseeView(a.PartnerCode, a.Answer?.ToString(), a.Comment, a.OverlappingActivityId, a.AnsweredAt)).ToArray(),
+            .Select(a => new AddresseeView(a.PartnerCode, a.Answer, a.Comment, a.OverlappingActivityId, a.AnsweredAt)).ToArray(),
         r.Overlaps.Where(o => caller.IsStaff || o.PartnerCode == caller.Party).OrderBy(o => o.From)
             .Select(o => new OverlapView(o.ProgrammeActivityId, o.DeclaredActivityId, o.PartnerCode, o.StateCode, o.ThematicArea, o.From, o.To)).ToArray());
 }

@@ -18,8 +18,8 @@ public sealed record DeclareActivity(string? StateCode, string? ThematicArea, st
     {
         var v = new Validation();
         v.MemberState(StateCode, "stateCode");
-        v.Check(Reference.IsThematicArea(ThematicArea), "thematicArea", $"'{ThematicArea}' is not a known thematic area.");
-        v.Check(Reference.IsDeliveryModality(Modality), "modality", $"'{Modality}' is not a known delivery modality.");
+        v.Code(ThematicArea, "thematicArea", CodeLists.ThematicAreas);
+        v.Code(Modality, "modality", CodeLists.DeliveryModalities);
         var title = v.Text(Title, "title", 300);
         var start = v.Present(StartDate, "startDate");
         var end = v.Present(EndDate, "endDate");

@@ -1,11 +1,15 @@
+using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Programmes.PartnerCoordination.DeclaringActivities;
 
+[Description("Whether a partner's declared activity still stands.")]
 public enum DeclaredActivityStatus
 {
+    [Description("Planned: used to detect overlaps.")]
     Planned,
+    [Description("Withdrawn by the partner: no longer used to detect overlaps.")]
     Withdrawn,
 }
 

@@ -1,12 +1,17 @@
+using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Programmes.PartnerCoordination.DeliveringWebhooks;
 
+[Description("Where a webhook delivery stands.")]
 public enum DeliveryStatus
 {
+    [Description("Not delivered yet; retried with backoff.")]
     Pending,
+    [Description("The endpoint answered 2xx.")]
     Succeeded,
+    [Description("Every attempt failed; redeliver to try again.")]
     Failed,
 }
 

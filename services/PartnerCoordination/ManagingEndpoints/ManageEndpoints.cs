@@ -49,6 +49,7 @@ public static class ManagingEndpointsEndpoints
             .RequireRoles(Roles.Partner, Roles.Staff);
         endpoints.MapGet("", List);
         endpoints.MapPost("", Create).Idempotent(required: false);
+        endpoints.MapGet("/{id:guid}", Get);
         endpoints.MapPut("/{id:guid}", Update);
         endpoints.MapPost("/{id:guid}/rotate-secret", Rotate);
         endpoints.MapPost("/{id:guid}/enable", Enable);
@@ -99,6 +100,10 @@ public static class ManagingEndpointsEndpoints
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/coordination/partners/{code}/endpoints/{endpoint.Id}", EndpointView.From(endpoint, withSecret: true));
     }
+
+    /// <summary>The endpoint a 201's Location names (without its secret, which only creation and rotation show).</summary>
+    private static async Task<Results<Ok<EndpointView>, ProblemHttpResult>> Get(string code, Guid id, ClaimsPrincipal user, CoordinationDb db, CancellationToken cancellationToken) =>
+        await FindAsync(code, id, user, db, cancellationToken) is { } endpoint ? TypedResults.Ok(EndpointView.From(endpoint)) : Problem.NotFound("The webhook endpoint");
 
     private static async Task<Results<Ok<EndpointView>, ValidationProblem, ProblemHttpResult>> Update(
         string code, Guid id, EndpointRequest body, ClaimsPrincipal user, CoordinationDb db, CancellationToken cancellationToken)

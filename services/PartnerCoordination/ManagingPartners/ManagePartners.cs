@@ -111,9 +111,9 @@ public static class ManagingPartnersEndpoints
 
     internal static void Validate(PartnerInterests? interests, Validation validation, string prefix)
     {
-        validation.Codes(interests?.ThematicAreas, prefix + "thematicAreas", Reference.IsThematicArea, "thematic area", allowEmpty: true);
-        validation.Codes(interests?.StateCodes, prefix + "stateCodes", Reference.IsMemberState, "Member State", allowEmpty: true, max: 193);
-        validation.Codes(interests?.RegionalGroups, prefix + "regionalGroups", g => g is not null && Reference.RegionalGroups.Contains(g), "regional group", allowEmpty: true);
+        validation.Codes(interests?.ThematicAreas, prefix + "thematicAreas", CodeLists.ThematicAreas, allowEmpty: true);
+        validation.Codes(interests?.StateCodes, prefix + "stateCodes", CodeLists.MemberStates, allowEmpty: true, max: 193);
+        validation.Codes(interests?.RegionalGroups, prefix + "regionalGroups", CodeLists.RegionalGroups, allowEmpty: true);
     }
 
     private static void Apply(Partner partner, PartnerInterests? interests)

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Programmes.ProgrammePlanning.Model;
@@ -6,12 +7,15 @@ using Programmes.ServiceDefaults;
 
 namespace Programmes.ProgrammePlanning.ClearingProgramme;
 
+[Description("How staff resolve the concerns a clearance round raised.")]
 public enum ConcernDecision
 {
     /// <summary>Staff judged the concerns answered: the programme counts as cleared.</summary>
+    [Description("The concerns are answered: the programme counts as cleared.")]
     Accept,
 
     /// <summary>Staff changed the programme and send it to the partners for a new clearance round.</summary>
+    [Description("The programme was changed: a new clearance round opens with the partners.")]
     Resubmit,
 }
 

@@ -40,7 +40,7 @@ public sealed record DeliveryRequest(
         {
             foreach (var (type, count) in byInstitution)
             {
-                v.Check(InstitutionTypes.IsKnown(type), $"participantsByInstitution.{type}", $"'{type}' is not a known institution type.");
+                v.Code(type, $"participantsByInstitution.{type}", CodeLists.InstitutionTypes);
                 v.Check(count >= 0, $"participantsByInstitution.{type}", "must not be negative.");
             }
             if (p is not null)

@@ -42,7 +42,7 @@ public static class DraftProgrammeEndpoint
         var objectives = v.Text(body.Objectives, "objectives", 4000);
         var scope = v.Present(body.Scope, "scope", "is required (National or Regional).");
         var states = body.StateCodes ?? [];
-        var statesValid = v.Codes(body.StateCodes, "stateCodes", Reference.IsMemberState, "Member State (ISO 3166-1 alpha-3)");
+        var statesValid = v.Codes(body.StateCodes, "stateCodes", CodeLists.MemberStates);
         if (statesValid && body.Scope == ProgrammeScope.National)
         {
             v.Check(states.Count == 1, "stateCodes", "a national programme names exactly one State.");
@@ -51,8 +51,8 @@ public static class DraftProgrammeEndpoint
         {
             v.Check(states.Count >= 2, "stateCodes", "a regional programme names at least two States.");
         }
-        v.Codes(body.ThematicAreas, "thematicAreas", Reference.IsThematicArea, "thematic area");
-        v.Codes(body.Instruments, "instruments", Reference.IsInstrument, "instrument", allowEmpty: true);
+        v.Codes(body.ThematicAreas, "thematicAreas", CodeLists.ThematicAreas);
+        v.Codes(body.Instruments, "instruments", CodeLists.Instruments, allowEmpty: true);
         await CheckRequestsAsync(v, body, db, cancellationToken);
         var areas = body.ThematicAreas ?? [];
         var activities = body.Activities ?? [];

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Programmes.Contracts;
 
 namespace Programmes.ProgrammePlanning.Model;
@@ -179,11 +180,17 @@ public static class ProgrammeLifecycle
         new(p.Id, [.. p.StateCodes], [.. p.ThematicAreas], [.. p.RequestIds], p.BudgetUsd, now);
 }
 
+[Description("A change of a programme's delivery status, by staff.")]
 public enum StatusAction
 {
+    [Description("Approved → InDelivery.")]
     StartDelivery,
+    [Description("InDelivery → Completed (final).")]
     Complete,
+    [Description("Proposed, Approved or InDelivery → Suspended; reason required.")]
     Suspend,
+    [Description("Suspended → the status it was suspended from (Proposed if approval facts changed meanwhile).")]
     Resume,
+    [Description("Any status but Completed or Cancelled → Cancelled (final); reason required.")]
     Cancel,
 }

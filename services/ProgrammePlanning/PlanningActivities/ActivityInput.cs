@@ -9,7 +9,12 @@ public sealed record PlaceInput([property: NotRequired] string? StateCode, [prop
 
 public sealed record ParticipantsInput([property: NotRequired] int? Women, [property: NotRequired] int? Men, [property: NotRequired] int? Other);
 
-public sealed record BudgetInput([property: NotRequired] decimal? Experts, [property: NotRequired] decimal? Travel, [property: NotRequired] decimal? Venue, [property: NotRequired] decimal? Translation, [property: NotRequired] decimal? Other);
+/// <summary>An activity's budget lines. Programmes are budgeted in US dollars: <c>currency</c> may be left out, and if sent must be USD.</summary>
+public sealed record BudgetInput([property: NotRequired] decimal? Experts, [property: NotRequired] decimal? Travel, [property: NotRequired] decimal? Venue,
+    [property: NotRequired] decimal? Translation, [property: NotRequired] decimal? Other, [property: NotRequired] string? Currency = null)
+{
+    public const string BudgetCurrency = "USD";
+}
 
 /// <summary>An activity as staff plan it; validated against the programme it belongs to.</summary>
 public sealed record ActivityInput(
@@ -32,7 +37,7 @@ public sealed record ActivityInput(
         var title = v.Text(Title, $"{prefix}title", 200);
         if (v.Required(Modality, $"{prefix}modality", 40))
         {
-            v.Check(Reference.IsDeliveryModality(Modality), $"{prefix}modality", $"'{Modality}' is not a known delivery modality.");
+            v.Code(Modality, $"{prefix}modality", CodeLists.DeliveryModalities);
         }
         if (v.Required(ThematicArea, $"{prefix}thematicArea", 40))
         {
@@ -59,7 +64,7 @@ public sealed record ActivityInput(
         v.Check(p?.Women is null or >= 0, $"{prefix}plannedParticipants.women", "must not be negative.");
         v.Check(p?.Men is null or >= 0, $"{prefix}plannedParticipants.men", "must not be negative.");
         v.Check(p?.Other is null or >= 0, $"{prefix}plannedParticipants.other", "must not be negative.");
-        v.Codes(TargetInstitutions, $"{prefix}targetInstitutions", InstitutionTypes.IsKnown, "institution type");
+        v.Codes(TargetInstitutions, $"{prefix}targetInstitutions", CodeLists.InstitutionTypes);
         var budget = v.Present(Budget, $"{prefix}budget", new BudgetInput(null, null, null, null, null));
         if (Budget is not null)
         {
@@ -68,6 +73,7 @@ public sealed record ActivityInput(
             Money(v, budget.Venue, $"{prefix}budget.venue");
             Money(v, budget.Translation, $"{prefix}budget.translation");
             Money(v, budget.Other, $"{prefix}budget.other");
+            v.Check(budget.Currency is null or BudgetInput.BudgetCurrency, $"{prefix}budget.currency", "must be USD: programmes are budgeted in US dollars.");
         }
         return new ActivityPlan(title, Modality ?? "", ThematicArea ?? "", start, end, place.Online, place.StateCode, place.City,
             p?.Women ?? 0, p?.Men ?? 0, p?.Other ?? 0, TargetInstitutions ?? [],

@@ -1,16 +1,23 @@
+using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Programmes.ProgrammePlanning.RecordingResults;
 
+[Description("What kind of result a programme achieved.")]
 public enum ResultKind
 {
+    [Description("A law was drafted with the programme's assistance.")]
     LawDrafted,
+    [Description("A law was amended.")]
     LawAmended,
+    [Description("Officials were trained.")]
     OfficialsTrained,
+    [Description("A tool or publication was issued.")]
     ToolPublished,
 
     /// <summary>Only from the ratification tracker's events, never entered by hand.</summary>
+    [Description("A State became party to an instrument (recorded from the ratification tracker's events, never entered by hand).")]
     Ratification,
 }
 

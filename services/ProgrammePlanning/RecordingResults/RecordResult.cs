@@ -25,7 +25,7 @@ public sealed record ResultRequest(ResultKind? Kind, string? Description, string
         }
         if (InstrumentCode is not null)
         {
-            v.Check(Reference.IsInstrument(InstrumentCode), "instrumentCode", $"'{InstrumentCode}' is not a known instrument.");
+            v.Code(InstrumentCode, "instrumentCode", CodeLists.Instruments);
         }
         if (Kind is ResultKind.OfficialsTrained)
         {

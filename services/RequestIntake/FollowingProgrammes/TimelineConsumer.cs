@@ -7,7 +7,7 @@ using Programmes.RequestIntake.Persistence;
 namespace Programmes.RequestIntake.FollowingProgrammes;
 
 /// <summary>What one programme event means on the timelines of the requests it serves.</summary>
-public sealed record TimelineStep(Guid ProgrammeId, IReadOnlyList<Guid>? RequestIds, DateTimeOffset At, string Kind, string Description);
+public sealed record TimelineStep(Guid ProgrammeId, IReadOnlyList<Guid>? RequestIds, DateTimeOffset At, TimelineKind Kind, string Description);
 
 /// <summary>
 /// Appends a programme event to the timeline of every request it serves. Events that name their
@@ -18,9 +18,6 @@ public abstract class TimelineConsumer<TEvent>(IntakeDb db) : InboxConsumer<TEve
     where TEvent : class
 {
     protected abstract TimelineStep Describe(TEvent message);
-
-    /// <summary>The timeline consumers were called "&lt;Event&gt;Consumer" before; their inbox rows keep that name.</summary>
-    protected override string InboxName => $"{typeof(TEvent).Name}Consumer";
 
     protected override async Task HandleAsync(TEvent message, ConsumeContext<TEvent> context)
     {

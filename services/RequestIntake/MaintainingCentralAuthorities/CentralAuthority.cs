@@ -1,23 +1,35 @@
+using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Programmes.RequestIntake.MaintainingCentralAuthorities;
 
+[Description("What a central authority is designated for.")]
 public enum AuthorityKind
 {
+    [Description("Mutual legal assistance requests.")]
     MutualLegalAssistance,
+    [Description("Extradition requests.")]
     Extradition,
     /// <summary>Designated for both mutual legal assistance and extradition.</summary>
+    [Description("Both mutual legal assistance and extradition.")]
     Both,
+    [Description("Another form of international cooperation in criminal matters.")]
     Other,
 }
 
+[Description("A channel through which a central authority accepts requests.")]
 public enum AuthorityChannel
 {
+    [Description("Through diplomatic channels.")]
     Diplomatic,
+    [Description("Through INTERPOL.")]
     Interpol,
+    [Description("Directly between central authorities.")]
     CentralAuthorityToCentralAuthority,
+    [Description("By e-mail.")]
     Email,
+    [Description("Another channel.")]
     Other,
 }
 

@@ -1,28 +1,42 @@
+using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Programmes.Contracts;
 
 namespace Programmes.RequestIntake.Model;
 
+[Description("Where an assistance request stands.")]
 public enum RequestStatus
 {
     /// <summary>A CTED referral: nothing happens until the State endorses it.</summary>
+    [Description("A CTED referral: nothing happens until the State endorses it (endorse) or declines it (decline-referral).")]
     AwaitingStateEndorsement,
     /// <summary>The State's request waits for screening by staff.</summary>
+    [Description("Waits for screening by staff: accept, decline or information-request.")]
     Submitted,
+    [Description("Staff asked questions; the State answers them (answers) and the request returns to Submitted.")]
     InformationRequested,
+    [Description("Accepted by staff: planning may draft a programme from it. Final.")]
     Accepted,
+    [Description("Declined by staff (declineReason, declineText). Final.")]
     Declined,
     /// <summary>The State declined a CTED referral; no assistance follows.</summary>
+    [Description("The State declined a CTED referral; no assistance follows. Final.")]
     DeclinedByState,
 }
 
+[Description("Why staff declined a request.")]
 public enum DeclineReason
 {
+    [Description("Outside UNODC's counter-terrorism mandate.")]
     OutsideMandate,
+    [Description("Duplicates another request (see possibleDuplicateOf).")]
     Duplicate,
+    [Description("The State withdrew it.")]
     WithdrawnByState,
+    [Description("Not enough information to act on, after asking.")]
     InsufficientInformation,
+    [Description("Another reason, given in text (then required).")]
     Other,
 }
 
@@ -87,6 +101,10 @@ internal sealed class AssistanceRequestConfiguration : IEntityTypeConfiguration<
         request.HasIndex(r => new { r.StateCode, r.Status, r.SubmittedAt }).HasDatabaseName("ix_assistance_requests_state_status_submitted");
         request.HasIndex(r => new { r.Status, r.SubmittedAt }).HasDatabaseName("ix_assistance_requests_status_submitted");
         request.HasIndex(r => r.SubmittedAt).HasDatabaseName("ix_assistance_requests_submitted");
+        // The duplicate check (Screening.PossibleDuplicatesAsync): a State's open requests in submission order, so its
+        // plan reads that State's open requests only instead of walking every request by date and filtering.
+        request.HasIndex(r => new { r.StateCode, r.SubmittedAt }).HasDatabaseName("ix_assistance_requests_state_open_submitted")
+            .HasFilter("status IN ('Submitted', 'InformationRequested', 'Accepted')");
         request.HasIndex(r => r.ThematicAreas).HasMethod("gin").HasDatabaseName("ix_assistance_requests_thematic_areas");
         request.HasIndex(r => r.ReferralId).IsUnique().HasDatabaseName("ux_assistance_requests_referral");
     }

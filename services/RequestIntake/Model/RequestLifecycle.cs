@@ -52,7 +52,7 @@ public static class RequestLifecycle
         r.Status = RequestStatus.AwaitingStateEndorsement;
         r.SubmittedAt = now;
         r.UpdatedAt = now;
-        return new([], [TimelineEntry.For(r, now, "ReferralReceived", ReferralConsent.ReachesState(r.StateConsented)
+        return new([], [TimelineEntry.For(r, now, TimelineKind.ReferralReceived, ReferralConsent.ReachesState(r.StateConsented)
             ? $"CTED referred needs identified in assessment {r.AssessmentReference}; awaiting the State's endorsement."
             : $"CTED referred needs identified in assessment {r.AssessmentReference} without the State's consent; held for staff, not shown to the State.")]);
     }
@@ -72,7 +72,7 @@ public static class RequestLifecycle
         r.ContactPerson = contact.ContactPerson;
         r.ContactEmail = contact.ContactEmail;
         r.ContactPhone = contact.ContactPhone;
-        var endorsed = TimelineEntry.For(r, now, "Endorsed", "The State endorsed CTED's referral as its own request.");
+        var endorsed = TimelineEntry.For(r, now, TimelineKind.Endorsed, "The State endorsed CTED's referral as its own request.");
         var screening = r.EnterScreening(possibleDuplicates, now);
         return new([new CtedReferralEndorsed(r.Id, r.ReferralId!.Value, r.StateCode, now), .. screening.Events], [endorsed, .. screening.Timeline]);
     }
@@ -87,7 +87,7 @@ public static class RequestLifecycle
         r.DeclineText = comment;
         r.UpdatedAt = now;
         return new([new CtedReferralDeclinedByState(r.Id, r.ReferralId!.Value, r.StateCode, now)],
-            [TimelineEntry.For(r, now, "DeclinedByState", "The State declined CTED's referral.")]);
+            [TimelineEntry.For(r, now, TimelineKind.DeclinedByState, "The State declined CTED's referral.")]);
     }
 
     public static RequestChange? Accept(this AssistanceRequest r, DateTimeOffset now)
@@ -99,7 +99,7 @@ public static class RequestLifecycle
         r.Status = RequestStatus.Accepted;
         r.UpdatedAt = now;
         return new([new AssistanceRequestAccepted(r.Id, r.StateCode, r.ThematicAreas, r.Instruments, now)],
-            [TimelineEntry.For(r, now, "Accepted", "Accepted by UNODC; a programme will be planned.")]);
+            [TimelineEntry.For(r, now, TimelineKind.Accepted, "Accepted by UNODC; a programme will be planned.")]);
     }
 
     public static RequestChange? Decline(this AssistanceRequest r, DeclineReason reason, string? text, DateTimeOffset now)
@@ -114,7 +114,7 @@ public static class RequestLifecycle
         r.OpenQuestions = [];
         r.UpdatedAt = now;
         return new([new AssistanceRequestDeclined(r.Id, r.StateCode, reason.ToString(), text, now)],
-            [TimelineEntry.For(r, now, "Declined", $"Declined: {reason}{(text is null ? "" : $" ({text})")}.")]);
+            [TimelineEntry.For(r, now, TimelineKind.Declined, $"Declined: {reason}{(text is null ? "" : $" ({text})")}.")]);
     }
 
     public static RequestChange? RequestInformation(this AssistanceRequest r, IReadOnlyList<string> questions, DateTimeOffset now)
@@ -127,7 +127,7 @@ public static class RequestLifecycle
         r.OpenQuestions = [.. questions];
         r.UpdatedAt = now;
         return new([new AssistanceRequestInformationRequested(r.Id, r.StateCode, [.. questions], now)],
-            [TimelineEntry.For(r, now, "InformationRequested", $"UNODC asked {questions.Count} question(s).")]);
+            [TimelineEntry.For(r, now, TimelineKind.InformationRequested, $"UNODC asked {questions.Count} question(s).")]);
     }
 
     /// <summary>The State answers staff's questions; the request returns to screening.</summary>
@@ -142,7 +142,7 @@ public static class RequestLifecycle
         r.OpenQuestions = [];
         r.UpdatedAt = now;
         return new([new AssistanceRequestInformationProvided(r.Id, r.StateCode, now)],
-            [TimelineEntry.For(r, now, "InformationProvided", "The State answered; the request is back in screening.")]);
+            [TimelineEntry.For(r, now, TimelineKind.InformationProvided, "The State answered; the request is back in screening.")]);
     }
 
     /// <summary>The request becomes the State's and waits for screening; planning hears of it.</summary>
@@ -156,7 +156,7 @@ public static class RequestLifecycle
         return new(
             [new AssistanceRequestSubmitted(r.Id, r.StateCode, r.RequestingAuthority ?? "", r.ThematicAreas, r.Instruments,
                 r.PreferredModalities, r.DesiredStart, r.DesiredEnd, r.Origin, now)],
-            [TimelineEntry.For(r, now, "Submitted", $"Submitted for screening.{duplicates}")]);
+            [TimelineEntry.For(r, now, TimelineKind.Submitted, $"Submitted for screening.{duplicates}")]);
     }
 }
 

@@ -1,16 +1,18 @@
+using Programmes.Contracts;
+
 namespace Programmes.RequestIntake.Model;
 
-public sealed record TimelineEntryView(DateTimeOffset At, string Kind, string Description, Guid? ProgrammeId)
+public sealed record TimelineEntryView(DateTimeOffset At, TimelineKind Kind, string Description, Guid? ProgrammeId)
 {
-    public static TimelineEntryView From(TimelineEntry e) => new(e.At, e.Kind, e.Description, e.ProgrammeId);
+    public static TimelineEntryView From(TimelineEntry e) => new(e.At, Enum.Parse<TimelineKind>(e.Kind), e.Description, e.ProgrammeId);
 }
 
 /// <summary>A request as every client reads it.</summary>
 public sealed record RequestView(
     Guid Id,
     string StateCode,
-    string Origin,
-    string Status,
+    RequestOrigin Origin,
+    RequestStatus Status,
     string? RequestingAuthority,
     string? ContactPerson,
     string? ContactEmail,
@@ -24,7 +26,7 @@ public sealed record RequestView(
     IReadOnlyList<string> PreferredModalities,
     IReadOnlyList<string> BeneficiaryInstitutions,
     IReadOnlyList<Guid> PossibleDuplicateOf,
-    string? DeclineReason,
+    DeclineReason? DeclineReason,
     string? DeclineText,
     IReadOnlyList<string> OpenQuestions,
     string? LastAnswer,
@@ -37,9 +39,9 @@ public sealed record RequestView(
     IReadOnlyList<TimelineEntryView> Timeline)
 {
     public static RequestView From(AssistanceRequest r, IEnumerable<TimelineEntry> timeline) => new(
-        r.Id, r.StateCode, r.Origin.ToString(), r.Status.ToString(), r.RequestingAuthority, r.ContactPerson, r.ContactEmail,
+        r.Id, r.StateCode, r.Origin, r.Status, r.RequestingAuthority, r.ContactPerson, r.ContactEmail,
         r.ContactPhone, r.ThematicAreas, r.Instruments, r.Needs, r.Priorities, r.DesiredStart, r.DesiredEnd,
-        r.PreferredModalities, r.BeneficiaryInstitutions, r.PossibleDuplicateOf, r.DeclineReason?.ToString(), r.DeclineText,
+        r.PreferredModalities, r.BeneficiaryInstitutions, r.PossibleDuplicateOf, r.DeclineReason, r.DeclineText,
         r.OpenQuestions, r.LastAnswer, r.ReferralId, r.AssessmentReference, r.AssessmentDate, r.StateConsented, r.SubmittedAt, r.UpdatedAt,
         timeline.OrderBy(e => e.At).ThenBy(e => e.Id).Select(TimelineEntryView.From).ToList());
 }

@@ -24,11 +24,13 @@ public static class Screening
     }
 
     // Compiled: every submission and endorsement runs it. Building and parameterising the LINQ expression on each call
-    // was a fifth of a submission's allocations (docs/performance.md, "Submissions: per-request cost").
+    // was a fifth of a submission's allocations (docs/performance.md, "Where the time goes").
     private static readonly Func<IntakeDb, string, Guid, string[], DateOnly?, DateOnly?, IAsyncEnumerable<Guid>> OpenOverlapping = EF.CompileAsyncQuery(
         (IntakeDb db, string stateCode, Guid id, string[] areas, DateOnly? start, DateOnly? end) => db.Requests
             .Where(r => r.StateCode == stateCode && r.Id != id
-                && AssistanceRequest.Open.Contains(r.Status) && r.Status != RequestStatus.AwaitingStateEndorsement
+                // Spelled out as constants: PostgreSQL then proves the partial index ix_assistance_requests_state_open_submitted
+                // applies (its filter is this same IN list), and reads only the State's open requests in order.
+                && (r.Status == RequestStatus.Submitted || r.Status == RequestStatus.InformationRequested || r.Status == RequestStatus.Accepted)
                 && r.ThematicAreas.Any(a => areas.Contains(a))
                 && (start == null || r.DesiredEnd == null || r.DesiredEnd >= start)
                 && (end == null || r.DesiredStart == null || r.DesiredStart <= end))

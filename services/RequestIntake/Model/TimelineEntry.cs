@@ -13,8 +13,8 @@ public sealed class TimelineEntry
     public required string Description { get; init; }
     public Guid? ProgrammeId { get; init; }
 
-    public static TimelineEntry For(AssistanceRequest request, DateTimeOffset at, string kind, string description, Guid? programmeId = null) =>
-        new() { Id = Guid.CreateVersion7(at), RequestId = request.Id, At = at, Kind = kind, Description = description.Length <= 1000 ? description : description[..999] + "…", ProgrammeId = programmeId };
+    public static TimelineEntry For(AssistanceRequest request, DateTimeOffset at, TimelineKind kind, string description, Guid? programmeId = null) =>
+        new() { Id = Guid.CreateVersion7(at), RequestId = request.Id, At = at, Kind = kind.ToString(), Description = description.Length <= 1000 ? description : description[..999] + "…", ProgrammeId = programmeId };
 }
 
 internal sealed class TimelineEntryConfiguration : IEntityTypeConfiguration<TimelineEntry>

@@ -6,7 +6,8 @@ using Programmes.ServiceDefaults.OpenApi;
 
 namespace Programmes.RequestIntake.ScreeningRequest;
 
-public sealed record DeclineRequestBody(string? Reason, [property: NotRequired] string? Text);
+/// <summary>The reason is read as text so that an unknown one is reported together with the other fields.</summary>
+public sealed record DeclineRequestBody([property: EnumOf(typeof(DeclineReason))] string? Reason, [property: NotRequired] string? Text);
 
 public static class DeclineRequest
 {

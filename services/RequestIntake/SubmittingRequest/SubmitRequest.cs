@@ -84,8 +84,8 @@ public static class SubmittingRequestEndpoint
         validation.Optional(body.ContactPerson, "contactPerson", 200);
         validation.Email(body.ContactEmail, "contactEmail");
         validation.Phone(body.ContactPhone, "contactPhone");
-        validation.Codes(body.ThematicAreas, "thematicAreas", Reference.IsThematicArea, "thematic area");
-        validation.Codes(body.Instruments, "instruments", Reference.IsInstrument, "instrument", allowEmpty: true, max: 19);
+        validation.Codes(body.ThematicAreas, "thematicAreas", CodeLists.ThematicAreas);
+        validation.Codes(body.Instruments, "instruments", CodeLists.Instruments, allowEmpty: true, max: 19);
         validation.Required(body.Needs, "needs", 8000);
         validation.Optional(body.Priorities, "priorities", 4000);
         if (body.DesiredStart is { } start)
@@ -97,7 +97,7 @@ public static class SubmittingRequestEndpoint
             validation.Check(body.DesiredStart is null || end >= body.DesiredStart, "desiredEnd", "must not be before desiredStart.");
             validation.Check(end >= today, "desiredEnd", "must not be in the past.");
         }
-        validation.Codes(body.PreferredModalities, "preferredModalities", Reference.IsDeliveryModality, "delivery modality", allowEmpty: true, max: 20);
+        validation.Codes(body.PreferredModalities, "preferredModalities", CodeLists.DeliveryModalities, allowEmpty: true, max: 20);
         validation.Texts(body.BeneficiaryInstitutions, "beneficiaryInstitutions", 200, 20);
         return validation;
     }

@@ -1,15 +1,22 @@
+using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Programmes.Contracts;
 
 namespace Programmes.RequestIntake.TrackingRatifications;
 
+[Description("A State's standing towards a universal instrument.")]
 public enum RatificationStatus
 {
+    [Description("Not signed and not a party.")]
     None,
+    [Description("Signed, not yet a party.")]
     Signed,
+    [Description("A party by ratification.")]
     Ratified,
+    [Description("A party by accession.")]
     Acceded,
+    [Description("A party by succession.")]
     Succeeded,
 }
 

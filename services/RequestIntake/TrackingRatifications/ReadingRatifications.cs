@@ -2,13 +2,16 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Programmes.ReferenceData;
 using Programmes.RequestIntake.Persistence;
-using Programmes.RequestIntake.SubmittingRequest;
 using Programmes.ServiceDefaults;
 
 namespace Programmes.RequestIntake.TrackingRatifications;
 
 public sealed record StateRatifications(
-    string StateCode, IReadOnlyList<RatificationView> Instruments, IReadOnlyList<string> Gaps, SubmitRequest? SuggestedRequest);
+    string StateCode, IReadOnlyList<RatificationView> Instruments, IReadOnlyList<string> Gaps, SuggestedRequest? SuggestedRequest);
+
+/// <summary>The fields of a RATIFICATION request a State's gaps suggest; add the requesting authority and submit it.</summary>
+public sealed record SuggestedRequest(string StateCode, IReadOnlyList<string> ThematicAreas, string Needs, IReadOnlyList<string> Instruments,
+    IReadOnlyList<string> PreferredModalities);
 
 public sealed record InstrumentStanding(string InstrumentCode, string ShortName, int PartyCount, int SignedOnlyCount);
 
@@ -33,9 +36,8 @@ public static class ReadingRatifications
             .Select(RecordRatification.View)
             .ToList();
         var gaps = instruments.Where(i => !i.IsParty).Select(i => i.InstrumentCode).ToList();
-        var draft = gaps.Count == 0 ? null : new SubmitRequest(
+        var draft = gaps.Count == 0 ? null : new SuggestedRequest(
             stateCode,
-            RequestingAuthority: null,
             ThematicAreas: ["RATIFICATION"],
             Needs: "Assistance to become party to: " + string.Join("; ", gaps.Select(g => Reference.Instruments[g].ShortName)) + ".",
             Instruments: gaps,

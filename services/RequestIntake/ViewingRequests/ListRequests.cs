@@ -29,7 +29,7 @@ public static class ListRequests
         }
         if (thematicArea is not null)
         {
-            validation.Check(Reference.IsThematicArea(thematicArea), "thematicArea", $"'{thematicArea}' is not a known thematic area.");
+            validation.Code(thematicArea, "thematicArea", CodeLists.ThematicAreas);
         }
         if (stateCode is not null)
         {

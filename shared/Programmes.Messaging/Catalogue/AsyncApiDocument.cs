@@ -28,7 +28,7 @@ public static partial class AsyncApiDocument
     {
         // A copy: the exporter locks the options it reads, and MassTransit's own must stay configurable.
         // The producers' records are nullable-annotated: a string that is not string? is never null on the wire.
-        var wire = new JsonSerializerOptions(SystemTextJsonMessageSerializer.Options) { RespectNullableAnnotations = true };
+        var wire = WireFormat.Configure(new JsonSerializerOptions(SystemTextJsonMessageSerializer.Options) { RespectNullableAnnotations = true });
         var exporter = new JsonSchemaExporterOptions { TreatNullObliviousAsNonNullable = true, TransformSchemaNode = Described };
         var channels = new JsonObject();
         var operations = new JsonObject();
@@ -144,17 +144,34 @@ public static partial class AsyncApiDocument
         string.Concat(service.Split('-').Select((part, i) => i == 0 ? part : char.ToUpperInvariant(part[0]) + part[1..]));
 
     /// <summary>
-    /// MassTransit writes enums as numbers: the schema lists them with their names. Null values are left out
-    /// of the message (WhenWritingNull), so a nullable property is never required.
+    /// Enums travel by name (<see cref="WireFormat"/>), each value described; amounts are exact decimals, typed as in
+    /// the OpenAPI documents (a JSON number, format decimal). Null values are left out of the message
+    /// (WhenWritingNull), so a nullable property is never required.
     /// </summary>
     private static JsonNode Described(JsonSchemaExporterContext context, JsonNode schema)
     {
+        var nullable = Nullable.GetUnderlyingType(context.TypeInfo.Type) is not null;
         var type = Nullable.GetUnderlyingType(context.TypeInfo.Type) ?? context.TypeInfo.Type;
         if (type.IsEnum && schema is JsonObject enumeration)
         {
-            enumeration["enum"] = new JsonArray([.. Enum.GetValues(type).Cast<object>().Select(v => JsonValue.Create(Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture)))]);
-            enumeration["description"] = string.Join(", ", Enum.GetValues(type).Cast<object>()
-                .Select(v => $"{Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture)} = {v}"));
+            enumeration["type"] = nullable ? new JsonArray("string", "null") : "string";
+            enumeration["enum"] = new JsonArray([.. Enum.GetNames(type).Select(n => JsonValue.Create(n)), .. nullable ? new JsonNode?[] { null } : []]);
+            var descriptions = new JsonObject();
+            foreach (var field in type.GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
+            {
+                descriptions[field.Name] = field.GetCustomAttributes(typeof(System.ComponentModel.DescriptionAttribute), false)
+                    .OfType<System.ComponentModel.DescriptionAttribute>().FirstOrDefault()?.Description ?? field.Name;
+            }
+            enumeration["x-enumDescriptions"] = descriptions;
+        }
+        if (type == typeof(decimal))
+        {
+            return new JsonObject
+            {
+                ["type"] = nullable ? new JsonArray("number", "null") : "number",
+                ["format"] = "decimal",
+                ["description"] = "An exact decimal amount (never a binary double), in the currency named beside it (USD where the name ends in Usd).",
+            };
         }
         if (schema is JsonObject { } obj && obj["properties"] is JsonObject properties && obj["required"] is JsonArray required)
         {

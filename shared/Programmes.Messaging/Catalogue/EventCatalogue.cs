@@ -49,6 +49,21 @@ public static class EventCatalogue
 
     private static readonly Lazy<HashSet<Type>> Consumed = new(() => [.. All.Where(e => e.Consumers.Length > 0).Select(e => e.Type)]);
 
+    /// <summary>
+    /// The README's event map, made from this catalogue (the AsyncAPI document's source too): one row per producer and
+    /// set of consumers. A test fails when the README's copy between its markers differs.
+    /// </summary>
+    public static string MarkdownMap()
+    {
+        var lines = new List<string> { "| producer | events | consumed by |", "|---|---|---|" };
+        foreach (var group in All.GroupBy(e => (e.Producer, Consumers: string.Join(", ", e.Consumers))))
+        {
+            var consumers = group.Key.Consumers.Length > 0 ? group.Key.Consumers : "(facts for reports and webhooks)";
+            lines.Add($"| {group.Key.Producer} | {string.Join(", ", group.Select(e => $"`{e.Type.Name}`"))} | {consumers} |");
+        }
+        return string.Join('\n', lines) + "\n";
+    }
+
     /// <summary>Whether some service consumes the event, so that publishing it to no queue would lose it.</summary>
     public static bool HasConsumers(Type type) => Consumed.Value.Contains(type);
 }

@@ -25,6 +25,9 @@ public static class OpenApiConventions
             options.AddOperationTransformer<OperationConventions>();
             options.AddOperationTransformer<PagingConventions>();
             options.AddDocumentTransformer(new DocumentConventions(publicUrl, title));
+            options.AddDocumentTransformer<ClosedSetConventions>();
+            options.AddDocumentTransformer<RequestConventions>();
+            options.AddDocumentTransformer<ProblemConventions>();
         });
         return builder;
     }

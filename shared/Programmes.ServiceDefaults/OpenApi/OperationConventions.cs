@@ -44,14 +44,23 @@ internal sealed class OperationConventions : IOpenApiOperationTransformer
         {
             Add(responses, "400", "The request is malformed or a field is invalid; `errors` names every invalid field.", OpenApiConventions.ValidationProblemSchema, document);
         }
+        if (operation.RequestBody is not null)
+        {
+            Add(responses, "415", "The body is not in a media type this operation reads (application/json unless it says otherwise).", OpenApiConventions.ProblemSchema, document);
+        }
         if (anonymous)
         {
             operation.Security = [];
         }
         else
         {
+            var roles = EndpointRoles.Of(metadata);
+            operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+            operation.Extensions[EndpointRoles.Extension] = new JsonNodeExtension(new System.Text.Json.Nodes.JsonArray([.. roles.Select(r => (System.Text.Json.Nodes.JsonNode)r)]));
             Add(responses, "401", "No valid access token (missing, expired, revoked or not signed by the gateway).", OpenApiConventions.ProblemSchema, document);
-            Add(responses, "403", "The token's role may not call this operation, or not on this object.", OpenApiConventions.ProblemSchema, document);
+            Add(responses, "403", roles.Count > 0
+                ? $"The token's role is not one of {string.Join(", ", roles)} (x-roles; `requiredRoles` in the problem), or the caller may not act on this object (the party rule in the description)."
+                : "The caller may not act on this object (the party rule in the description).", OpenApiConventions.ProblemSchema, document);
         }
         if (path.Contains('{', StringComparison.Ordinal))
         {

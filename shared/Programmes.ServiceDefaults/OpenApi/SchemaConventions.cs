@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Reflection;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.OpenApi;
@@ -21,6 +22,16 @@ internal sealed class SchemaConventions : IOpenApiSchemaTransformer
         if (type == typeof(string) && schema.Type is null && schema.Enum is not { Count: > 0 })
         {
             schema.Type = IsNullable(context.JsonPropertyInfo) ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
+        }
+        if (type.IsEnum)
+        {
+            DescribeEnum(schema, type);
+        }
+        if (context.JsonPropertyInfo is { } named && (named.AttributeProvider?.GetCustomAttributes(typeof(EnumOfAttribute), true).FirstOrDefault()
+            ?? named.AssociatedParameter?.AttributeProvider?.GetCustomAttributes(typeof(EnumOfAttribute), true).FirstOrDefault()) is EnumOfAttribute of)
+        {
+            schema.Enum = Enum.GetNames(of.EnumType).Select(n => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(n)).ToList();
+            DescribeEnum(schema, of.EnumType);
         }
         if (type == typeof(decimal))
         {
@@ -48,6 +59,22 @@ internal sealed class SchemaConventions : IOpenApiSchemaTransformer
             }
         }
         return Task.CompletedTask;
+    }
+
+    /// <summary>An enum's meaning and each value's, from <see cref="DescriptionAttribute"/> on the type and its members.</summary>
+    private static void DescribeEnum(OpenApiSchema schema, Type type)
+    {
+        schema.Description ??= type.GetCustomAttribute<DescriptionAttribute>()?.Description;
+        var values = type.GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Select(f => KeyValuePair.Create(f.Name, f.GetCustomAttribute<DescriptionAttribute>()?.Description))
+            .Where(v => v.Value is not null)
+            .Select(v => KeyValuePair.Create(v.Key, v.Value!))
+            .ToList();
+        if (values.Count > 0)
+        {
+            schema.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+            schema.Extensions[ClosedSetConventions.EnumDescriptions] = new JsonNodeExtension(ClosedSetConventions.Descriptions(values));
+        }
     }
 
     private static bool IsNullable(JsonPropertyInfo? property) => property?.AttributeProvider switch

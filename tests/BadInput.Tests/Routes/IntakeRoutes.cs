@@ -42,10 +42,6 @@ public static class IntakeRoutes
         new("POST", "/api/intake/requests/{id:guid}/information-request", TestClients.Staff, async s =>
             new Target($"/api/intake/requests/{await s.SubmittedRequestAsync()}/information-request",
                 new Sample("""{ "questions": ["Which ministry leads?", "Which instruments first?"] }"""))),
-        // The deprecated former name of the route above: the same handler, so the same corpus.
-        new("POST", "/api/intake/requests/{id:guid}/request-information", TestClients.Staff, async s =>
-            new Target($"/api/intake/requests/{await s.SubmittedRequestAsync()}/request-information",
-                new Sample("""{ "questions": ["Which ministry leads?", "Which instruments first?"] }"""))),
         new("POST", "/api/intake/requests/{id:guid}/endorse", TestClients.StateKenya, async s =>
             new Target($"/api/intake/requests/{await s.ReferralAwaitingEndorsementAsync()}/endorse", new Sample("""
                 {

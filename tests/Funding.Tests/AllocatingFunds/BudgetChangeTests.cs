@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Programmes.Contracts;
 using Programmes.Testing;
 using Xunit;
 
@@ -40,7 +41,7 @@ public sealed class BudgetChangeTests(FundingSystem system) : IClassFixture<Fund
         var status = await StatusWhenAsync(programme, s => s.Decimal("allocatedUsd") == 15_000m, "15,000 released");
         Assert.True(status.GetProperty("fullyFunded").GetBoolean());
         Assert.Equal(1_950.00m, status.Decimal("supportCostUsd"));             // 1,300 + 2,600 x 5,000 / 20,000
-        var released = Assert.Single(await system.OutboxAsync("FundsReleased"), e => e.GetProperty("programmeId").GetGuid() == programme);
+        var released = Assert.Single(await system.OutboxAsync<FundsReleased>(), e => e.GetProperty("programmeId").GetGuid() == programme);
         Assert.Equal(15_000m, released.Decimal("amountUsd"));
         Assert.Equal(1_950m, released.Decimal("supportCostUsd"));
         var newest = status.GetProperty("allocations").EnumerateArray().Single(a => a.GetProperty("paymentId").GetGuid() == newer);
@@ -62,7 +63,7 @@ public sealed class BudgetChangeTests(FundingSystem system) : IClassFixture<Fund
         await system.PublishBudgetAsync(programme, 30_000m, DateTimeOffset.UtcNow);
 
         await StatusWhenAsync(programme, s => !s.GetProperty("fullyFunded").GetBoolean() && s.Decimal("gapUsd") == 10_000m, "a gap of 10,000");
-        Assert.Single(await system.OutboxAsync("ProgrammeFundingGapOpened"), e => e.GetProperty("programmeId").GetGuid() == programme);
+        Assert.Single(await system.OutboxAsync<ProgrammeFundingGapOpened>(), e => e.GetProperty("programmeId").GetGuid() == programme);
         var gaps = await staff.GetItemsAsync("/api/funding/funding-gaps");
         Assert.Contains(gaps!, g => g.GetProperty("programmeId").GetGuid() == programme && g.Decimal("gapUsd") == 10_000m);
 
@@ -72,7 +73,7 @@ public sealed class BudgetChangeTests(FundingSystem system) : IClassFixture<Fund
         var status = await StatusWhenAsync(programme, s => s.GetProperty("fullyFunded").GetBoolean(), "fully funded again");
         Assert.Equal(30_000.00m, status.Decimal("allocatedUsd"));
         Assert.Equal(3_900.00m, status.Decimal("supportCostUsd"));
-        Assert.Equal(2, (await system.OutboxAsync("ProgrammeFullyFunded")).Count(e => e.GetProperty("programmeId").GetGuid() == programme));
+        Assert.Equal(2, (await system.OutboxAsync<ProgrammeFullyFunded>()).Count(e => e.GetProperty("programmeId").GetGuid() == programme));
     }
 
     [Fact]
@@ -92,7 +93,7 @@ public sealed class BudgetChangeTests(FundingSystem system) : IClassFixture<Fund
         // Whichever arrives first, the stale budget is never applied: only 1,000 is released, no gap ever opens.
         var status = await StatusWhenAsync(programme, s => s.Decimal("budgetUsd") == 4_000m, "the newer budget");
         Assert.Equal(4_000.00m, status.Decimal("allocatedUsd"));
-        Assert.Equal(1_000m, (await system.OutboxAsync("FundsReleased")).Where(e => e.GetProperty("programmeId").GetGuid() == programme).Sum(e => e.Decimal("amountUsd")));
-        Assert.DoesNotContain(await system.OutboxAsync("ProgrammeFundingGapOpened"), e => e.GetProperty("programmeId").GetGuid() == programme);
+        Assert.Equal(1_000m, (await system.OutboxAsync<FundsReleased>()).Where(e => e.GetProperty("programmeId").GetGuid() == programme).Sum(e => e.Decimal("amountUsd")));
+        Assert.DoesNotContain(await system.OutboxAsync<ProgrammeFundingGapOpened>(), e => e.GetProperty("programmeId").GetGuid() == programme);
     }
 }

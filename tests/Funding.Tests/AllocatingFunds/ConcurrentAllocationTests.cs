@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Programmes.Contracts;
 using Programmes.Testing;
 using Xunit;
 
@@ -45,7 +46,7 @@ public sealed class ConcurrentAllocationTests(FundingSystem system) : IClassFixt
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => norway.PaidPledgeAsync(28_250m, "2026-02-10")));
 
         await Eventually.TrueAsync(async () => (await staff.GetItemsAsync("/api/funding/funding-gaps"))!.Length == 0, what: "all ten programmes funded");
-        var allocated = await system.OutboxAsync("FundsAllocated");
+        var allocated = await system.OutboxAsync<FundsAllocated>();
         Assert.Equal(200_000m, allocated.Sum(e => e.Decimal("amountUsd")));
         Assert.Equal(26_000m, allocated.Sum(e => e.Decimal("supportCostUsd")));
     }

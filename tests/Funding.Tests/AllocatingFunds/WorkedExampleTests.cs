@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Programmes.Contracts;
 using Programmes.Testing;
 using Xunit;
 
@@ -77,10 +78,10 @@ public sealed class WorkedExampleTests(FundingSystem system) : IClassFixture<Fun
         Assert.Equal(50_000.00m, byDonor["DONOR-JPN"]);
         Assert.Equal(5_000.00m, byDonor["REGULAR-BUDGET"]);
 
-        var events = await system.OutboxAsync("FundsAllocated");
+        var events = await system.OutboxAsync<FundsAllocated>();
         Assert.Equal(7, events.Count(x => x.GetProperty("programmeId").GetGuid() == programme));
         Assert.Contains(events, x => x.GetProperty("source").GetString() == "RegularBudget" && x.Decimal("supportCostUsd") == 0m);
-        Assert.Single(await system.OutboxAsync("ProgrammeFullyFunded"), x => x.GetProperty("programmeId").GetGuid() == programme);
+        Assert.Single(await system.OutboxAsync<ProgrammeFullyFunded>(), x => x.GetProperty("programmeId").GetGuid() == programme);
 
         // Norway paid 229,100; 75,000 funds and 9,750 support cost went to P; 44,350 of g and all of h remain.
         var statement = await norway.GetFromJsonAsync<JsonElement>($"/api/funding/donors/{norwayId}/statement");

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Programmes.Contracts;
 using Programmes.Testing;
 using Xunit;
 
@@ -35,7 +36,7 @@ public sealed class IdempotentPostTests(FundingSystem system) : IClassFixture<Fu
         Assert.Equal("true", again.Headers.GetValues("Idempotent-Replayed").Single());
         Assert.Equal(before, await system.CountAsync("pledges"));
         var id = JsonDocument.Parse(firstBody).RootElement.Id();
-        Assert.Single(await system.OutboxAsync("PledgeRecorded"), e => e.GetProperty("pledgeId").GetGuid() == id);
+        Assert.Single(await system.OutboxAsync<PledgeRecorded>(), e => e.GetProperty("pledgeId").GetGuid() == id);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Programmes.Contracts;
 using Programmes.Testing;
 using Xunit;
 
@@ -50,7 +51,7 @@ public sealed class ConversionTests(FundingSystem system) : IClassFixture<Fundin
         Assert.Equal(52_500.00m, read.GetProperty("payments")[0].Decimal("amountUsd"));
         Assert.Equal(525_000m, read.Decimal("outstanding"));
 
-        var converted = await system.OutboxAsync("ContributionConverted");
+        var converted = await system.OutboxAsync<ContributionConverted>();
         Assert.Contains(converted, e => e.GetProperty("contributionId").GetGuid() == pledge.Id() && e.Decimal("amountUsd") == 100_000m);
         Assert.Contains(converted, e => e.GetProperty("contributionId").GetGuid() == payment.Id() && e.Decimal("amountUsd") == 52_500m);
     }
@@ -83,7 +84,7 @@ public sealed class ConversionTests(FundingSystem system) : IClassFixture<Fundin
 
         Assert.Equal(1_250.02m, down.Decimal("amountUsd"));
         Assert.Equal(1_250.08m, up.Decimal("amountUsd"));
-        var recorded = (await system.OutboxAsync("PledgeRecorded")).Single(e => e.GetProperty("pledgeId").GetGuid() == down.Id());
+        var recorded = (await system.OutboxAsync<PledgeRecorded>()).Single(e => e.GetProperty("pledgeId").GetGuid() == down.Id());
         // docs/money.md: a conversion is rounded once, when made; the event carries the stored cents.
         Assert.Equal(1_250.02m, recorded.Decimal("amountUsd"));
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Programmes.Contracts;
 using Programmes.Testing;
 using Xunit;
 
@@ -109,6 +110,6 @@ public sealed class VisibilityTests(FundingSystem system) : IClassFixture<Fundin
         Assert.False(services.GetProperty("countedAsCash").GetBoolean());
         var statement = await norway.GetFromJsonAsync<JsonElement>($"/api/funding/donors/{norwayId}/statement");
         Assert.True(statement.GetProperty("inKind").Decimal("servicesDisclosedUsd") >= 12_000m);
-        Assert.Single(await system.OutboxAsync("InKindContributionRecorded"), e => e.GetProperty("contributionId").GetGuid() == services.Id());
+        Assert.Single(await system.OutboxAsync<InKindContributionRecorded>(), e => e.GetProperty("contributionId").GetGuid() == services.Id());
     }
 }

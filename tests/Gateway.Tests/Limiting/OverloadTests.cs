@@ -10,7 +10,7 @@ using Xunit;
 
 namespace Programmes.Gateway.Tests.Limiting;
 
-/// <summary>The concurrency limit every process has (issue 17): excess is refused at once, never left waiting.</summary>
+/// <summary>The concurrency limit every process has: excess is refused at once, never left waiting.</summary>
 public sealed class OverloadTests
 {
     [Fact]

@@ -56,7 +56,7 @@ public sealed class ClearingProgrammeTests(CoordinationSystem system)
         var closed = await system.RoundAsync(id);
         Assert.Equal("Cleared", closed.GetProperty("status").GetString());
         await interpol.AnswerAsync(id, "Concur").ShouldBe(HttpStatusCode.Conflict);
-        var cleared = (await system.OutboxAsync<ProgrammeCleared>()).Select(b => JsonDocument.Parse(b).RootElement)
+        var cleared = (await system.OutboxAsync<ProgrammeCleared>())
             .Single(e => e.GetProperty("programmeId").GetGuid() == programme.ProgrammeId);
         Assert.Equal(["CTED", "INTERPOL"], cleared.GetProperty("concurringPartners").EnumerateArray().Select(p => p.GetString()).Order());
         Assert.Empty(cleared.GetProperty("silentPartners").EnumerateArray());
@@ -78,7 +78,7 @@ public sealed class ClearingProgrammeTests(CoordinationSystem system)
         Assert.Equal("Cleared", closed.GetProperty("status").GetString());
         var interpol = closed.GetProperty("addressees").EnumerateArray().Single(a => a.GetProperty("partnerCode").GetString() == "INTERPOL");
         Assert.Equal("Silence", interpol.GetProperty("answer").GetString());
-        var cleared = (await system.OutboxAsync<ProgrammeCleared>()).Select(b => JsonDocument.Parse(b).RootElement)
+        var cleared = (await system.OutboxAsync<ProgrammeCleared>())
             .Single(e => e.GetProperty("programmeId").GetGuid() == programme.ProgrammeId);
         Assert.Equal(["INTERPOL"], cleared.GetProperty("silentPartners").EnumerateArray().Select(p => p.GetString()));
     }
@@ -96,7 +96,7 @@ public sealed class ClearingProgrammeTests(CoordinationSystem system)
         await (await system.ClientAsync(TestClients.Cted)).AnswerAsync(id, "Concur").ShouldBe(HttpStatusCode.OK);
 
         Assert.Equal("ConcernsRaised", (await system.RoundAsync(id)).GetProperty("status").GetString());
-        var concerns = (await system.OutboxAsync<ProgrammeClearanceRaisedConcerns>()).Select(b => JsonDocument.Parse(b).RootElement)
+        var concerns = (await system.OutboxAsync<ProgrammeClearanceRaisedConcerns>())
             .Single(e => e.GetProperty("programmeId").GetGuid() == programme.ProgrammeId).GetProperty("concerns");
         var concern = Assert.Single(concerns.EnumerateArray());
         Assert.Equal("INTERPOL", concern.GetProperty("partnerCode").GetString());

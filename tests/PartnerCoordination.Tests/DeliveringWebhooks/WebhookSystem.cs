@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
 using Programmes.Contracts;
 using Programmes.Testing;
 
@@ -42,8 +40,7 @@ public sealed class WebhookSystem : TestSystem
     }
 
     public Task ProposeAsync(string state) =>
-        ServiceApps[Services.Coordination].Services.GetRequiredService<IBus>().Publish(
-            Proposals.Proposed(state, "BORDER-MANAGEMENT", new DateOnly(2027, 5, 3), new DateOnly(2027, 5, 7)));
+        PublishAsync(Proposals.Proposed(state, "BORDER-MANAGEMENT", new DateOnly(2027, 5, 3), new DateOnly(2027, 5, 7)));
 
     public async Task<JsonElement[]> DeliveriesAsync(string partner, Guid endpoint)
     {

@@ -26,7 +26,7 @@ public sealed class RecordingJointInitiativesTests(CoordinationSystem system)
         }).ShouldBeJson(HttpStatusCode.Created);
         var id = created.GetProperty("id").GetGuid();
 
-        var recorded = (await system.OutboxAsync<JointInitiativeRecorded>()).Select(b => JsonDocument.Parse(b).RootElement)
+        var recorded = (await system.OutboxAsync<JointInitiativeRecorded>())
             .Single(e => e.GetProperty("initiativeId").GetGuid() == id);
         Assert.Equal(programme.ProgrammeId, recorded.GetProperty("programmeId").GetGuid());
         Assert.Equal("Implementing", recorded.GetProperty("partners")[0].GetProperty("role").GetString());

@@ -42,7 +42,7 @@ public sealed class RetriedDraftTests(PlanningSystem system) : IClassFixture<Pla
         Assert.Equal(first.GetProperty("id").GetGuid(), retried.GetProperty("id").GetGuid());
         var list = await staff.GetAsync("/api/planning/programmes?stateCode=KEN").ShouldBeJson(HttpStatusCode.OK);
         Assert.Single(list.GetProperty("items").EnumerateArray(), p => p.GetProperty("title").GetString() == draft.title);
-        // Without a key every POST is a new draft, as before.
+        // Without a key every POST is a new draft.
         await staff.PostAsJsonAsync("/api/planning/programmes", draft).ShouldBe(HttpStatusCode.Created);
     }
 }

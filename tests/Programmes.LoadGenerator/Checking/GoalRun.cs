@@ -1,18 +1,21 @@
-using System.Globalization;
+using System.Text.Json;
 using Programmes.LoadGenerator.Scenarios;
 using Programmes.LoadGenerator.Targets;
 
 namespace Programmes.LoadGenerator.Checking;
 
 /// <summary>
-/// Issue 17's goals in one bounded run against the compose system on 127.0.0.1: each load, then one line per goal
-/// with the figure reached and "met" or "not met". The gateway's goal is a ratio to nginx measured in the same run.
+/// Issue 27's goals in one bounded run against the compose system on 127.0.0.1: each load, then one line per goal
+/// with the figure reached, the floor's figure beside it where there is one, the load average when it was taken,
+/// and met / NOT MET. With <c>--baseline</c> (a previous run's <c>--record</c>, on empty data) it also checks that
+/// every figure stayed within 15 % of that run's.
 /// </summary>
 internal sealed class GoalRun(Target target, LoadClients clients, LoadOptions options,
     Func<string, LoadOptions, CancellationToken, Task<LoadResult>> load)
 {
     private static readonly string[] Services = ["request-intake", "programme-planning", "partner-coordination", "funding", "gateway"];
-    private readonly List<(string Goal, string Figure, bool? Met)> _lines = [];
+    private readonly List<(string Goal, string Figure, string Floor, string Load, bool? Met)> _lines = [];
+    private readonly Dictionary<string, Figure> _figures = [];
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -25,14 +28,14 @@ internal sealed class GoalRun(Target target, LoadClients clients, LoadOptions op
         var (cpu1, bytes1) = intake is null ? (0, 0) : (intake.CpuSeconds(), await intake.AllocatedBytesAsync(cancellationToken));
         var gets = get.Operation?.Count ?? 0;
         var getRate = (get.Operation?.Succeeded ?? 0) / get.Elapsed.TotalSeconds;
-        Add("GET by id, direct: >= 5,000 req/s", $"{getRate:F0} req/s", getRate >= 5000);
+        Add("GET by id, direct: >= 5,000 req/s", $"{getRate:F0} req/s", getRate >= 5000, numbers: new(getRate, true));
         if (intake is not null && gets > 0)
         {
             // Measured over the whole load (no warm-up), so it includes what the JIT still does under it.
             var cpuMicros = (cpu1 - cpu0) / gets * 1e6;
             var kilobytes = (bytes1 - bytes0) / gets / 1024;
-            Add("GET by id, direct: <= 200 us CPU per request", $"{cpuMicros:F0} us", cpuMicros <= 200);
-            Add("GET by id, direct: <= 20 KB allocated per request", $"{kilobytes:F1} KB", kilobytes <= 20);
+            Add("GET by id, direct: <= 150 us CPU per request", $"{cpuMicros:F0} us", cpuMicros <= 150, numbers: new(cpuMicros, false));
+            Add("GET by id, direct: <= 15 KB allocated per request", $"{kilobytes:F1} KB", kilobytes <= 15, numbers: new(kilobytes, false));
         }
         else
         {
@@ -43,31 +46,32 @@ internal sealed class GoalRun(Target target, LoadClients clients, LoadOptions op
         try
         {
             var ratio = await new ProxyComparison(target, clients, run with { Concurrency = 32 }).RunAsync(cancellationToken);
-            Add("Gateway: >= 0.8 x nginx", $"{ratio:F2} x", ratio >= 0.8);
+            Add("Gateway: >= 0.8 x nginx", $"{ratio:F2} x", ratio >= 0.8, numbers: new(ratio, true));
         }
         catch (System.ComponentModel.Win32Exception)
         {
             Add("Gateway: >= 0.8 x nginx", "nginx is not installed (apt-get install nginx-light)", null);
         }
 
-        Console.WriteLine("## 3. submissions via the gateway (closed loop, 64 callers)");
-        var capacity = await load("submit", run with { Concurrency = 64 }, cancellationToken);
-        var submitted = (capacity.Operation?.Succeeded ?? 0) / capacity.Elapsed.TotalSeconds;
-        var capacityP99 = capacity.Operation?.Percentile(o => o == "201", 0.99) ?? double.NaN;
-        Add("Submissions via the gateway: >= 1,500/s", $"{submitted:F0}/s", submitted >= 1500);
-        Add("Submissions via the gateway: p99 < 100 ms", $"{capacityP99:F0} ms", capacityP99 < 100);
+        var comparison = new SubmissionComparison(target, clients, load);
+        Console.WriteLine("## 3. submissions, closed loop 32 callers: the floor, then the system via the gateway");
+        var (floor, system) = await comparison.RunAsync("closed loop 32", run with { Concurrency = 32 }, cancellationToken);
+        Add("Submission CPU (whole machine): <= 2.0 ms", $"{system.CpuMilliseconds:F2} ms", system.CpuMilliseconds <= 2.0, $"{floor.CpuMilliseconds:F2} ms", new(system.CpuMilliseconds, false));
+        Add("Submission CPU: <= 2 x the floor's", $"{system.CpuMilliseconds / floor.CpuMilliseconds:F2} x", system.CpuMilliseconds <= 2 * floor.CpuMilliseconds, $"{floor.CpuMilliseconds:F2} ms");
+        Add("Submissions via the gateway: >= 800/s", $"{system.Rate:F0}/s", system.Rate >= 800, $"{floor.Rate:F0}/s", new(system.Rate, true));
+        Add("Submissions via the gateway: p99 < 150 ms", $"{system.P99:F0} ms", system.P99 < 150, $"{floor.P99:F0} ms", new(system.P99, false));
 
-        Console.WriteLine("## 4. submission to planning's intake at 300/s (open loop)");
-        var e2e = await load("submit", run with { Rate = 300 }, cancellationToken);
-        if (e2e.Consistency.Result is { } r)
+        Console.WriteLine("## 4. submission to planning at 100/s (open loop): the floor, then the system");
+        var (floorOpen, systemOpen) = await comparison.RunAsync("open loop 100/s", run with { Rate = 100 }, cancellationToken);
+        if (systemOpen.ToPlanning is { } toPlanning)
         {
-            Add("Submission -> planning at 300/s: p50 < 20 ms", $"{r.P50:F0} ms", r.P50 < 20);
-            Add("Submission -> planning at 300/s: p99 < 150 ms", $"{r.P99:F0} ms", r.P99 < 150);
-            Add("Submission -> planning at 300/s: 0 lost, 0 doubled", $"{r.Lost} lost, {r.Doubled} doubled", r.Lost == 0 && r.Doubled == 0);
+            (string P50, string P99) floorText = floorOpen.ToPlanning is { } f ? ($"{f.P50:F0} ms", $"{f.P99:F0} ms") : ("-", "-");
+            Add("Submission -> planning at 100/s: p50 <= 20 ms", $"{toPlanning.P50:F0} ms", toPlanning.P50 <= 20, floorText.P50, new(toPlanning.P50, false));
+            Add("Submission -> planning at 100/s: p99 <= 100 ms", $"{toPlanning.P99:F0} ms", toPlanning.P99 <= 100, floorText.P99, new(toPlanning.P99, false));
         }
         else
         {
-            Add("Submission -> planning at 300/s", "not checked (planning's database)", null);
+            Add("Submission -> planning at 100/s", "not checked (planning's database)", null);
         }
 
         Console.WriteLine("## 5. overload: 256 callers submitting via the gateway, 5 s client timeout");
@@ -86,38 +90,58 @@ internal sealed class GoalRun(Target target, LoadClients clients, LoadOptions op
             Add("Overload: 0 lost, 0 doubled", $"{o.Lost} lost, {o.Doubled} doubled", o.Lost == 0 && o.Doubled == 0);
         }
 
-        Add("Backlog drain: >= 5,000 events/s into consumers", "not measured here: tests/Programmes.Benchmarks `outbox`", null);
         var rss = await ServiceProcess.RssAsync(Services);
         foreach (var service in Services.Where(rss.ContainsKey))
         {
             var (total, anonymous, files) = rss[service];
-            Add($"Memory after the load: {service} < 250 MB RSS", $"{total:F0} MB (anonymous {anonymous:F0}, files {files:F0})", total < 250);
+            Add($"Memory after the load: {service} <= 200 MB RSS", $"{total:F0} MB (anonymous {anonymous:F0}, files {files:F0})", total <= 200);
         }
+        await CompareWithBaselineAsync(cancellationToken);
         Print();
     }
 
-    private void Add(string goal, string figure, bool? met) => _lines.Add((goal, figure, met));
+    /// <summary>Seeded data: each figure within 15 % of the baseline run's (taken on empty data), in its bad direction.</summary>
+    private async Task CompareWithBaselineAsync(CancellationToken cancellationToken)
+    {
+        if (options.Record is { } record)
+        {
+            await File.WriteAllTextAsync(record, JsonSerializer.Serialize(_figures), cancellationToken);
+        }
+        if (options.Baseline is not { } path)
+        {
+            Add("Seeded data: every figure within 15 % of empty data", "not compared (run with --baseline <file of an empty-data run's --record>)", null);
+            return;
+        }
+        var baseline = JsonSerializer.Deserialize<Dictionary<string, Figure>>(await File.ReadAllTextAsync(path, cancellationToken)) ?? [];
+        foreach (var (goal, now) in _figures.Where(f => baseline.ContainsKey(f.Key)).ToList())
+        {
+            var empty = baseline[goal];
+            var change = now.Value / empty.Value;
+            Add($"Seeded within 15 %: {goal}", $"{now.Value:F2} vs {empty.Value:F2} empty ({change:F2} x)", now.HigherIsBetter ? change >= 0.85 : change <= 1.15);
+        }
+    }
+
+    private void Add(string goal, string figure, bool? met, string floor = "", Figure? numbers = null)
+    {
+        _lines.Add((goal, figure, floor, MachineCpu.LoadAverage(), met));
+        if (numbers is not null)
+        {
+            _figures[goal] = numbers;
+        }
+    }
 
     private void Print()
     {
         Console.WriteLine();
-        Console.WriteLine($"== goals ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {LoadAverage()})");
-        foreach (var (goal, figure, met) in _lines)
+        Console.WriteLine($"== goals ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC){(options.Baseline is null ? "" : ", seeded run against " + options.Baseline)}");
+        Console.WriteLine($"  {"goal",-62} {"figure",-40} {"floor",-10} {"load average",-16} result");
+        foreach (var (goal, figure, floor, loadAverage, met) in _lines)
         {
-            Console.WriteLine($"  {goal,-60} {figure,-40} {(met is null ? "-" : met.Value ? "met" : "NOT MET")}");
+            Console.WriteLine($"  {goal,-62} {figure,-40} {floor,-10} {loadAverage,-16} {(met is null ? "-" : met.Value ? "met" : "NOT MET")}");
         }
         Console.WriteLine($"  {_lines.Count(l => l.Met == true)} met, {_lines.Count(l => l.Met == false)} not met, {_lines.Count(l => l.Met is null)} not measured");
     }
 
-    private static string LoadAverage()
-    {
-        try
-        {
-            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
-        }
-        catch (IOException)
-        {
-            return "n/a";
-        }
-    }
+    /// <summary>A figure to compare between runs, and which way is better.</summary>
+    public sealed record Figure(double Value, bool HigherIsBetter);
 }

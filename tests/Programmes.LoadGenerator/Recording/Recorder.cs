@@ -101,7 +101,7 @@ public static class Timed
         {
             var response = await call();
             var status = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            // A refusal must say when to come back (issue 17): one without Retry-After is counted apart.
+            // A refusal must say when to come back: one without Retry-After is counted apart.
             var refusedSilently = (int)response.StatusCode is 429 or 503 && response.Headers.RetryAfter is null;
             recorder.Record(operation, Stopwatch.GetElapsedTime(started), refusedSilently ? status + "-no-retry-after" : status);
             return response;

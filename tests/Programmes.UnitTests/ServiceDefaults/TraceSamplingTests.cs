@@ -7,7 +7,7 @@ using Xunit;
 
 namespace Programmes.UnitTests.ServiceDefaults;
 
-/// <summary>Sampling below 1 keeps sampled journeys whole and never loses a failed or slow span (issue 17).</summary>
+/// <summary>Sampling below 1 keeps sampled journeys whole and never loses a failed or slow span.</summary>
 public sealed class TraceSamplingTests
 {
     [Fact]

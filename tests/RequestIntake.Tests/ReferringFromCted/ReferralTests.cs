@@ -52,7 +52,7 @@ public sealed class ReferralTests(IntakeSystem system)
 
         Assert.Equal("Submitted", endorsed.Status());
         Assert.Equal("Office of the Director of Public Prosecutions", endorsed.GetProperty("requestingAuthority").GetString());
-        var events = await system.OutboxAsync(id.ToString());
+        var events = await system.EventsOfAsync(id);
         Assert.Equal(["CtedReferralEndorsed", "AssistanceRequestSubmitted", "AssistanceRequestAccepted"], events.Select(e => e.Type).ToArray());
         Assert.Equal(referralId, events[0].Body.GetProperty("referralId").GetGuid());
         Assert.Equal("CtedReferral", events[1].Body.GetProperty("origin").GetString());
@@ -109,7 +109,7 @@ public sealed class ReferralTests(IntakeSystem system)
         await niger.PostAsJsonAsync($"/api/intake/requests/{id}/decline-referral", new { }).ShouldBeIllegalTransition("DeclinedByState");
 
         Assert.Equal("DeclinedByState", declined.Status());
-        var events = await system.OutboxAsync(id.ToString());
+        var events = await system.EventsOfAsync(id);
         Assert.Equal(["CtedReferralDeclinedByState"], events.Select(e => e.Type).ToArray());
     }
 
@@ -188,7 +188,7 @@ public sealed class ReferralTests(IntakeSystem system)
         Assert.Equal("AwaitingStateEndorsement", held.Status());
         await cted.GetAsync($"/api/intake/requests/{id}").ShouldBe(HttpStatusCode.OK);
         await staff.PostAsync($"/api/intake/requests/{id}/accept", null).ShouldBeIllegalTransition("AwaitingStateEndorsement");
-        Assert.Empty(await system.OutboxAsync(id.ToString()));
+        Assert.Empty(await system.EventsOfAsync(id));
     }
 
     [Fact]

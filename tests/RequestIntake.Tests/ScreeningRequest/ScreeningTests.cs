@@ -23,7 +23,7 @@ public sealed class ScreeningTests(IntakeSystem system)
 
         Assert.Equal("Accepted", accepted.Status());
         Assert.Equal(["Submitted", "Accepted"], accepted.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("kind").GetString()!).ToArray());
-        Assert.Equal(["AssistanceRequestSubmitted", "AssistanceRequestAccepted"], (await system.OutboxAsync(id.ToString())).Select(e => e.Type).ToArray());
+        Assert.Equal(["AssistanceRequestSubmitted", "AssistanceRequestAccepted"], (await system.EventsOfAsync(id)).Select(e => e.Type).ToArray());
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class ScreeningTests(IntakeSystem system)
 
         Assert.Equal("Declined", declined.Status());
         Assert.Equal("OutsideMandate", declined.GetProperty("declineReason").GetString());
-        var declinedEvent = (await system.OutboxAsync(id.ToString()))[^1];
+        var declinedEvent = (await system.EventsOfAsync(id))[^1];
         Assert.Equal("AssistanceRequestDeclined", declinedEvent.Type);
         Assert.Equal("OutsideMandate", declinedEvent.Body.GetProperty("reason").GetString());
     }
@@ -64,19 +64,6 @@ public sealed class ScreeningTests(IntakeSystem system)
     }
 
     [Fact]
-    public async Task The_former_route_request_information_still_works_and_says_it_is_deprecated()
-    {
-        var (kenya, staff) = (await system.ClientAsync(TestClients.StateKenya), await system.ClientAsync(TestClients.Staff));
-        var id = (await kenya.SubmitAsync(IntakeApi.ValidRequest())).Id();
-
-        var response = await staff.PostAsJsonAsync($"/api/intake/requests/{id}/request-information", Questions);
-        var asked = await Task.FromResult(response).ShouldBeJson(HttpStatusCode.OK);
-        Assert.Equal("InformationRequested", asked.Status());
-        Assert.Equal("@1796083200", response.Headers.GetValues("Deprecation").Single());
-        Assert.Equal($"</api/intake/requests/{id}/information-request>; rel=\"successor-version\"", response.Headers.GetValues("Link").Single());
-    }
-
-    [Fact]
     public async Task Questions_send_the_request_to_the_State_and_its_answer_returns_it_to_screening()
     {
         var (kenya, staff) = (await system.ClientAsync(TestClients.StateKenya), await system.ClientAsync(TestClients.Staff));
@@ -98,7 +85,7 @@ public sealed class ScreeningTests(IntakeSystem system)
         Assert.Equal("Accepted", accepted.Status());
         Assert.Equal(
             ["AssistanceRequestSubmitted", "AssistanceRequestInformationRequested", "AssistanceRequestInformationProvided", "AssistanceRequestAccepted"],
-            (await system.OutboxAsync(id.ToString())).Select(e => e.Type).ToArray());
+            (await system.EventsOfAsync(id)).Select(e => e.Type).ToArray());
     }
 
     [Fact]

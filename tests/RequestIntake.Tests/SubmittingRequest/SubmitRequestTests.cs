@@ -25,7 +25,7 @@ public sealed class SubmitRequestTests(IntakeSystem system)
         Assert.Equal(["Ministry of Justice"], request.Strings("beneficiaryInstitutions"));
         Assert.Equal("focal.point@example.org", request.GetProperty("contactEmail").GetString());
         Assert.Equal("Submitted", request.GetProperty("timeline")[0].GetProperty("kind").GetString());
-        var events = await system.OutboxAsync(request.Id().ToString());
+        var events = await system.EventsOfAsync(request.Id());
         var submitted = Assert.Single(events);
         Assert.Equal("AssistanceRequestSubmitted", submitted.Type);
         Assert.Equal("KEN", submitted.Body.GetProperty("stateCode").GetString());

@@ -36,7 +36,7 @@ public sealed class RatificationTests(IntakeSystem system)
         Assert.Equal(gaps, draft.Strings("instruments"));
         Assert.Equal("FRA", draft.GetProperty("stateCode").GetString());
         // The repeated, identical PUT published nothing more.
-        var events = await system.OutboxAsync($"FRA/{Instrument}");
+        var events = await system.EventsOfAsync($"FRA/{Instrument}");
         Assert.Equal(["RatificationStatusChanged", "RatificationStatusChanged"], events.Select(e => e.Type).ToArray());
         Assert.Equal("Signed", events[1].Body.GetProperty("previousStatus").GetString());
         Assert.Equal("Ratified", events[1].Body.GetProperty("status").GetString());

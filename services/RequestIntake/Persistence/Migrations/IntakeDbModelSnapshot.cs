@@ -496,6 +496,10 @@ namespace Programmes.RequestIntake.Persistence.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("ThematicAreas"), "gin");
 
+                    b.HasIndex("StateCode", "SubmittedAt")
+                        .HasDatabaseName("ix_assistance_requests_state_open_submitted")
+                        .HasFilter("status IN ('Submitted', 'InformationRequested', 'Accepted')");
+
                     b.HasIndex("Status", "SubmittedAt")
                         .HasDatabaseName("ix_assistance_requests_status_submitted");
 

@@ -23,14 +23,8 @@ namespace Programmes.ApiClient.Models
 #else
         public global::Programmes.ApiClient.Models.BudgetInput Budget { get; set; }
 #endif
-        /// <summary>The modality property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Modality { get; set; }
-#nullable restore
-#else
-        public string Modality { get; set; }
-#endif
+        /// <summary>How an activity is delivered.</summary>
+        public global::Programmes.ApiClient.Models.DeliveryModalityCode? Modality { get; set; }
         /// <summary>The place property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -54,19 +48,13 @@ namespace Programmes.ApiClient.Models
         /// <summary>The targetInstitutions property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<string>? TargetInstitutions { get; set; }
+        public List<global::Programmes.ApiClient.Models.InstitutionTypeCode?>? TargetInstitutions { get; set; }
 #nullable restore
 #else
-        public List<string> TargetInstitutions { get; set; }
+        public List<global::Programmes.ApiClient.Models.InstitutionTypeCode?> TargetInstitutions { get; set; }
 #endif
-        /// <summary>The thematicArea property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? ThematicArea { get; set; }
-#nullable restore
-#else
-        public string ThematicArea { get; set; }
-#endif
+        /// <summary>A thematic area of counter-terrorism technical assistance, after the operative paragraphs of ECOSOC resolution 2017/17.</summary>
+        public global::Programmes.ApiClient.Models.ThematicAreaCode? ThematicArea { get; set; }
         /// <summary>The title property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -101,13 +89,13 @@ namespace Programmes.ApiClient.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "budget", n => { Budget = n.GetObjectValue<global::Programmes.ApiClient.Models.BudgetInput>(global::Programmes.ApiClient.Models.BudgetInput.CreateFromDiscriminatorValue); } },
-                { "modality", n => { Modality = n.GetStringValue(); } },
+                { "modality", n => { Modality = n.GetEnumValue<global::Programmes.ApiClient.Models.DeliveryModalityCode>(); } },
                 { "place", n => { Place = n.GetObjectValue<global::Programmes.ApiClient.Models.PlaceInput>(global::Programmes.ApiClient.Models.PlaceInput.CreateFromDiscriminatorValue); } },
                 { "plannedEnd", n => { PlannedEnd = n.GetDateValue(); } },
                 { "plannedParticipants", n => { PlannedParticipants = n.GetObjectValue<global::Programmes.ApiClient.Models.ParticipantsInput>(global::Programmes.ApiClient.Models.ParticipantsInput.CreateFromDiscriminatorValue); } },
                 { "plannedStart", n => { PlannedStart = n.GetDateValue(); } },
-                { "targetInstitutions", n => { TargetInstitutions = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
-                { "thematicArea", n => { ThematicArea = n.GetStringValue(); } },
+                { "targetInstitutions", n => { TargetInstitutions = n.GetCollectionOfEnumValues<global::Programmes.ApiClient.Models.InstitutionTypeCode>()?.AsList(); } },
+                { "thematicArea", n => { ThematicArea = n.GetEnumValue<global::Programmes.ApiClient.Models.ThematicAreaCode>(); } },
                 { "title", n => { Title = n.GetStringValue(); } },
             };
         }
@@ -119,13 +107,13 @@ namespace Programmes.ApiClient.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteObjectValue<global::Programmes.ApiClient.Models.BudgetInput>("budget", Budget);
-            writer.WriteStringValue("modality", Modality);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.DeliveryModalityCode>("modality", Modality);
             writer.WriteObjectValue<global::Programmes.ApiClient.Models.PlaceInput>("place", Place);
             writer.WriteDateValue("plannedEnd", PlannedEnd);
             writer.WriteObjectValue<global::Programmes.ApiClient.Models.ParticipantsInput>("plannedParticipants", PlannedParticipants);
             writer.WriteDateValue("plannedStart", PlannedStart);
-            writer.WriteCollectionOfPrimitiveValues<string>("targetInstitutions", TargetInstitutions);
-            writer.WriteStringValue("thematicArea", ThematicArea);
+            writer.WriteCollectionOfEnumValues<global::Programmes.ApiClient.Models.InstitutionTypeCode>("targetInstitutions", TargetInstitutions);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.ThematicAreaCode>("thematicArea", ThematicArea);
             writer.WriteStringValue("title", Title);
             writer.WriteAdditionalData(AdditionalData);
         }

@@ -41,14 +41,8 @@ namespace Programmes.ApiClient.Models
 #endif
         /// <summary>The id property</summary>
         public Guid? Id { get; set; }
-        /// <summary>The modality property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Modality { get; set; }
-#nullable restore
-#else
-        public string Modality { get; set; }
-#endif
+        /// <summary>How an activity is delivered.</summary>
+        public global::Programmes.ApiClient.Models.DeliveryModalityCode? Modality { get; set; }
         /// <summary>The online property</summary>
         public bool? Online { get; set; }
         /// <summary>The plannedEnd property</summary>
@@ -64,29 +58,17 @@ namespace Programmes.ApiClient.Models
         /// <summary>The plannedStart property</summary>
         public Date? PlannedStart { get; set; }
         /// <summary>The stateCode property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? StateCode { get; set; }
-#nullable restore
-#else
-        public string StateCode { get; set; }
-#endif
+        public global::Programmes.ApiClient.Models.MemberStateCode? StateCode { get; set; }
         /// <summary>The targetInstitutions property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<string>? TargetInstitutions { get; set; }
+        public List<global::Programmes.ApiClient.Models.InstitutionTypeCode?>? TargetInstitutions { get; set; }
 #nullable restore
 #else
-        public List<string> TargetInstitutions { get; set; }
+        public List<global::Programmes.ApiClient.Models.InstitutionTypeCode?> TargetInstitutions { get; set; }
 #endif
-        /// <summary>The thematicArea property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? ThematicArea { get; set; }
-#nullable restore
-#else
-        public string ThematicArea { get; set; }
-#endif
+        /// <summary>A thematic area of counter-terrorism technical assistance, after the operative paragraphs of ECOSOC resolution 2017/17.</summary>
+        public global::Programmes.ApiClient.Models.ThematicAreaCode? ThematicArea { get; set; }
         /// <summary>The title property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -124,14 +106,14 @@ namespace Programmes.ApiClient.Models
                 { "city", n => { City = n.GetStringValue(); } },
                 { "delivery", n => { Delivery = n.GetObjectValue<global::Programmes.ApiClient.Models.DeliveryView>(global::Programmes.ApiClient.Models.DeliveryView.CreateFromDiscriminatorValue); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
-                { "modality", n => { Modality = n.GetStringValue(); } },
+                { "modality", n => { Modality = n.GetEnumValue<global::Programmes.ApiClient.Models.DeliveryModalityCode>(); } },
                 { "online", n => { Online = n.GetBoolValue(); } },
                 { "plannedEnd", n => { PlannedEnd = n.GetDateValue(); } },
                 { "plannedParticipants", n => { PlannedParticipants = n.GetObjectValue<global::Programmes.ApiClient.Models.ParticipantsView>(global::Programmes.ApiClient.Models.ParticipantsView.CreateFromDiscriminatorValue); } },
                 { "plannedStart", n => { PlannedStart = n.GetDateValue(); } },
-                { "stateCode", n => { StateCode = n.GetStringValue(); } },
-                { "targetInstitutions", n => { TargetInstitutions = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
-                { "thematicArea", n => { ThematicArea = n.GetStringValue(); } },
+                { "stateCode", n => { StateCode = n.GetEnumValue<global::Programmes.ApiClient.Models.MemberStateCode>(); } },
+                { "targetInstitutions", n => { TargetInstitutions = n.GetCollectionOfEnumValues<global::Programmes.ApiClient.Models.InstitutionTypeCode>()?.AsList(); } },
+                { "thematicArea", n => { ThematicArea = n.GetEnumValue<global::Programmes.ApiClient.Models.ThematicAreaCode>(); } },
                 { "title", n => { Title = n.GetStringValue(); } },
             };
         }
@@ -146,14 +128,14 @@ namespace Programmes.ApiClient.Models
             writer.WriteStringValue("city", City);
             writer.WriteObjectValue<global::Programmes.ApiClient.Models.DeliveryView>("delivery", Delivery);
             writer.WriteGuidValue("id", Id);
-            writer.WriteStringValue("modality", Modality);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.DeliveryModalityCode>("modality", Modality);
             writer.WriteBoolValue("online", Online);
             writer.WriteDateValue("plannedEnd", PlannedEnd);
             writer.WriteObjectValue<global::Programmes.ApiClient.Models.ParticipantsView>("plannedParticipants", PlannedParticipants);
             writer.WriteDateValue("plannedStart", PlannedStart);
-            writer.WriteStringValue("stateCode", StateCode);
-            writer.WriteCollectionOfPrimitiveValues<string>("targetInstitutions", TargetInstitutions);
-            writer.WriteStringValue("thematicArea", ThematicArea);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.MemberStateCode>("stateCode", StateCode);
+            writer.WriteCollectionOfEnumValues<global::Programmes.ApiClient.Models.InstitutionTypeCode>("targetInstitutions", TargetInstitutions);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.ThematicAreaCode>("thematicArea", ThematicArea);
             writer.WriteStringValue("title", Title);
             writer.WriteAdditionalData(AdditionalData);
         }

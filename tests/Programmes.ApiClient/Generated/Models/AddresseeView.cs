@@ -15,13 +15,7 @@ namespace Programmes.ApiClient.Models
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The answer property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Answer { get; set; }
-#nullable restore
-#else
-        public string Answer { get; set; }
-#endif
+        public global::Programmes.ApiClient.Models.ClearanceAnswer? Answer { get; set; }
         /// <summary>The answeredAt property</summary>
         public DateTimeOffset? AnsweredAt { get; set; }
         /// <summary>The comment property</summary>
@@ -67,7 +61,7 @@ namespace Programmes.ApiClient.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "answer", n => { Answer = n.GetStringValue(); } },
+                { "answer", n => { Answer = n.GetEnumValue<global::Programmes.ApiClient.Models.ClearanceAnswer>(); } },
                 { "answeredAt", n => { AnsweredAt = n.GetDateTimeOffsetValue(); } },
                 { "comment", n => { Comment = n.GetStringValue(); } },
                 { "overlappingActivityId", n => { OverlappingActivityId = n.GetGuidValue(); } },
@@ -81,7 +75,7 @@ namespace Programmes.ApiClient.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteStringValue("answer", Answer);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.ClearanceAnswer>("answer", Answer);
             writer.WriteDateTimeOffsetValue("answeredAt", AnsweredAt);
             writer.WriteStringValue("comment", Comment);
             writer.WriteGuidValue("overlappingActivityId", OverlappingActivityId);

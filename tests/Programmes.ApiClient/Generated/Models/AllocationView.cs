@@ -28,22 +28,10 @@ namespace Programmes.ApiClient.Models
         public Guid? PaymentId { get; set; }
         /// <summary>The releasedUsd property</summary>
         public decimal? ReleasedUsd { get; set; }
-        /// <summary>The source property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Source { get; set; }
-#nullable restore
-#else
-        public string Source { get; set; }
-#endif
-        /// <summary>The step property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Step { get; set; }
-#nullable restore
-#else
-        public string Step { get; set; }
-#endif
+        /// <summary>Where allocated money comes from.</summary>
+        public global::Programmes.ApiClient.Models.FundingSource? Source { get; set; }
+        /// <summary>How far a donor restricts the use of its pledge (the allocation order: programme first, unearmarked last).</summary>
+        public global::Programmes.ApiClient.Models.Earmarking? Step { get; set; }
         /// <summary>The supportCostUsd property</summary>
         public decimal? SupportCostUsd { get; set; }
         /// <summary>
@@ -78,8 +66,8 @@ namespace Programmes.ApiClient.Models
                 { "ordinal", n => { Ordinal = n.GetIntValue(); } },
                 { "paymentId", n => { PaymentId = n.GetGuidValue(); } },
                 { "releasedUsd", n => { ReleasedUsd = n.GetDecimalValue(); } },
-                { "source", n => { Source = n.GetStringValue(); } },
-                { "step", n => { Step = n.GetStringValue(); } },
+                { "source", n => { Source = n.GetEnumValue<global::Programmes.ApiClient.Models.FundingSource>(); } },
+                { "step", n => { Step = n.GetEnumValue<global::Programmes.ApiClient.Models.Earmarking>(); } },
                 { "supportCostUsd", n => { SupportCostUsd = n.GetDecimalValue(); } },
             };
         }
@@ -97,8 +85,8 @@ namespace Programmes.ApiClient.Models
             writer.WriteIntValue("ordinal", Ordinal);
             writer.WriteGuidValue("paymentId", PaymentId);
             writer.WriteDecimalValue("releasedUsd", ReleasedUsd);
-            writer.WriteStringValue("source", Source);
-            writer.WriteStringValue("step", Step);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.FundingSource>("source", Source);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.Earmarking>("step", Step);
             writer.WriteDecimalValue("supportCostUsd", SupportCostUsd);
             writer.WriteAdditionalData(AdditionalData);
         }

@@ -14,8 +14,8 @@ namespace Programmes.ApiClient.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
-        /// <summary>The answer property</summary>
-        public global::Programmes.ApiClient.Models.ClearanceAnswer? Answer { get; set; }
+        /// <summary>A partner&apos;s answer to a clearance round.</summary>
+        public global::Programmes.ApiClient.Models.PartnerAnswer? Answer { get; set; }
         /// <summary>The comment property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -51,7 +51,7 @@ namespace Programmes.ApiClient.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "answer", n => { Answer = n.GetEnumValue<global::Programmes.ApiClient.Models.ClearanceAnswer>(); } },
+                { "answer", n => { Answer = n.GetEnumValue<global::Programmes.ApiClient.Models.PartnerAnswer>(); } },
                 { "comment", n => { Comment = n.GetStringValue(); } },
                 { "overlappingActivityId", n => { OverlappingActivityId = n.GetGuidValue(); } },
             };
@@ -63,7 +63,7 @@ namespace Programmes.ApiClient.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteEnumValue<global::Programmes.ApiClient.Models.ClearanceAnswer>("answer", Answer);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.PartnerAnswer>("answer", Answer);
             writer.WriteStringValue("comment", Comment);
             writer.WriteGuidValue("overlappingActivityId", OverlappingActivityId);
             writer.WriteAdditionalData(AdditionalData);

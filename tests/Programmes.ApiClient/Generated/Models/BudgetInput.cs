@@ -14,6 +14,8 @@ namespace Programmes.ApiClient.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>An ISO 4217 currency; amounts in it are exact at its minor units (JPY 0 decimals, USD 2, KWD 3).</summary>
+        public global::Programmes.ApiClient.Models.CurrencyCode? Currency { get; set; }
         /// <summary>The experts property</summary>
         public decimal? Experts { get; set; }
         /// <summary>The other property</summary>
@@ -49,6 +51,7 @@ namespace Programmes.ApiClient.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "currency", n => { Currency = n.GetEnumValue<global::Programmes.ApiClient.Models.CurrencyCode>(); } },
                 { "experts", n => { Experts = n.GetDecimalValue(); } },
                 { "other", n => { Other = n.GetDecimalValue(); } },
                 { "translation", n => { Translation = n.GetDecimalValue(); } },
@@ -63,6 +66,7 @@ namespace Programmes.ApiClient.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.CurrencyCode>("currency", Currency);
             writer.WriteDecimalValue("experts", Experts);
             writer.WriteDecimalValue("other", Other);
             writer.WriteDecimalValue("translation", Translation);

@@ -3,10 +3,9 @@ using System.Runtime.Serialization;
 using System;
 namespace Programmes.ApiClient.Models
 {
+    /// <summary>An addressee&apos;s answer to a clearance round; null while it has not answered.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public enum ClearanceAnswer
-    #pragma warning restore CS1591
     {
         [EnumMember(Value = "Concur")]
         #pragma warning disable CS1591
@@ -27,10 +26,6 @@ namespace Programmes.ApiClient.Models
         [EnumMember(Value = "Silence")]
         #pragma warning disable CS1591
         Silence,
-        #pragma warning restore CS1591
-        [EnumMember(Value = "openapi-json-null-sentinel-value-2BF93600-0FE4-4250-987A-E5DDB203E464")]
-        #pragma warning disable CS1591
-        OpenapiJsonNullSentinelValue2BF936000FE44250987AE5DDB203E464,
         #pragma warning restore CS1591
     }
 }

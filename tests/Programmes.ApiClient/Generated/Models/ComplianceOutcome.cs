@@ -3,10 +3,9 @@ using System.Runtime.Serialization;
 using System;
 namespace Programmes.ApiClient.Models
 {
+    /// <summary>Outcome of the human-rights compliance review (operative paragraph 6).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public enum ComplianceOutcome
-    #pragma warning restore CS1591
     {
         [EnumMember(Value = "Cleared")]
         #pragma warning disable CS1591

@@ -22,7 +22,7 @@ namespace Programmes.ApiClient.Models
 #else
         public string Notes { get; set; }
 #endif
-        /// <summary>The outcome property</summary>
+        /// <summary>Outcome of the human-rights compliance review (operative paragraph 6).</summary>
         public global::Programmes.ApiClient.Models.ComplianceOutcome? Outcome { get; set; }
         /// <summary>The reviewedAt property</summary>
         public DateTimeOffset? ReviewedAt { get; set; }

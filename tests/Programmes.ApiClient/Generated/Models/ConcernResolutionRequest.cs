@@ -14,7 +14,7 @@ namespace Programmes.ApiClient.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
-        /// <summary>The decision property</summary>
+        /// <summary>How staff resolve the concerns a clearance round raised.</summary>
         public global::Programmes.ApiClient.Models.ConcernDecision? Decision { get; set; }
         /// <summary>The note property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER

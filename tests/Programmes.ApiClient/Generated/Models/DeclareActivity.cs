@@ -17,32 +17,14 @@ namespace Programmes.ApiClient.Models
         public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The endDate property</summary>
         public Date? EndDate { get; set; }
-        /// <summary>The modality property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Modality { get; set; }
-#nullable restore
-#else
-        public string Modality { get; set; }
-#endif
+        /// <summary>How an activity is delivered.</summary>
+        public global::Programmes.ApiClient.Models.DeliveryModalityCode? Modality { get; set; }
         /// <summary>The startDate property</summary>
         public Date? StartDate { get; set; }
-        /// <summary>The stateCode property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? StateCode { get; set; }
-#nullable restore
-#else
-        public string StateCode { get; set; }
-#endif
-        /// <summary>The thematicArea property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? ThematicArea { get; set; }
-#nullable restore
-#else
-        public string ThematicArea { get; set; }
-#endif
+        /// <summary>A UN Member State by its ISO 3166-1 alpha-3 code; each value&apos;s description is its UN short name.</summary>
+        public global::Programmes.ApiClient.Models.MemberStateCode? StateCode { get; set; }
+        /// <summary>A thematic area of counter-terrorism technical assistance, after the operative paragraphs of ECOSOC resolution 2017/17.</summary>
+        public global::Programmes.ApiClient.Models.ThematicAreaCode? ThematicArea { get; set; }
         /// <summary>The title property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -77,10 +59,10 @@ namespace Programmes.ApiClient.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "endDate", n => { EndDate = n.GetDateValue(); } },
-                { "modality", n => { Modality = n.GetStringValue(); } },
+                { "modality", n => { Modality = n.GetEnumValue<global::Programmes.ApiClient.Models.DeliveryModalityCode>(); } },
                 { "startDate", n => { StartDate = n.GetDateValue(); } },
-                { "stateCode", n => { StateCode = n.GetStringValue(); } },
-                { "thematicArea", n => { ThematicArea = n.GetStringValue(); } },
+                { "stateCode", n => { StateCode = n.GetEnumValue<global::Programmes.ApiClient.Models.MemberStateCode>(); } },
+                { "thematicArea", n => { ThematicArea = n.GetEnumValue<global::Programmes.ApiClient.Models.ThematicAreaCode>(); } },
                 { "title", n => { Title = n.GetStringValue(); } },
             };
         }
@@ -92,10 +74,10 @@ namespace Programmes.ApiClient.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteDateValue("endDate", EndDate);
-            writer.WriteStringValue("modality", Modality);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.DeliveryModalityCode>("modality", Modality);
             writer.WriteDateValue("startDate", StartDate);
-            writer.WriteStringValue("stateCode", StateCode);
-            writer.WriteStringValue("thematicArea", ThematicArea);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.MemberStateCode>("stateCode", StateCode);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.ThematicAreaCode>("thematicArea", ThematicArea);
             writer.WriteStringValue("title", Title);
             writer.WriteAdditionalData(AdditionalData);
         }

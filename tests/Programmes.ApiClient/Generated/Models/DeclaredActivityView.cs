@@ -21,14 +21,8 @@ namespace Programmes.ApiClient.Models
         public Date? EndDate { get; set; }
         /// <summary>The id property</summary>
         public Guid? Id { get; set; }
-        /// <summary>The modality property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Modality { get; set; }
-#nullable restore
-#else
-        public string Modality { get; set; }
-#endif
+        /// <summary>How an activity is delivered.</summary>
+        public global::Programmes.ApiClient.Models.DeliveryModalityCode? Modality { get; set; }
         /// <summary>The partnerCode property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -39,14 +33,8 @@ namespace Programmes.ApiClient.Models
 #endif
         /// <summary>The startDate property</summary>
         public Date? StartDate { get; set; }
-        /// <summary>The stateCode property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? StateCode { get; set; }
-#nullable restore
-#else
-        public string StateCode { get; set; }
-#endif
+        /// <summary>A UN Member State by its ISO 3166-1 alpha-3 code; each value&apos;s description is its UN short name.</summary>
+        public global::Programmes.ApiClient.Models.MemberStateCode? StateCode { get; set; }
         /// <summary>The status property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -55,14 +43,8 @@ namespace Programmes.ApiClient.Models
 #else
         public string Status { get; set; }
 #endif
-        /// <summary>The thematicArea property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? ThematicArea { get; set; }
-#nullable restore
-#else
-        public string ThematicArea { get; set; }
-#endif
+        /// <summary>A thematic area of counter-terrorism technical assistance, after the operative paragraphs of ECOSOC resolution 2017/17.</summary>
+        public global::Programmes.ApiClient.Models.ThematicAreaCode? ThematicArea { get; set; }
         /// <summary>The title property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -101,12 +83,12 @@ namespace Programmes.ApiClient.Models
                 { "declaredAt", n => { DeclaredAt = n.GetDateTimeOffsetValue(); } },
                 { "endDate", n => { EndDate = n.GetDateValue(); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
-                { "modality", n => { Modality = n.GetStringValue(); } },
+                { "modality", n => { Modality = n.GetEnumValue<global::Programmes.ApiClient.Models.DeliveryModalityCode>(); } },
                 { "partnerCode", n => { PartnerCode = n.GetStringValue(); } },
                 { "startDate", n => { StartDate = n.GetDateValue(); } },
-                { "stateCode", n => { StateCode = n.GetStringValue(); } },
+                { "stateCode", n => { StateCode = n.GetEnumValue<global::Programmes.ApiClient.Models.MemberStateCode>(); } },
                 { "status", n => { Status = n.GetStringValue(); } },
-                { "thematicArea", n => { ThematicArea = n.GetStringValue(); } },
+                { "thematicArea", n => { ThematicArea = n.GetEnumValue<global::Programmes.ApiClient.Models.ThematicAreaCode>(); } },
                 { "title", n => { Title = n.GetStringValue(); } },
                 { "updatedAt", n => { UpdatedAt = n.GetDateTimeOffsetValue(); } },
             };
@@ -121,12 +103,12 @@ namespace Programmes.ApiClient.Models
             writer.WriteDateTimeOffsetValue("declaredAt", DeclaredAt);
             writer.WriteDateValue("endDate", EndDate);
             writer.WriteGuidValue("id", Id);
-            writer.WriteStringValue("modality", Modality);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.DeliveryModalityCode>("modality", Modality);
             writer.WriteStringValue("partnerCode", PartnerCode);
             writer.WriteDateValue("startDate", StartDate);
-            writer.WriteStringValue("stateCode", StateCode);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.MemberStateCode>("stateCode", StateCode);
             writer.WriteStringValue("status", Status);
-            writer.WriteStringValue("thematicArea", ThematicArea);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.ThematicAreaCode>("thematicArea", ThematicArea);
             writer.WriteStringValue("title", Title);
             writer.WriteDateTimeOffsetValue("updatedAt", UpdatedAt);
             writer.WriteAdditionalData(AdditionalData);

@@ -34,14 +34,8 @@ namespace Programmes.ApiClient.Models
 #else
         public string DonorName { get; set; }
 #endif
-        /// <summary>The source property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Source { get; set; }
-#nullable restore
-#else
-        public string Source { get; set; }
-#endif
+        /// <summary>Where allocated money comes from.</summary>
+        public global::Programmes.ApiClient.Models.FundingSource? Source { get; set; }
         /// <summary>The supportCostUsd property</summary>
         public decimal? SupportCostUsd { get; set; }
         /// <summary>
@@ -73,7 +67,7 @@ namespace Programmes.ApiClient.Models
                 { "donorCode", n => { DonorCode = n.GetStringValue(); } },
                 { "donorId", n => { DonorId = n.GetGuidValue(); } },
                 { "donorName", n => { DonorName = n.GetStringValue(); } },
-                { "source", n => { Source = n.GetStringValue(); } },
+                { "source", n => { Source = n.GetEnumValue<global::Programmes.ApiClient.Models.FundingSource>(); } },
                 { "supportCostUsd", n => { SupportCostUsd = n.GetDecimalValue(); } },
             };
         }
@@ -88,7 +82,7 @@ namespace Programmes.ApiClient.Models
             writer.WriteStringValue("donorCode", DonorCode);
             writer.WriteGuidValue("donorId", DonorId);
             writer.WriteStringValue("donorName", DonorName);
-            writer.WriteStringValue("source", Source);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.FundingSource>("source", Source);
             writer.WriteDecimalValue("supportCostUsd", SupportCostUsd);
             writer.WriteAdditionalData(AdditionalData);
         }

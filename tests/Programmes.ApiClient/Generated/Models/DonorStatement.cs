@@ -56,7 +56,7 @@ namespace Programmes.ApiClient.Models
 #else
         public global::Programmes.ApiClient.Models.InKindTotals InKind { get; set; }
 #endif
-        /// <summary>The kind property</summary>
+        /// <summary>What kind of donor.</summary>
         public global::Programmes.ApiClient.Models.DonorKind? Kind { get; set; }
         /// <summary>The lines property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER

@@ -48,7 +48,7 @@ namespace Programmes.ApiClient.Models
 #endif
         /// <summary>The id property</summary>
         public Guid? Id { get; set; }
-        /// <summary>The kind property</summary>
+        /// <summary>What kind of donor.</summary>
         public global::Programmes.ApiClient.Models.DonorKind? Kind { get; set; }
         /// <summary>The name property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -61,13 +61,7 @@ namespace Programmes.ApiClient.Models
         /// <summary>The registeredAt property</summary>
         public DateTimeOffset? RegisteredAt { get; set; }
         /// <summary>The stateCode property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? StateCode { get; set; }
-#nullable restore
-#else
-        public string StateCode { get; set; }
-#endif
+        public global::Programmes.ApiClient.Models.MemberStateCode? StateCode { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::Programmes.ApiClient.Models.DonorView"/> and sets the default values.
         /// </summary>
@@ -101,7 +95,7 @@ namespace Programmes.ApiClient.Models
                 { "kind", n => { Kind = n.GetEnumValue<global::Programmes.ApiClient.Models.DonorKind>(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "registeredAt", n => { RegisteredAt = n.GetDateTimeOffsetValue(); } },
-                { "stateCode", n => { StateCode = n.GetStringValue(); } },
+                { "stateCode", n => { StateCode = n.GetEnumValue<global::Programmes.ApiClient.Models.MemberStateCode>(); } },
             };
         }
         /// <summary>
@@ -119,7 +113,7 @@ namespace Programmes.ApiClient.Models
             writer.WriteEnumValue<global::Programmes.ApiClient.Models.DonorKind>("kind", Kind);
             writer.WriteStringValue("name", Name);
             writer.WriteDateTimeOffsetValue("registeredAt", RegisteredAt);
-            writer.WriteStringValue("stateCode", StateCode);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.MemberStateCode>("stateCode", StateCode);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

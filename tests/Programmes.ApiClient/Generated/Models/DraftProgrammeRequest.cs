@@ -25,10 +25,10 @@ namespace Programmes.ApiClient.Models
         /// <summary>The instruments property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<string>? Instruments { get; set; }
+        public List<global::Programmes.ApiClient.Models.InstrumentCode?>? Instruments { get; set; }
 #nullable restore
 #else
-        public List<string> Instruments { get; set; }
+        public List<global::Programmes.ApiClient.Models.InstrumentCode?> Instruments { get; set; }
 #endif
         /// <summary>The objectives property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -46,23 +46,23 @@ namespace Programmes.ApiClient.Models
 #else
         public List<Guid?> RequestIds { get; set; }
 #endif
-        /// <summary>The scope property</summary>
+        /// <summary>Whether a programme serves one State or several.</summary>
         public global::Programmes.ApiClient.Models.ProgrammeScope? Scope { get; set; }
         /// <summary>The stateCodes property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<string>? StateCodes { get; set; }
+        public List<global::Programmes.ApiClient.Models.MemberStateCode?>? StateCodes { get; set; }
 #nullable restore
 #else
-        public List<string> StateCodes { get; set; }
+        public List<global::Programmes.ApiClient.Models.MemberStateCode?> StateCodes { get; set; }
 #endif
         /// <summary>The thematicAreas property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<string>? ThematicAreas { get; set; }
+        public List<global::Programmes.ApiClient.Models.ThematicAreaCode?>? ThematicAreas { get; set; }
 #nullable restore
 #else
-        public List<string> ThematicAreas { get; set; }
+        public List<global::Programmes.ApiClient.Models.ThematicAreaCode?> ThematicAreas { get; set; }
 #endif
         /// <summary>The title property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -98,12 +98,12 @@ namespace Programmes.ApiClient.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "activities", n => { Activities = n.GetCollectionOfObjectValues<global::Programmes.ApiClient.Models.ActivityInput>(global::Programmes.ApiClient.Models.ActivityInput.CreateFromDiscriminatorValue)?.AsList(); } },
-                { "instruments", n => { Instruments = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "instruments", n => { Instruments = n.GetCollectionOfEnumValues<global::Programmes.ApiClient.Models.InstrumentCode>()?.AsList(); } },
                 { "objectives", n => { Objectives = n.GetStringValue(); } },
                 { "requestIds", n => { RequestIds = n.GetCollectionOfPrimitiveValues<Guid?>()?.AsList(); } },
                 { "scope", n => { Scope = n.GetEnumValue<global::Programmes.ApiClient.Models.ProgrammeScope>(); } },
-                { "stateCodes", n => { StateCodes = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
-                { "thematicAreas", n => { ThematicAreas = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "stateCodes", n => { StateCodes = n.GetCollectionOfEnumValues<global::Programmes.ApiClient.Models.MemberStateCode>()?.AsList(); } },
+                { "thematicAreas", n => { ThematicAreas = n.GetCollectionOfEnumValues<global::Programmes.ApiClient.Models.ThematicAreaCode>()?.AsList(); } },
                 { "title", n => { Title = n.GetStringValue(); } },
             };
         }
@@ -115,12 +115,12 @@ namespace Programmes.ApiClient.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteCollectionOfObjectValues<global::Programmes.ApiClient.Models.ActivityInput>("activities", Activities);
-            writer.WriteCollectionOfPrimitiveValues<string>("instruments", Instruments);
+            writer.WriteCollectionOfEnumValues<global::Programmes.ApiClient.Models.InstrumentCode>("instruments", Instruments);
             writer.WriteStringValue("objectives", Objectives);
             writer.WriteCollectionOfPrimitiveValues<Guid?>("requestIds", RequestIds);
             writer.WriteEnumValue<global::Programmes.ApiClient.Models.ProgrammeScope>("scope", Scope);
-            writer.WriteCollectionOfPrimitiveValues<string>("stateCodes", StateCodes);
-            writer.WriteCollectionOfPrimitiveValues<string>("thematicAreas", ThematicAreas);
+            writer.WriteCollectionOfEnumValues<global::Programmes.ApiClient.Models.MemberStateCode>("stateCodes", StateCodes);
+            writer.WriteCollectionOfEnumValues<global::Programmes.ApiClient.Models.ThematicAreaCode>("thematicAreas", ThematicAreas);
             writer.WriteStringValue("title", Title);
             writer.WriteAdditionalData(AdditionalData);
         }

@@ -3,10 +3,9 @@ using System.Runtime.Serialization;
 using System;
 namespace Programmes.ApiClient.Models
 {
+    /// <summary>How far a donor restricts the use of its pledge (the allocation order: programme first, unearmarked last).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public enum Earmarking
-    #pragma warning restore CS1591
     {
         [EnumMember(Value = "Unearmarked")]
         #pragma warning disable CS1591

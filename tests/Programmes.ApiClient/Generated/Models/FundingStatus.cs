@@ -43,20 +43,20 @@ namespace Programmes.ApiClient.Models
         /// <summary>The stateCodes property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<string>? StateCodes { get; set; }
+        public List<global::Programmes.ApiClient.Models.MemberStateCode?>? StateCodes { get; set; }
 #nullable restore
 #else
-        public List<string> StateCodes { get; set; }
+        public List<global::Programmes.ApiClient.Models.MemberStateCode?> StateCodes { get; set; }
 #endif
         /// <summary>The supportCostUsd property</summary>
         public decimal? SupportCostUsd { get; set; }
         /// <summary>The thematicAreas property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<string>? ThematicAreas { get; set; }
+        public List<global::Programmes.ApiClient.Models.ThematicAreaCode?>? ThematicAreas { get; set; }
 #nullable restore
 #else
-        public List<string> ThematicAreas { get; set; }
+        public List<global::Programmes.ApiClient.Models.ThematicAreaCode?> ThematicAreas { get; set; }
 #endif
         /// <summary>
         /// Instantiates a new <see cref="global::Programmes.ApiClient.Models.FundingStatus"/> and sets the default values.
@@ -90,9 +90,9 @@ namespace Programmes.ApiClient.Models
                 { "fullyFunded", n => { FullyFunded = n.GetBoolValue(); } },
                 { "gapUsd", n => { GapUsd = n.GetDecimalValue(); } },
                 { "programmeId", n => { ProgrammeId = n.GetGuidValue(); } },
-                { "stateCodes", n => { StateCodes = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "stateCodes", n => { StateCodes = n.GetCollectionOfEnumValues<global::Programmes.ApiClient.Models.MemberStateCode>()?.AsList(); } },
                 { "supportCostUsd", n => { SupportCostUsd = n.GetDecimalValue(); } },
-                { "thematicAreas", n => { ThematicAreas = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "thematicAreas", n => { ThematicAreas = n.GetCollectionOfEnumValues<global::Programmes.ApiClient.Models.ThematicAreaCode>()?.AsList(); } },
             };
         }
         /// <summary>
@@ -109,9 +109,9 @@ namespace Programmes.ApiClient.Models
             writer.WriteBoolValue("fullyFunded", FullyFunded);
             writer.WriteDecimalValue("gapUsd", GapUsd);
             writer.WriteGuidValue("programmeId", ProgrammeId);
-            writer.WriteCollectionOfPrimitiveValues<string>("stateCodes", StateCodes);
+            writer.WriteCollectionOfEnumValues<global::Programmes.ApiClient.Models.MemberStateCode>("stateCodes", StateCodes);
             writer.WriteDecimalValue("supportCostUsd", SupportCostUsd);
-            writer.WriteCollectionOfPrimitiveValues<string>("thematicAreas", ThematicAreas);
+            writer.WriteCollectionOfEnumValues<global::Programmes.ApiClient.Models.ThematicAreaCode>("thematicAreas", ThematicAreas);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

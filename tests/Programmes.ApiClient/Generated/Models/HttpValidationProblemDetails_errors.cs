@@ -7,10 +7,11 @@ using System.IO;
 using System;
 namespace Programmes.ApiClient.Models
 {
+    /// <summary>
+    /// Every invalid field (its JSON path, e.g. `activities[0].modality`) with what is wrong with it.
+    /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public partial class HttpValidationProblemDetails_errors : IAdditionalDataHolder, IParsable
-    #pragma warning restore CS1591
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }

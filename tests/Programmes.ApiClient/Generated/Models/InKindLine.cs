@@ -17,21 +17,15 @@ namespace Programmes.ApiClient.Models
         public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The contributionDate property</summary>
         public Date? ContributionDate { get; set; }
-        /// <summary>The currency property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Currency { get; set; }
-#nullable restore
-#else
-        public string Currency { get; set; }
-#endif
+        /// <summary>An ISO 4217 currency; amounts in it are exact at its minor units (JPY 0 decimals, USD 2, KWD 3).</summary>
+        public global::Programmes.ApiClient.Models.CurrencyCode? Currency { get; set; }
         /// <summary>The estimatedValue property</summary>
         public decimal? EstimatedValue { get; set; }
         /// <summary>The estimatedValueUsd property</summary>
         public decimal? EstimatedValueUsd { get; set; }
         /// <summary>The id property</summary>
         public Guid? Id { get; set; }
-        /// <summary>The kind property</summary>
+        /// <summary>What a contribution in kind gives.</summary>
         public global::Programmes.ApiClient.Models.InKindKind? Kind { get; set; }
         /// <summary>The lastChanged property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -75,7 +69,7 @@ namespace Programmes.ApiClient.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "contributionDate", n => { ContributionDate = n.GetDateValue(); } },
-                { "currency", n => { Currency = n.GetStringValue(); } },
+                { "currency", n => { Currency = n.GetEnumValue<global::Programmes.ApiClient.Models.CurrencyCode>(); } },
                 { "estimatedValue", n => { EstimatedValue = n.GetDecimalValue(); } },
                 { "estimatedValueUsd", n => { EstimatedValueUsd = n.GetDecimalValue(); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
@@ -92,7 +86,7 @@ namespace Programmes.ApiClient.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteDateValue("contributionDate", ContributionDate);
-            writer.WriteStringValue("currency", Currency);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.CurrencyCode>("currency", Currency);
             writer.WriteDecimalValue("estimatedValue", EstimatedValue);
             writer.WriteDecimalValue("estimatedValueUsd", EstimatedValueUsd);
             writer.WriteGuidValue("id", Id);

@@ -27,14 +27,8 @@ namespace Programmes.ApiClient.Models
 #endif
         /// <summary>The countedAsCash property</summary>
         public bool? CountedAsCash { get; set; }
-        /// <summary>The currency property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Currency { get; set; }
-#nullable restore
-#else
-        public string Currency { get; set; }
-#endif
+        /// <summary>An ISO 4217 currency; amounts in it are exact at its minor units (JPY 0 decimals, USD 2, KWD 3).</summary>
+        public global::Programmes.ApiClient.Models.CurrencyCode? Currency { get; set; }
         /// <summary>The description property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -59,20 +53,14 @@ namespace Programmes.ApiClient.Models
         public decimal? EstimatedValueUsd { get; set; }
         /// <summary>The id property</summary>
         public Guid? Id { get; set; }
-        /// <summary>The kind property</summary>
+        /// <summary>What a contribution in kind gives.</summary>
         public global::Programmes.ApiClient.Models.InKindKind? Kind { get; set; }
         /// <summary>The programmeId property</summary>
         public Guid? ProgrammeId { get; set; }
         /// <summary>The recordedAt property</summary>
         public DateTimeOffset? RecordedAt { get; set; }
         /// <summary>The thematicArea property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? ThematicArea { get; set; }
-#nullable restore
-#else
-        public string ThematicArea { get; set; }
-#endif
+        public global::Programmes.ApiClient.Models.ThematicAreaCode? ThematicArea { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::Programmes.ApiClient.Models.InKindView"/> and sets the default values.
         /// </summary>
@@ -101,7 +89,7 @@ namespace Programmes.ApiClient.Models
                 { "contributionDate", n => { ContributionDate = n.GetDateValue(); } },
                 { "conversion", n => { Conversion = n.GetStringValue(); } },
                 { "countedAsCash", n => { CountedAsCash = n.GetBoolValue(); } },
-                { "currency", n => { Currency = n.GetStringValue(); } },
+                { "currency", n => { Currency = n.GetEnumValue<global::Programmes.ApiClient.Models.CurrencyCode>(); } },
                 { "description", n => { Description = n.GetStringValue(); } },
                 { "donorCode", n => { DonorCode = n.GetStringValue(); } },
                 { "donorId", n => { DonorId = n.GetGuidValue(); } },
@@ -111,7 +99,7 @@ namespace Programmes.ApiClient.Models
                 { "kind", n => { Kind = n.GetEnumValue<global::Programmes.ApiClient.Models.InKindKind>(); } },
                 { "programmeId", n => { ProgrammeId = n.GetGuidValue(); } },
                 { "recordedAt", n => { RecordedAt = n.GetDateTimeOffsetValue(); } },
-                { "thematicArea", n => { ThematicArea = n.GetStringValue(); } },
+                { "thematicArea", n => { ThematicArea = n.GetEnumValue<global::Programmes.ApiClient.Models.ThematicAreaCode>(); } },
             };
         }
         /// <summary>
@@ -124,7 +112,7 @@ namespace Programmes.ApiClient.Models
             writer.WriteDateValue("contributionDate", ContributionDate);
             writer.WriteStringValue("conversion", Conversion);
             writer.WriteBoolValue("countedAsCash", CountedAsCash);
-            writer.WriteStringValue("currency", Currency);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.CurrencyCode>("currency", Currency);
             writer.WriteStringValue("description", Description);
             writer.WriteStringValue("donorCode", DonorCode);
             writer.WriteGuidValue("donorId", DonorId);
@@ -134,7 +122,7 @@ namespace Programmes.ApiClient.Models
             writer.WriteEnumValue<global::Programmes.ApiClient.Models.InKindKind>("kind", Kind);
             writer.WriteGuidValue("programmeId", ProgrammeId);
             writer.WriteDateTimeOffsetValue("recordedAt", RecordedAt);
-            writer.WriteStringValue("thematicArea", ThematicArea);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.ThematicAreaCode>("thematicArea", ThematicArea);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -14,14 +14,8 @@ namespace Programmes.ApiClient.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
-        /// <summary>The instrumentCode property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? InstrumentCode { get; set; }
-#nullable restore
-#else
-        public string InstrumentCode { get; set; }
-#endif
+        /// <summary>One of the 19 universal legal instruments against terrorism; each value&apos;s description is its full title.</summary>
+        public global::Programmes.ApiClient.Models.InstrumentCode? InstrumentCode { get; set; }
         /// <summary>The partyCount property</summary>
         public int? PartyCount { get; set; }
         /// <summary>The shortName property</summary>
@@ -59,7 +53,7 @@ namespace Programmes.ApiClient.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "instrumentCode", n => { InstrumentCode = n.GetStringValue(); } },
+                { "instrumentCode", n => { InstrumentCode = n.GetEnumValue<global::Programmes.ApiClient.Models.InstrumentCode>(); } },
                 { "partyCount", n => { PartyCount = n.GetIntValue(); } },
                 { "shortName", n => { ShortName = n.GetStringValue(); } },
                 { "signedOnlyCount", n => { SignedOnlyCount = n.GetIntValue(); } },
@@ -72,7 +66,7 @@ namespace Programmes.ApiClient.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteStringValue("instrumentCode", InstrumentCode);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.InstrumentCode>("instrumentCode", InstrumentCode);
             writer.WriteIntValue("partyCount", PartyCount);
             writer.WriteStringValue("shortName", ShortName);
             writer.WriteIntValue("signedOnlyCount", SignedOnlyCount);

@@ -16,14 +16,8 @@ namespace Programmes.ApiClient.Models
         public int? ActivitiesDelivered { get; set; }
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
-        /// <summary>The modality property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Modality { get; set; }
-#nullable restore
-#else
-        public string Modality { get; set; }
-#endif
+        /// <summary>How an activity is delivered.</summary>
+        public global::Programmes.ApiClient.Models.DeliveryModalityCode? Modality { get; set; }
         /// <summary>The name property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -66,7 +60,7 @@ namespace Programmes.ApiClient.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "activitiesDelivered", n => { ActivitiesDelivered = n.GetIntValue(); } },
-                { "modality", n => { Modality = n.GetStringValue(); } },
+                { "modality", n => { Modality = n.GetEnumValue<global::Programmes.ApiClient.Models.DeliveryModalityCode>(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "participants", n => { Participants = n.GetObjectValue<global::Programmes.ApiClient.Models.ParticipantFigures>(global::Programmes.ApiClient.Models.ParticipantFigures.CreateFromDiscriminatorValue); } },
             };
@@ -79,7 +73,7 @@ namespace Programmes.ApiClient.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteIntValue("activitiesDelivered", ActivitiesDelivered);
-            writer.WriteStringValue("modality", Modality);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.DeliveryModalityCode>("modality", Modality);
             writer.WriteStringValue("name", Name);
             writer.WriteObjectValue<global::Programmes.ApiClient.Models.ParticipantFigures>("participants", Participants);
             writer.WriteAdditionalData(AdditionalData);

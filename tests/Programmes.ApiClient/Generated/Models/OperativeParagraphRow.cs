@@ -27,10 +27,10 @@ namespace Programmes.ApiClient.Models
         /// <summary>The thematicAreas property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<string>? ThematicAreas { get; set; }
+        public List<global::Programmes.ApiClient.Models.ThematicAreaCode?>? ThematicAreas { get; set; }
 #nullable restore
 #else
-        public List<string> ThematicAreas { get; set; }
+        public List<global::Programmes.ApiClient.Models.ThematicAreaCode?> ThematicAreas { get; set; }
 #endif
         /// <summary>
         /// Instantiates a new <see cref="global::Programmes.ApiClient.Models.OperativeParagraphRow"/> and sets the default values.
@@ -59,7 +59,7 @@ namespace Programmes.ApiClient.Models
             {
                 { "figures", n => { Figures = n.GetObjectValue<global::Programmes.ApiClient.Models.ReportFigures>(global::Programmes.ApiClient.Models.ReportFigures.CreateFromDiscriminatorValue); } },
                 { "operativeParagraph", n => { OperativeParagraph = n.GetIntValue(); } },
-                { "thematicAreas", n => { ThematicAreas = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "thematicAreas", n => { ThematicAreas = n.GetCollectionOfEnumValues<global::Programmes.ApiClient.Models.ThematicAreaCode>()?.AsList(); } },
             };
         }
         /// <summary>
@@ -71,7 +71,7 @@ namespace Programmes.ApiClient.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteObjectValue<global::Programmes.ApiClient.Models.ReportFigures>("figures", Figures);
             writer.WriteIntValue("operativeParagraph", OperativeParagraph);
-            writer.WriteCollectionOfPrimitiveValues<string>("thematicAreas", ThematicAreas);
+            writer.WriteCollectionOfEnumValues<global::Programmes.ApiClient.Models.ThematicAreaCode>("thematicAreas", ThematicAreas);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -29,22 +29,10 @@ namespace Programmes.ApiClient.Models
 #endif
         /// <summary>The programmeActivityId property</summary>
         public Guid? ProgrammeActivityId { get; set; }
-        /// <summary>The stateCode property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? StateCode { get; set; }
-#nullable restore
-#else
-        public string StateCode { get; set; }
-#endif
-        /// <summary>The thematicArea property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? ThematicArea { get; set; }
-#nullable restore
-#else
-        public string ThematicArea { get; set; }
-#endif
+        /// <summary>A UN Member State by its ISO 3166-1 alpha-3 code; each value&apos;s description is its UN short name.</summary>
+        public global::Programmes.ApiClient.Models.MemberStateCode? StateCode { get; set; }
+        /// <summary>A thematic area of counter-terrorism technical assistance, after the operative paragraphs of ECOSOC resolution 2017/17.</summary>
+        public global::Programmes.ApiClient.Models.ThematicAreaCode? ThematicArea { get; set; }
         /// <summary>The to property</summary>
         public Date? To { get; set; }
         /// <summary>
@@ -76,8 +64,8 @@ namespace Programmes.ApiClient.Models
                 { "from", n => { From = n.GetDateValue(); } },
                 { "partnerCode", n => { PartnerCode = n.GetStringValue(); } },
                 { "programmeActivityId", n => { ProgrammeActivityId = n.GetGuidValue(); } },
-                { "stateCode", n => { StateCode = n.GetStringValue(); } },
-                { "thematicArea", n => { ThematicArea = n.GetStringValue(); } },
+                { "stateCode", n => { StateCode = n.GetEnumValue<global::Programmes.ApiClient.Models.MemberStateCode>(); } },
+                { "thematicArea", n => { ThematicArea = n.GetEnumValue<global::Programmes.ApiClient.Models.ThematicAreaCode>(); } },
                 { "to", n => { To = n.GetDateValue(); } },
             };
         }
@@ -92,8 +80,8 @@ namespace Programmes.ApiClient.Models
             writer.WriteDateValue("from", From);
             writer.WriteStringValue("partnerCode", PartnerCode);
             writer.WriteGuidValue("programmeActivityId", ProgrammeActivityId);
-            writer.WriteStringValue("stateCode", StateCode);
-            writer.WriteStringValue("thematicArea", ThematicArea);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.MemberStateCode>("stateCode", StateCode);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.ThematicAreaCode>("thematicArea", ThematicArea);
             writer.WriteDateValue("to", To);
             writer.WriteAdditionalData(AdditionalData);
         }

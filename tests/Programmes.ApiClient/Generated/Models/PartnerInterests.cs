@@ -17,26 +17,26 @@ namespace Programmes.ApiClient.Models
         /// <summary>The regionalGroups property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<string>? RegionalGroups { get; set; }
+        public List<global::Programmes.ApiClient.Models.RegionalGroup?>? RegionalGroups { get; set; }
 #nullable restore
 #else
-        public List<string> RegionalGroups { get; set; }
+        public List<global::Programmes.ApiClient.Models.RegionalGroup?> RegionalGroups { get; set; }
 #endif
         /// <summary>The stateCodes property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<string>? StateCodes { get; set; }
+        public List<global::Programmes.ApiClient.Models.MemberStateCode?>? StateCodes { get; set; }
 #nullable restore
 #else
-        public List<string> StateCodes { get; set; }
+        public List<global::Programmes.ApiClient.Models.MemberStateCode?> StateCodes { get; set; }
 #endif
         /// <summary>The thematicAreas property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<string>? ThematicAreas { get; set; }
+        public List<global::Programmes.ApiClient.Models.ThematicAreaCode?>? ThematicAreas { get; set; }
 #nullable restore
 #else
-        public List<string> ThematicAreas { get; set; }
+        public List<global::Programmes.ApiClient.Models.ThematicAreaCode?> ThematicAreas { get; set; }
 #endif
         /// <summary>
         /// Instantiates a new <see cref="global::Programmes.ApiClient.Models.PartnerInterests"/> and sets the default values.
@@ -63,9 +63,9 @@ namespace Programmes.ApiClient.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "regionalGroups", n => { RegionalGroups = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
-                { "stateCodes", n => { StateCodes = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
-                { "thematicAreas", n => { ThematicAreas = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "regionalGroups", n => { RegionalGroups = n.GetCollectionOfEnumValues<global::Programmes.ApiClient.Models.RegionalGroup>()?.AsList(); } },
+                { "stateCodes", n => { StateCodes = n.GetCollectionOfEnumValues<global::Programmes.ApiClient.Models.MemberStateCode>()?.AsList(); } },
+                { "thematicAreas", n => { ThematicAreas = n.GetCollectionOfEnumValues<global::Programmes.ApiClient.Models.ThematicAreaCode>()?.AsList(); } },
             };
         }
         /// <summary>
@@ -75,9 +75,9 @@ namespace Programmes.ApiClient.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteCollectionOfPrimitiveValues<string>("regionalGroups", RegionalGroups);
-            writer.WriteCollectionOfPrimitiveValues<string>("stateCodes", StateCodes);
-            writer.WriteCollectionOfPrimitiveValues<string>("thematicAreas", ThematicAreas);
+            writer.WriteCollectionOfEnumValues<global::Programmes.ApiClient.Models.RegionalGroup>("regionalGroups", RegionalGroups);
+            writer.WriteCollectionOfEnumValues<global::Programmes.ApiClient.Models.MemberStateCode>("stateCodes", StateCodes);
+            writer.WriteCollectionOfEnumValues<global::Programmes.ApiClient.Models.ThematicAreaCode>("thematicAreas", ThematicAreas);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -19,14 +19,8 @@ namespace Programmes.ApiClient.Models
         public decimal? Amount { get; set; }
         /// <summary>The amountUsd property</summary>
         public decimal? AmountUsd { get; set; }
-        /// <summary>The currency property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Currency { get; set; }
-#nullable restore
-#else
-        public string Currency { get; set; }
-#endif
+        /// <summary>An ISO 4217 currency; amounts in it are exact at its minor units (JPY 0 decimals, USD 2, KWD 3).</summary>
+        public global::Programmes.ApiClient.Models.CurrencyCode? Currency { get; set; }
         /// <summary>The id property</summary>
         public Guid? Id { get; set; }
         /// <summary>The lastChanged property</summary>
@@ -76,7 +70,7 @@ namespace Programmes.ApiClient.Models
             {
                 { "amount", n => { Amount = n.GetDecimalValue(); } },
                 { "amountUsd", n => { AmountUsd = n.GetDecimalValue(); } },
-                { "currency", n => { Currency = n.GetStringValue(); } },
+                { "currency", n => { Currency = n.GetEnumValue<global::Programmes.ApiClient.Models.CurrencyCode>(); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
                 { "lastChanged", n => { LastChanged = n.GetObjectValue<global::Programmes.ApiClient.Models.AuditStamp>(global::Programmes.ApiClient.Models.AuditStamp.CreateFromDiscriminatorValue); } },
                 { "pledgeId", n => { PledgeId = n.GetGuidValue(); } },
@@ -93,7 +87,7 @@ namespace Programmes.ApiClient.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteDecimalValue("amount", Amount);
             writer.WriteDecimalValue("amountUsd", AmountUsd);
-            writer.WriteStringValue("currency", Currency);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.CurrencyCode>("currency", Currency);
             writer.WriteGuidValue("id", Id);
             writer.WriteObjectValue<global::Programmes.ApiClient.Models.AuditStamp>("lastChanged", LastChanged);
             writer.WriteGuidValue("pledgeId", PledgeId);

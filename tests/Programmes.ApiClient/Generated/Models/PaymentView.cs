@@ -27,22 +27,10 @@ namespace Programmes.ApiClient.Models
 #else
         public string BankReference { get; set; }
 #endif
-        /// <summary>The conversion property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Conversion { get; set; }
-#nullable restore
-#else
-        public string Conversion { get; set; }
-#endif
-        /// <summary>The currency property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Currency { get; set; }
-#nullable restore
-#else
-        public string Currency { get; set; }
-#endif
+        /// <summary>Whether the USD value of the amount is known yet.</summary>
+        public global::Programmes.ApiClient.Models.ConversionState? Conversion { get; set; }
+        /// <summary>An ISO 4217 currency; amounts in it are exact at its minor units (JPY 0 decimals, USD 2, KWD 3).</summary>
+        public global::Programmes.ApiClient.Models.CurrencyCode? Currency { get; set; }
         /// <summary>The donorId property</summary>
         public Guid? DonorId { get; set; }
         /// <summary>The id property</summary>
@@ -81,8 +69,8 @@ namespace Programmes.ApiClient.Models
                 { "amount", n => { Amount = n.GetDecimalValue(); } },
                 { "amountUsd", n => { AmountUsd = n.GetDecimalValue(); } },
                 { "bankReference", n => { BankReference = n.GetStringValue(); } },
-                { "conversion", n => { Conversion = n.GetStringValue(); } },
-                { "currency", n => { Currency = n.GetStringValue(); } },
+                { "conversion", n => { Conversion = n.GetEnumValue<global::Programmes.ApiClient.Models.ConversionState>(); } },
+                { "currency", n => { Currency = n.GetEnumValue<global::Programmes.ApiClient.Models.CurrencyCode>(); } },
                 { "donorId", n => { DonorId = n.GetGuidValue(); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
                 { "pledgeId", n => { PledgeId = n.GetGuidValue(); } },
@@ -100,8 +88,8 @@ namespace Programmes.ApiClient.Models
             writer.WriteDecimalValue("amount", Amount);
             writer.WriteDecimalValue("amountUsd", AmountUsd);
             writer.WriteStringValue("bankReference", BankReference);
-            writer.WriteStringValue("conversion", Conversion);
-            writer.WriteStringValue("currency", Currency);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.ConversionState>("conversion", Conversion);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.CurrencyCode>("currency", Currency);
             writer.WriteGuidValue("donorId", DonorId);
             writer.WriteGuidValue("id", Id);
             writer.WriteGuidValue("pledgeId", PledgeId);

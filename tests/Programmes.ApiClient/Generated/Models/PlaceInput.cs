@@ -24,14 +24,8 @@ namespace Programmes.ApiClient.Models
 #endif
         /// <summary>The online property</summary>
         public bool? Online { get; set; }
-        /// <summary>The stateCode property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? StateCode { get; set; }
-#nullable restore
-#else
-        public string StateCode { get; set; }
-#endif
+        /// <summary>A UN Member State by its ISO 3166-1 alpha-3 code; each value&apos;s description is its UN short name.</summary>
+        public global::Programmes.ApiClient.Models.MemberStateCode? StateCode { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::Programmes.ApiClient.Models.PlaceInput"/> and sets the default values.
         /// </summary>
@@ -59,7 +53,7 @@ namespace Programmes.ApiClient.Models
             {
                 { "city", n => { City = n.GetStringValue(); } },
                 { "online", n => { Online = n.GetBoolValue(); } },
-                { "stateCode", n => { StateCode = n.GetStringValue(); } },
+                { "stateCode", n => { StateCode = n.GetEnumValue<global::Programmes.ApiClient.Models.MemberStateCode>(); } },
             };
         }
         /// <summary>
@@ -71,7 +65,7 @@ namespace Programmes.ApiClient.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("city", City);
             writer.WriteBoolValue("online", Online);
-            writer.WriteStringValue("stateCode", StateCode);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.MemberStateCode>("stateCode", StateCode);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -19,14 +19,8 @@ namespace Programmes.ApiClient.Models
         public decimal? Amount { get; set; }
         /// <summary>The amountUsd property</summary>
         public decimal? AmountUsd { get; set; }
-        /// <summary>The currency property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Currency { get; set; }
-#nullable restore
-#else
-        public string Currency { get; set; }
-#endif
+        /// <summary>An ISO 4217 currency; amounts in it are exact at its minor units (JPY 0 decimals, USD 2, KWD 3).</summary>
+        public global::Programmes.ApiClient.Models.CurrencyCode? Currency { get; set; }
         /// <summary>The earmarkedTo property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -35,7 +29,7 @@ namespace Programmes.ApiClient.Models
 #else
         public string EarmarkedTo { get; set; }
 #endif
-        /// <summary>The earmarking property</summary>
+        /// <summary>How far a donor restricts the use of its pledge (the allocation order: programme first, unearmarked last).</summary>
         public global::Programmes.ApiClient.Models.Earmarking? Earmarking { get; set; }
         /// <summary>The id property</summary>
         public Guid? Id { get; set; }
@@ -84,7 +78,7 @@ namespace Programmes.ApiClient.Models
             {
                 { "amount", n => { Amount = n.GetDecimalValue(); } },
                 { "amountUsd", n => { AmountUsd = n.GetDecimalValue(); } },
-                { "currency", n => { Currency = n.GetStringValue(); } },
+                { "currency", n => { Currency = n.GetEnumValue<global::Programmes.ApiClient.Models.CurrencyCode>(); } },
                 { "earmarkedTo", n => { EarmarkedTo = n.GetStringValue(); } },
                 { "earmarking", n => { Earmarking = n.GetEnumValue<global::Programmes.ApiClient.Models.Earmarking>(); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
@@ -102,7 +96,7 @@ namespace Programmes.ApiClient.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteDecimalValue("amount", Amount);
             writer.WriteDecimalValue("amountUsd", AmountUsd);
-            writer.WriteStringValue("currency", Currency);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.CurrencyCode>("currency", Currency);
             writer.WriteStringValue("earmarkedTo", EarmarkedTo);
             writer.WriteEnumValue<global::Programmes.ApiClient.Models.Earmarking>("earmarking", Earmarking);
             writer.WriteGuidValue("id", Id);

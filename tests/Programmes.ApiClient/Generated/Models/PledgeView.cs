@@ -27,22 +27,10 @@ namespace Programmes.ApiClient.Models
         public decimal? Amount { get; set; }
         /// <summary>The amountUsd property</summary>
         public decimal? AmountUsd { get; set; }
-        /// <summary>The conversion property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Conversion { get; set; }
-#nullable restore
-#else
-        public string Conversion { get; set; }
-#endif
-        /// <summary>The currency property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Currency { get; set; }
-#nullable restore
-#else
-        public string Currency { get; set; }
-#endif
+        /// <summary>Whether the USD value of the amount is known yet.</summary>
+        public global::Programmes.ApiClient.Models.ConversionState? Conversion { get; set; }
+        /// <summary>An ISO 4217 currency; amounts in it are exact at its minor units (JPY 0 decimals, USD 2, KWD 3).</summary>
+        public global::Programmes.ApiClient.Models.CurrencyCode? Currency { get; set; }
         /// <summary>The donorCode property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -61,7 +49,7 @@ namespace Programmes.ApiClient.Models
 #else
         public string EarmarkedTo { get; set; }
 #endif
-        /// <summary>The earmarking property</summary>
+        /// <summary>How far a donor restricts the use of its pledge (the allocation order: programme first, unearmarked last).</summary>
         public global::Programmes.ApiClient.Models.Earmarking? Earmarking { get; set; }
         /// <summary>The earmarkingLevel property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -121,8 +109,8 @@ namespace Programmes.ApiClient.Models
                 { "agreementReference", n => { AgreementReference = n.GetStringValue(); } },
                 { "amount", n => { Amount = n.GetDecimalValue(); } },
                 { "amountUsd", n => { AmountUsd = n.GetDecimalValue(); } },
-                { "conversion", n => { Conversion = n.GetStringValue(); } },
-                { "currency", n => { Currency = n.GetStringValue(); } },
+                { "conversion", n => { Conversion = n.GetEnumValue<global::Programmes.ApiClient.Models.ConversionState>(); } },
+                { "currency", n => { Currency = n.GetEnumValue<global::Programmes.ApiClient.Models.CurrencyCode>(); } },
                 { "donorCode", n => { DonorCode = n.GetStringValue(); } },
                 { "donorId", n => { DonorId = n.GetGuidValue(); } },
                 { "earmarkedTo", n => { EarmarkedTo = n.GetStringValue(); } },
@@ -148,8 +136,8 @@ namespace Programmes.ApiClient.Models
             writer.WriteStringValue("agreementReference", AgreementReference);
             writer.WriteDecimalValue("amount", Amount);
             writer.WriteDecimalValue("amountUsd", AmountUsd);
-            writer.WriteStringValue("conversion", Conversion);
-            writer.WriteStringValue("currency", Currency);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.ConversionState>("conversion", Conversion);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.CurrencyCode>("currency", Currency);
             writer.WriteStringValue("donorCode", DonorCode);
             writer.WriteGuidValue("donorId", DonorId);
             writer.WriteStringValue("earmarkedTo", EarmarkedTo);

@@ -8,14 +8,31 @@ using System.IO;
 using System;
 namespace Programmes.ApiClient.Models
 {
+    /// <summary>
+    /// An RFC 9457 problem: `type` says what went wrong (one URI per meaning, listed with it), `title` says it in words.
+    /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public partial class ProblemDetails : ApiException, IAdditionalDataHolder, IParsable
-    #pragma warning restore CS1591
     {
+        /// <summary>On an illegal transition (409): the action the state does not allow.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Action { get; set; }
+#nullable restore
+#else
+        public string Action { get; set; }
+#endif
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
-        /// <summary>The detail property</summary>
+        /// <summary>On an illegal transition (409): the state the resource is in.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? CurrentState { get; set; }
+#nullable restore
+#else
+        public string CurrentState { get; set; }
+#endif
+        /// <summary>What went wrong in this occurrence, when there is more to say than the title.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Detail { get; set; }
@@ -23,7 +40,7 @@ namespace Programmes.ApiClient.Models
 #else
         public string Detail { get; set; }
 #endif
-        /// <summary>The instance property</summary>
+        /// <summary>The path of the request that failed.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Instance { get; set; }
@@ -33,9 +50,17 @@ namespace Programmes.ApiClient.Models
 #endif
         /// <summary>The primary error message.</summary>
         public override string Message { get => base.Message; }
-        /// <summary>The status property</summary>
+        /// <summary>On a 403 for the wrong role: the roles that may call the operation.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<string>? RequiredRoles { get; set; }
+#nullable restore
+#else
+        public List<string> RequiredRoles { get; set; }
+#endif
+        /// <summary>The HTTP status code.</summary>
         public int? Status { get; set; }
-        /// <summary>The title property</summary>
+        /// <summary>A short, human-readable summary of the problem type.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Title { get; set; }
@@ -43,14 +68,16 @@ namespace Programmes.ApiClient.Models
 #else
         public string Title { get; set; }
 #endif
-        /// <summary>The type property</summary>
+        /// <summary>The W3C trace id of the request: quote it when asking about a failure (it finds the trace and logs).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public string? Type { get; set; }
+        public string? TraceId { get; set; }
 #nullable restore
 #else
-        public string Type { get; set; }
+        public string TraceId { get; set; }
 #endif
+        /// <summary>What went wrong, as a stable URI from the catalogue (clients may switch on it).</summary>
+        public global::Programmes.ApiClient.Models.ProblemDetails_type? Type { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::Programmes.ApiClient.Models.ProblemDetails"/> and sets the default values.
         /// </summary>
@@ -76,11 +103,15 @@ namespace Programmes.ApiClient.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "action", n => { Action = n.GetStringValue(); } },
+                { "currentState", n => { CurrentState = n.GetStringValue(); } },
                 { "detail", n => { Detail = n.GetStringValue(); } },
                 { "instance", n => { Instance = n.GetStringValue(); } },
+                { "requiredRoles", n => { RequiredRoles = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "status", n => { Status = n.GetIntValue(); } },
                 { "title", n => { Title = n.GetStringValue(); } },
-                { "type", n => { Type = n.GetStringValue(); } },
+                { "traceId", n => { TraceId = n.GetStringValue(); } },
+                { "type", n => { Type = n.GetEnumValue<global::Programmes.ApiClient.Models.ProblemDetails_type>(); } },
             };
         }
         /// <summary>
@@ -90,11 +121,15 @@ namespace Programmes.ApiClient.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteStringValue("action", Action);
+            writer.WriteStringValue("currentState", CurrentState);
             writer.WriteStringValue("detail", Detail);
             writer.WriteStringValue("instance", Instance);
+            writer.WriteCollectionOfPrimitiveValues<string>("requiredRoles", RequiredRoles);
             writer.WriteIntValue("status", Status);
             writer.WriteStringValue("title", Title);
-            writer.WriteStringValue("type", Type);
+            writer.WriteStringValue("traceId", TraceId);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.ProblemDetails_type>("type", Type);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -17,34 +17,16 @@ namespace Programmes.ApiClient.Models
         public Guid? ActivityId { get; set; }
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
-        /// <summary>The modality property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Modality { get; set; }
-#nullable restore
-#else
-        public string Modality { get; set; }
-#endif
+        /// <summary>How an activity is delivered.</summary>
+        public global::Programmes.ApiClient.Models.DeliveryModalityCode? Modality { get; set; }
         /// <summary>The plannedEnd property</summary>
         public Date? PlannedEnd { get; set; }
         /// <summary>The plannedStart property</summary>
         public Date? PlannedStart { get; set; }
         /// <summary>The stateCode property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? StateCode { get; set; }
-#nullable restore
-#else
-        public string StateCode { get; set; }
-#endif
-        /// <summary>The thematicArea property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? ThematicArea { get; set; }
-#nullable restore
-#else
-        public string ThematicArea { get; set; }
-#endif
+        public global::Programmes.ApiClient.Models.MemberStateCode? StateCode { get; set; }
+        /// <summary>A thematic area of counter-terrorism technical assistance, after the operative paragraphs of ECOSOC resolution 2017/17.</summary>
+        public global::Programmes.ApiClient.Models.ThematicAreaCode? ThematicArea { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::Programmes.ApiClient.Models.ProgrammeActivity"/> and sets the default values.
         /// </summary>
@@ -71,11 +53,11 @@ namespace Programmes.ApiClient.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "activityId", n => { ActivityId = n.GetGuidValue(); } },
-                { "modality", n => { Modality = n.GetStringValue(); } },
+                { "modality", n => { Modality = n.GetEnumValue<global::Programmes.ApiClient.Models.DeliveryModalityCode>(); } },
                 { "plannedEnd", n => { PlannedEnd = n.GetDateValue(); } },
                 { "plannedStart", n => { PlannedStart = n.GetDateValue(); } },
-                { "stateCode", n => { StateCode = n.GetStringValue(); } },
-                { "thematicArea", n => { ThematicArea = n.GetStringValue(); } },
+                { "stateCode", n => { StateCode = n.GetEnumValue<global::Programmes.ApiClient.Models.MemberStateCode>(); } },
+                { "thematicArea", n => { ThematicArea = n.GetEnumValue<global::Programmes.ApiClient.Models.ThematicAreaCode>(); } },
             };
         }
         /// <summary>
@@ -86,11 +68,11 @@ namespace Programmes.ApiClient.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteGuidValue("activityId", ActivityId);
-            writer.WriteStringValue("modality", Modality);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.DeliveryModalityCode>("modality", Modality);
             writer.WriteDateValue("plannedEnd", PlannedEnd);
             writer.WriteDateValue("plannedStart", PlannedStart);
-            writer.WriteStringValue("stateCode", StateCode);
-            writer.WriteStringValue("thematicArea", ThematicArea);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.MemberStateCode>("stateCode", StateCode);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.ThematicAreaCode>("thematicArea", ThematicArea);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

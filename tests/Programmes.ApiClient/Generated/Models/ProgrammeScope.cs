@@ -3,10 +3,9 @@ using System.Runtime.Serialization;
 using System;
 namespace Programmes.ApiClient.Models
 {
+    /// <summary>Whether a programme serves one State or several.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public enum ProgrammeScope
-    #pragma warning restore CS1591
     {
         [EnumMember(Value = "National")]
         #pragma warning disable CS1591

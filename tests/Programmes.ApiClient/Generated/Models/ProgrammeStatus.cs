@@ -3,10 +3,9 @@ using System.Runtime.Serialization;
 using System;
 namespace Programmes.ApiClient.Models
 {
+    /// <summary>Where a programme stands.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public enum ProgrammeStatus
-    #pragma warning restore CS1591
     {
         [EnumMember(Value = "Draft")]
         #pragma warning disable CS1591

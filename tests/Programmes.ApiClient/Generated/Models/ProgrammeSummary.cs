@@ -28,17 +28,17 @@ namespace Programmes.ApiClient.Models
 #else
         public List<Guid?> RequestIds { get; set; }
 #endif
-        /// <summary>The scope property</summary>
+        /// <summary>Whether a programme serves one State or several.</summary>
         public global::Programmes.ApiClient.Models.ProgrammeScope? Scope { get; set; }
         /// <summary>The stateCodes property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<string>? StateCodes { get; set; }
+        public List<global::Programmes.ApiClient.Models.MemberStateCode?>? StateCodes { get; set; }
 #nullable restore
 #else
-        public List<string> StateCodes { get; set; }
+        public List<global::Programmes.ApiClient.Models.MemberStateCode?> StateCodes { get; set; }
 #endif
-        /// <summary>The status property</summary>
+        /// <summary>Where a programme stands.</summary>
         public global::Programmes.ApiClient.Models.ProgrammeStatus? Status { get; set; }
         /// <summary>The title property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -78,7 +78,7 @@ namespace Programmes.ApiClient.Models
                 { "id", n => { Id = n.GetGuidValue(); } },
                 { "requestIds", n => { RequestIds = n.GetCollectionOfPrimitiveValues<Guid?>()?.AsList(); } },
                 { "scope", n => { Scope = n.GetEnumValue<global::Programmes.ApiClient.Models.ProgrammeScope>(); } },
-                { "stateCodes", n => { StateCodes = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "stateCodes", n => { StateCodes = n.GetCollectionOfEnumValues<global::Programmes.ApiClient.Models.MemberStateCode>()?.AsList(); } },
                 { "status", n => { Status = n.GetEnumValue<global::Programmes.ApiClient.Models.ProgrammeStatus>(); } },
                 { "title", n => { Title = n.GetStringValue(); } },
             };
@@ -95,7 +95,7 @@ namespace Programmes.ApiClient.Models
             writer.WriteGuidValue("id", Id);
             writer.WriteCollectionOfPrimitiveValues<Guid?>("requestIds", RequestIds);
             writer.WriteEnumValue<global::Programmes.ApiClient.Models.ProgrammeScope>("scope", Scope);
-            writer.WriteCollectionOfPrimitiveValues<string>("stateCodes", StateCodes);
+            writer.WriteCollectionOfEnumValues<global::Programmes.ApiClient.Models.MemberStateCode>("stateCodes", StateCodes);
             writer.WriteEnumValue<global::Programmes.ApiClient.Models.ProgrammeStatus>("status", Status);
             writer.WriteStringValue("title", Title);
             writer.WriteAdditionalData(AdditionalData);

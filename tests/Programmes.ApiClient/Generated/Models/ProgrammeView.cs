@@ -61,10 +61,10 @@ namespace Programmes.ApiClient.Models
         /// <summary>The instruments property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<string>? Instruments { get; set; }
+        public List<global::Programmes.ApiClient.Models.InstrumentCode?>? Instruments { get; set; }
 #nullable restore
 #else
-        public List<string> Instruments { get; set; }
+        public List<global::Programmes.ApiClient.Models.InstrumentCode?> Instruments { get; set; }
 #endif
         /// <summary>The jointPartners property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -92,17 +92,17 @@ namespace Programmes.ApiClient.Models
 #else
         public List<Guid?> RequestIds { get; set; }
 #endif
-        /// <summary>The scope property</summary>
+        /// <summary>Whether a programme serves one State or several.</summary>
         public global::Programmes.ApiClient.Models.ProgrammeScope? Scope { get; set; }
         /// <summary>The stateCodes property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<string>? StateCodes { get; set; }
+        public List<global::Programmes.ApiClient.Models.MemberStateCode?>? StateCodes { get; set; }
 #nullable restore
 #else
-        public List<string> StateCodes { get; set; }
+        public List<global::Programmes.ApiClient.Models.MemberStateCode?> StateCodes { get; set; }
 #endif
-        /// <summary>The status property</summary>
+        /// <summary>Where a programme stands.</summary>
         public global::Programmes.ApiClient.Models.ProgrammeStatus? Status { get; set; }
         /// <summary>The statusReason property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -115,10 +115,10 @@ namespace Programmes.ApiClient.Models
         /// <summary>The thematicAreas property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<string>? ThematicAreas { get; set; }
+        public List<global::Programmes.ApiClient.Models.ThematicAreaCode?>? ThematicAreas { get; set; }
 #nullable restore
 #else
-        public List<string> ThematicAreas { get; set; }
+        public List<global::Programmes.ApiClient.Models.ThematicAreaCode?> ThematicAreas { get; set; }
 #endif
         /// <summary>The title property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -163,16 +163,16 @@ namespace Programmes.ApiClient.Models
                 { "createdAt", n => { CreatedAt = n.GetDateTimeOffsetValue(); } },
                 { "genderMarker", n => { GenderMarker = n.GetIntValue(); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
-                { "instruments", n => { Instruments = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "instruments", n => { Instruments = n.GetCollectionOfEnumValues<global::Programmes.ApiClient.Models.InstrumentCode>()?.AsList(); } },
                 { "jointPartners", n => { JointPartners = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "objectives", n => { Objectives = n.GetStringValue(); } },
                 { "proposedAt", n => { ProposedAt = n.GetDateTimeOffsetValue(); } },
                 { "requestIds", n => { RequestIds = n.GetCollectionOfPrimitiveValues<Guid?>()?.AsList(); } },
                 { "scope", n => { Scope = n.GetEnumValue<global::Programmes.ApiClient.Models.ProgrammeScope>(); } },
-                { "stateCodes", n => { StateCodes = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "stateCodes", n => { StateCodes = n.GetCollectionOfEnumValues<global::Programmes.ApiClient.Models.MemberStateCode>()?.AsList(); } },
                 { "status", n => { Status = n.GetEnumValue<global::Programmes.ApiClient.Models.ProgrammeStatus>(); } },
                 { "statusReason", n => { StatusReason = n.GetStringValue(); } },
-                { "thematicAreas", n => { ThematicAreas = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "thematicAreas", n => { ThematicAreas = n.GetCollectionOfEnumValues<global::Programmes.ApiClient.Models.ThematicAreaCode>()?.AsList(); } },
                 { "title", n => { Title = n.GetStringValue(); } },
             };
         }
@@ -193,16 +193,16 @@ namespace Programmes.ApiClient.Models
             writer.WriteDateTimeOffsetValue("createdAt", CreatedAt);
             writer.WriteIntValue("genderMarker", GenderMarker);
             writer.WriteGuidValue("id", Id);
-            writer.WriteCollectionOfPrimitiveValues<string>("instruments", Instruments);
+            writer.WriteCollectionOfEnumValues<global::Programmes.ApiClient.Models.InstrumentCode>("instruments", Instruments);
             writer.WriteCollectionOfPrimitiveValues<string>("jointPartners", JointPartners);
             writer.WriteStringValue("objectives", Objectives);
             writer.WriteDateTimeOffsetValue("proposedAt", ProposedAt);
             writer.WriteCollectionOfPrimitiveValues<Guid?>("requestIds", RequestIds);
             writer.WriteEnumValue<global::Programmes.ApiClient.Models.ProgrammeScope>("scope", Scope);
-            writer.WriteCollectionOfPrimitiveValues<string>("stateCodes", StateCodes);
+            writer.WriteCollectionOfEnumValues<global::Programmes.ApiClient.Models.MemberStateCode>("stateCodes", StateCodes);
             writer.WriteEnumValue<global::Programmes.ApiClient.Models.ProgrammeStatus>("status", Status);
             writer.WriteStringValue("statusReason", StatusReason);
-            writer.WriteCollectionOfPrimitiveValues<string>("thematicAreas", ThematicAreas);
+            writer.WriteCollectionOfEnumValues<global::Programmes.ApiClient.Models.ThematicAreaCode>("thematicAreas", ThematicAreas);
             writer.WriteStringValue("title", Title);
             writer.WriteAdditionalData(AdditionalData);
         }

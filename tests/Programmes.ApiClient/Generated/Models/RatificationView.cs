@@ -17,14 +17,8 @@ namespace Programmes.ApiClient.Models
         public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The effectiveOn property</summary>
         public Date? EffectiveOn { get; set; }
-        /// <summary>The instrumentCode property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? InstrumentCode { get; set; }
-#nullable restore
-#else
-        public string InstrumentCode { get; set; }
-#endif
+        /// <summary>One of the 19 universal legal instruments against terrorism; each value&apos;s description is its full title.</summary>
+        public global::Programmes.ApiClient.Models.InstrumentCode? InstrumentCode { get; set; }
         /// <summary>The isParty property</summary>
         public bool? IsParty { get; set; }
         /// <summary>The shortName property</summary>
@@ -71,7 +65,7 @@ namespace Programmes.ApiClient.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "effectiveOn", n => { EffectiveOn = n.GetDateValue(); } },
-                { "instrumentCode", n => { InstrumentCode = n.GetStringValue(); } },
+                { "instrumentCode", n => { InstrumentCode = n.GetEnumValue<global::Programmes.ApiClient.Models.InstrumentCode>(); } },
                 { "isParty", n => { IsParty = n.GetBoolValue(); } },
                 { "shortName", n => { ShortName = n.GetStringValue(); } },
                 { "signedOn", n => { SignedOn = n.GetDateValue(); } },
@@ -86,7 +80,7 @@ namespace Programmes.ApiClient.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteDateValue("effectiveOn", EffectiveOn);
-            writer.WriteStringValue("instrumentCode", InstrumentCode);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.InstrumentCode>("instrumentCode", InstrumentCode);
             writer.WriteBoolValue("isParty", IsParty);
             writer.WriteStringValue("shortName", ShortName);
             writer.WriteDateValue("signedOn", SignedOn);

@@ -25,14 +25,8 @@ namespace Programmes.ApiClient.Models
 #else
         public string BankReference { get; set; }
 #endif
-        /// <summary>The currency property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Currency { get; set; }
-#nullable restore
-#else
-        public string Currency { get; set; }
-#endif
+        /// <summary>An ISO 4217 currency; amounts in it are exact at its minor units (JPY 0 decimals, USD 2, KWD 3).</summary>
+        public global::Programmes.ApiClient.Models.CurrencyCode? Currency { get; set; }
         /// <summary>The valueDate property</summary>
         public Date? ValueDate { get; set; }
         /// <summary>
@@ -62,7 +56,7 @@ namespace Programmes.ApiClient.Models
             {
                 { "amount", n => { Amount = n.GetDecimalValue(); } },
                 { "bankReference", n => { BankReference = n.GetStringValue(); } },
-                { "currency", n => { Currency = n.GetStringValue(); } },
+                { "currency", n => { Currency = n.GetEnumValue<global::Programmes.ApiClient.Models.CurrencyCode>(); } },
                 { "valueDate", n => { ValueDate = n.GetDateValue(); } },
             };
         }
@@ -75,7 +69,7 @@ namespace Programmes.ApiClient.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteDecimalValue("amount", Amount);
             writer.WriteStringValue("bankReference", BankReference);
-            writer.WriteStringValue("currency", Currency);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.CurrencyCode>("currency", Currency);
             writer.WriteDateValue("valueDate", ValueDate);
             writer.WriteAdditionalData(AdditionalData);
         }

@@ -17,14 +17,8 @@ namespace Programmes.ApiClient.Models
         public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The contributionDate property</summary>
         public Date? ContributionDate { get; set; }
-        /// <summary>The currency property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Currency { get; set; }
-#nullable restore
-#else
-        public string Currency { get; set; }
-#endif
+        /// <summary>An ISO 4217 currency; amounts in it are exact at its minor units (JPY 0 decimals, USD 2, KWD 3).</summary>
+        public global::Programmes.ApiClient.Models.CurrencyCode? Currency { get; set; }
         /// <summary>The description property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -37,18 +31,12 @@ namespace Programmes.ApiClient.Models
         public Guid? DonorId { get; set; }
         /// <summary>The estimatedValue property</summary>
         public decimal? EstimatedValue { get; set; }
-        /// <summary>The kind property</summary>
+        /// <summary>What a contribution in kind gives.</summary>
         public global::Programmes.ApiClient.Models.InKindKind? Kind { get; set; }
         /// <summary>The programmeId property</summary>
         public Guid? ProgrammeId { get; set; }
-        /// <summary>The thematicArea property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? ThematicArea { get; set; }
-#nullable restore
-#else
-        public string ThematicArea { get; set; }
-#endif
+        /// <summary>A thematic area of counter-terrorism technical assistance, after the operative paragraphs of ECOSOC resolution 2017/17.</summary>
+        public global::Programmes.ApiClient.Models.ThematicAreaCode? ThematicArea { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::Programmes.ApiClient.Models.RecordInKind"/> and sets the default values.
         /// </summary>
@@ -75,13 +63,13 @@ namespace Programmes.ApiClient.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "contributionDate", n => { ContributionDate = n.GetDateValue(); } },
-                { "currency", n => { Currency = n.GetStringValue(); } },
+                { "currency", n => { Currency = n.GetEnumValue<global::Programmes.ApiClient.Models.CurrencyCode>(); } },
                 { "description", n => { Description = n.GetStringValue(); } },
                 { "donorId", n => { DonorId = n.GetGuidValue(); } },
                 { "estimatedValue", n => { EstimatedValue = n.GetDecimalValue(); } },
                 { "kind", n => { Kind = n.GetEnumValue<global::Programmes.ApiClient.Models.InKindKind>(); } },
                 { "programmeId", n => { ProgrammeId = n.GetGuidValue(); } },
-                { "thematicArea", n => { ThematicArea = n.GetStringValue(); } },
+                { "thematicArea", n => { ThematicArea = n.GetEnumValue<global::Programmes.ApiClient.Models.ThematicAreaCode>(); } },
             };
         }
         /// <summary>
@@ -92,13 +80,13 @@ namespace Programmes.ApiClient.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteDateValue("contributionDate", ContributionDate);
-            writer.WriteStringValue("currency", Currency);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.CurrencyCode>("currency", Currency);
             writer.WriteStringValue("description", Description);
             writer.WriteGuidValue("donorId", DonorId);
             writer.WriteDecimalValue("estimatedValue", EstimatedValue);
             writer.WriteEnumValue<global::Programmes.ApiClient.Models.InKindKind>("kind", Kind);
             writer.WriteGuidValue("programmeId", ProgrammeId);
-            writer.WriteStringValue("thematicArea", ThematicArea);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.ThematicAreaCode>("thematicArea", ThematicArea);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -25,14 +25,8 @@ namespace Programmes.ApiClient.Models
 #endif
         /// <summary>The amount property</summary>
         public decimal? Amount { get; set; }
-        /// <summary>The currency property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Currency { get; set; }
-#nullable restore
-#else
-        public string Currency { get; set; }
-#endif
+        /// <summary>An ISO 4217 currency; amounts in it are exact at its minor units (JPY 0 decimals, USD 2, KWD 3).</summary>
+        public global::Programmes.ApiClient.Models.CurrencyCode? Currency { get; set; }
         /// <summary>The donorId property</summary>
         public Guid? DonorId { get; set; }
         /// <summary>The earmarkedTo property</summary>
@@ -43,7 +37,7 @@ namespace Programmes.ApiClient.Models
 #else
         public string EarmarkedTo { get; set; }
 #endif
-        /// <summary>The earmarking property</summary>
+        /// <summary>How far a donor restricts the use of its pledge (the allocation order: programme first, unearmarked last).</summary>
         public global::Programmes.ApiClient.Models.Earmarking? Earmarking { get; set; }
         /// <summary>The periodEnd property</summary>
         public Date? PeriodEnd { get; set; }
@@ -78,7 +72,7 @@ namespace Programmes.ApiClient.Models
             {
                 { "agreementReference", n => { AgreementReference = n.GetStringValue(); } },
                 { "amount", n => { Amount = n.GetDecimalValue(); } },
-                { "currency", n => { Currency = n.GetStringValue(); } },
+                { "currency", n => { Currency = n.GetEnumValue<global::Programmes.ApiClient.Models.CurrencyCode>(); } },
                 { "donorId", n => { DonorId = n.GetGuidValue(); } },
                 { "earmarkedTo", n => { EarmarkedTo = n.GetStringValue(); } },
                 { "earmarking", n => { Earmarking = n.GetEnumValue<global::Programmes.ApiClient.Models.Earmarking>(); } },
@@ -96,7 +90,7 @@ namespace Programmes.ApiClient.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("agreementReference", AgreementReference);
             writer.WriteDecimalValue("amount", Amount);
-            writer.WriteStringValue("currency", Currency);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.CurrencyCode>("currency", Currency);
             writer.WriteGuidValue("donorId", DonorId);
             writer.WriteStringValue("earmarkedTo", EarmarkedTo);
             writer.WriteEnumValue<global::Programmes.ApiClient.Models.Earmarking>("earmarking", Earmarking);

@@ -46,7 +46,7 @@ namespace Programmes.ApiClient.Models
 #else
         public string IatiIdentifier { get; set; }
 #endif
-        /// <summary>The kind property</summary>
+        /// <summary>What kind of donor.</summary>
         public global::Programmes.ApiClient.Models.DonorKind? Kind { get; set; }
         /// <summary>The name property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -56,14 +56,8 @@ namespace Programmes.ApiClient.Models
 #else
         public string Name { get; set; }
 #endif
-        /// <summary>The stateCode property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? StateCode { get; set; }
-#nullable restore
-#else
-        public string StateCode { get; set; }
-#endif
+        /// <summary>A UN Member State by its ISO 3166-1 alpha-3 code; each value&apos;s description is its UN short name.</summary>
+        public global::Programmes.ApiClient.Models.MemberStateCode? StateCode { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::Programmes.ApiClient.Models.RegisterDonor"/> and sets the default values.
         /// </summary>
@@ -95,7 +89,7 @@ namespace Programmes.ApiClient.Models
                 { "iatiIdentifier", n => { IatiIdentifier = n.GetStringValue(); } },
                 { "kind", n => { Kind = n.GetEnumValue<global::Programmes.ApiClient.Models.DonorKind>(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
-                { "stateCode", n => { StateCode = n.GetStringValue(); } },
+                { "stateCode", n => { StateCode = n.GetEnumValue<global::Programmes.ApiClient.Models.MemberStateCode>(); } },
             };
         }
         /// <summary>
@@ -111,7 +105,7 @@ namespace Programmes.ApiClient.Models
             writer.WriteStringValue("iatiIdentifier", IatiIdentifier);
             writer.WriteEnumValue<global::Programmes.ApiClient.Models.DonorKind>("kind", Kind);
             writer.WriteStringValue("name", Name);
-            writer.WriteStringValue("stateCode", StateCode);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.MemberStateCode>("stateCode", StateCode);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -58,13 +58,7 @@ namespace Programmes.ApiClient.Models
         public string ContactPhone { get; set; }
 #endif
         /// <summary>The declineReason property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? DeclineReason { get; set; }
-#nullable restore
-#else
-        public string DeclineReason { get; set; }
-#endif
+        public global::Programmes.ApiClient.Models.DeclineReason? DeclineReason { get; set; }
         /// <summary>The declineText property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -82,10 +76,10 @@ namespace Programmes.ApiClient.Models
         /// <summary>The instruments property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<string>? Instruments { get; set; }
+        public List<global::Programmes.ApiClient.Models.InstrumentCode?>? Instruments { get; set; }
 #nullable restore
 #else
-        public List<string> Instruments { get; set; }
+        public List<global::Programmes.ApiClient.Models.InstrumentCode?> Instruments { get; set; }
 #endif
         /// <summary>The lastAnswer property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -111,14 +105,8 @@ namespace Programmes.ApiClient.Models
 #else
         public List<string> OpenQuestions { get; set; }
 #endif
-        /// <summary>The origin property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Origin { get; set; }
-#nullable restore
-#else
-        public string Origin { get; set; }
-#endif
+        /// <summary>Where an assistance request came from.</summary>
+        public global::Programmes.ApiClient.Models.RequestOrigin? Origin { get; set; }
         /// <summary>The possibleDuplicateOf property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -130,10 +118,10 @@ namespace Programmes.ApiClient.Models
         /// <summary>The preferredModalities property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<string>? PreferredModalities { get; set; }
+        public List<global::Programmes.ApiClient.Models.DeliveryModalityCode?>? PreferredModalities { get; set; }
 #nullable restore
 #else
-        public List<string> PreferredModalities { get; set; }
+        public List<global::Programmes.ApiClient.Models.DeliveryModalityCode?> PreferredModalities { get; set; }
 #endif
         /// <summary>The priorities property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -153,33 +141,21 @@ namespace Programmes.ApiClient.Models
 #else
         public string RequestingAuthority { get; set; }
 #endif
-        /// <summary>The stateCode property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? StateCode { get; set; }
-#nullable restore
-#else
-        public string StateCode { get; set; }
-#endif
+        /// <summary>A UN Member State by its ISO 3166-1 alpha-3 code; each value&apos;s description is its UN short name.</summary>
+        public global::Programmes.ApiClient.Models.MemberStateCode? StateCode { get; set; }
         /// <summary>The stateConsented property</summary>
         public bool? StateConsented { get; set; }
-        /// <summary>The status property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Status { get; set; }
-#nullable restore
-#else
-        public string Status { get; set; }
-#endif
+        /// <summary>Where an assistance request stands.</summary>
+        public global::Programmes.ApiClient.Models.RequestStatus? Status { get; set; }
         /// <summary>The submittedAt property</summary>
         public DateTimeOffset? SubmittedAt { get; set; }
         /// <summary>The thematicAreas property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<string>? ThematicAreas { get; set; }
+        public List<global::Programmes.ApiClient.Models.ThematicAreaCode?>? ThematicAreas { get; set; }
 #nullable restore
 #else
-        public List<string> ThematicAreas { get; set; }
+        public List<global::Programmes.ApiClient.Models.ThematicAreaCode?> ThematicAreas { get; set; }
 #endif
         /// <summary>The timeline property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -222,26 +198,26 @@ namespace Programmes.ApiClient.Models
                 { "contactEmail", n => { ContactEmail = n.GetStringValue(); } },
                 { "contactPerson", n => { ContactPerson = n.GetStringValue(); } },
                 { "contactPhone", n => { ContactPhone = n.GetStringValue(); } },
-                { "declineReason", n => { DeclineReason = n.GetStringValue(); } },
+                { "declineReason", n => { DeclineReason = n.GetEnumValue<global::Programmes.ApiClient.Models.DeclineReason>(); } },
                 { "declineText", n => { DeclineText = n.GetStringValue(); } },
                 { "desiredEnd", n => { DesiredEnd = n.GetDateValue(); } },
                 { "desiredStart", n => { DesiredStart = n.GetDateValue(); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
-                { "instruments", n => { Instruments = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "instruments", n => { Instruments = n.GetCollectionOfEnumValues<global::Programmes.ApiClient.Models.InstrumentCode>()?.AsList(); } },
                 { "lastAnswer", n => { LastAnswer = n.GetStringValue(); } },
                 { "needs", n => { Needs = n.GetStringValue(); } },
                 { "openQuestions", n => { OpenQuestions = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
-                { "origin", n => { Origin = n.GetStringValue(); } },
+                { "origin", n => { Origin = n.GetEnumValue<global::Programmes.ApiClient.Models.RequestOrigin>(); } },
                 { "possibleDuplicateOf", n => { PossibleDuplicateOf = n.GetCollectionOfPrimitiveValues<Guid?>()?.AsList(); } },
-                { "preferredModalities", n => { PreferredModalities = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "preferredModalities", n => { PreferredModalities = n.GetCollectionOfEnumValues<global::Programmes.ApiClient.Models.DeliveryModalityCode>()?.AsList(); } },
                 { "priorities", n => { Priorities = n.GetStringValue(); } },
                 { "referralId", n => { ReferralId = n.GetGuidValue(); } },
                 { "requestingAuthority", n => { RequestingAuthority = n.GetStringValue(); } },
-                { "stateCode", n => { StateCode = n.GetStringValue(); } },
+                { "stateCode", n => { StateCode = n.GetEnumValue<global::Programmes.ApiClient.Models.MemberStateCode>(); } },
                 { "stateConsented", n => { StateConsented = n.GetBoolValue(); } },
-                { "status", n => { Status = n.GetStringValue(); } },
+                { "status", n => { Status = n.GetEnumValue<global::Programmes.ApiClient.Models.RequestStatus>(); } },
                 { "submittedAt", n => { SubmittedAt = n.GetDateTimeOffsetValue(); } },
-                { "thematicAreas", n => { ThematicAreas = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "thematicAreas", n => { ThematicAreas = n.GetCollectionOfEnumValues<global::Programmes.ApiClient.Models.ThematicAreaCode>()?.AsList(); } },
                 { "timeline", n => { Timeline = n.GetCollectionOfObjectValues<global::Programmes.ApiClient.Models.TimelineEntryView>(global::Programmes.ApiClient.Models.TimelineEntryView.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "updatedAt", n => { UpdatedAt = n.GetDateTimeOffsetValue(); } },
             };
@@ -259,26 +235,26 @@ namespace Programmes.ApiClient.Models
             writer.WriteStringValue("contactEmail", ContactEmail);
             writer.WriteStringValue("contactPerson", ContactPerson);
             writer.WriteStringValue("contactPhone", ContactPhone);
-            writer.WriteStringValue("declineReason", DeclineReason);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.DeclineReason>("declineReason", DeclineReason);
             writer.WriteStringValue("declineText", DeclineText);
             writer.WriteDateValue("desiredEnd", DesiredEnd);
             writer.WriteDateValue("desiredStart", DesiredStart);
             writer.WriteGuidValue("id", Id);
-            writer.WriteCollectionOfPrimitiveValues<string>("instruments", Instruments);
+            writer.WriteCollectionOfEnumValues<global::Programmes.ApiClient.Models.InstrumentCode>("instruments", Instruments);
             writer.WriteStringValue("lastAnswer", LastAnswer);
             writer.WriteStringValue("needs", Needs);
             writer.WriteCollectionOfPrimitiveValues<string>("openQuestions", OpenQuestions);
-            writer.WriteStringValue("origin", Origin);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.RequestOrigin>("origin", Origin);
             writer.WriteCollectionOfPrimitiveValues<Guid?>("possibleDuplicateOf", PossibleDuplicateOf);
-            writer.WriteCollectionOfPrimitiveValues<string>("preferredModalities", PreferredModalities);
+            writer.WriteCollectionOfEnumValues<global::Programmes.ApiClient.Models.DeliveryModalityCode>("preferredModalities", PreferredModalities);
             writer.WriteStringValue("priorities", Priorities);
             writer.WriteGuidValue("referralId", ReferralId);
             writer.WriteStringValue("requestingAuthority", RequestingAuthority);
-            writer.WriteStringValue("stateCode", StateCode);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.MemberStateCode>("stateCode", StateCode);
             writer.WriteBoolValue("stateConsented", StateConsented);
-            writer.WriteStringValue("status", Status);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.RequestStatus>("status", Status);
             writer.WriteDateTimeOffsetValue("submittedAt", SubmittedAt);
-            writer.WriteCollectionOfPrimitiveValues<string>("thematicAreas", ThematicAreas);
+            writer.WriteCollectionOfEnumValues<global::Programmes.ApiClient.Models.ThematicAreaCode>("thematicAreas", ThematicAreas);
             writer.WriteCollectionOfObjectValues<global::Programmes.ApiClient.Models.TimelineEntryView>("timeline", Timeline);
             writer.WriteDateTimeOffsetValue("updatedAt", UpdatedAt);
             writer.WriteAdditionalData(AdditionalData);

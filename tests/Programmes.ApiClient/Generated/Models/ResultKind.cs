@@ -3,10 +3,9 @@ using System.Runtime.Serialization;
 using System;
 namespace Programmes.ApiClient.Models
 {
+    /// <summary>What kind of result a programme achieved.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public enum ResultKind
-    #pragma warning restore CS1591
     {
         [EnumMember(Value = "LawDrafted")]
         #pragma warning disable CS1591

@@ -27,24 +27,12 @@ namespace Programmes.ApiClient.Models
 #else
         public string Description { get; set; }
 #endif
-        /// <summary>The instrumentCode property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? InstrumentCode { get; set; }
-#nullable restore
-#else
-        public string InstrumentCode { get; set; }
-#endif
-        /// <summary>The kind property</summary>
+        /// <summary>One of the 19 universal legal instruments against terrorism; each value&apos;s description is its full title.</summary>
+        public global::Programmes.ApiClient.Models.InstrumentCode? InstrumentCode { get; set; }
+        /// <summary>What kind of result a programme achieved.</summary>
         public global::Programmes.ApiClient.Models.ResultKind? Kind { get; set; }
-        /// <summary>The stateCode property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? StateCode { get; set; }
-#nullable restore
-#else
-        public string StateCode { get; set; }
-#endif
+        /// <summary>A UN Member State by its ISO 3166-1 alpha-3 code; each value&apos;s description is its UN short name.</summary>
+        public global::Programmes.ApiClient.Models.MemberStateCode? StateCode { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::Programmes.ApiClient.Models.ResultRequest"/> and sets the default values.
         /// </summary>
@@ -73,9 +61,9 @@ namespace Programmes.ApiClient.Models
                 { "count", n => { Count = n.GetIntValue(); } },
                 { "date", n => { Date = n.GetDateValue(); } },
                 { "description", n => { Description = n.GetStringValue(); } },
-                { "instrumentCode", n => { InstrumentCode = n.GetStringValue(); } },
+                { "instrumentCode", n => { InstrumentCode = n.GetEnumValue<global::Programmes.ApiClient.Models.InstrumentCode>(); } },
                 { "kind", n => { Kind = n.GetEnumValue<global::Programmes.ApiClient.Models.ResultKind>(); } },
-                { "stateCode", n => { StateCode = n.GetStringValue(); } },
+                { "stateCode", n => { StateCode = n.GetEnumValue<global::Programmes.ApiClient.Models.MemberStateCode>(); } },
             };
         }
         /// <summary>
@@ -88,9 +76,9 @@ namespace Programmes.ApiClient.Models
             writer.WriteIntValue("count", Count);
             writer.WriteDateValue("date", Date);
             writer.WriteStringValue("description", Description);
-            writer.WriteStringValue("instrumentCode", InstrumentCode);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.InstrumentCode>("instrumentCode", InstrumentCode);
             writer.WriteEnumValue<global::Programmes.ApiClient.Models.ResultKind>("kind", Kind);
-            writer.WriteStringValue("stateCode", StateCode);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.MemberStateCode>("stateCode", StateCode);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -30,14 +30,8 @@ namespace Programmes.ApiClient.Models
         /// <summary>The id property</summary>
         public Guid? Id { get; set; }
         /// <summary>The instrumentCode property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? InstrumentCode { get; set; }
-#nullable restore
-#else
-        public string InstrumentCode { get; set; }
-#endif
-        /// <summary>The kind property</summary>
+        public global::Programmes.ApiClient.Models.InstrumentCode? InstrumentCode { get; set; }
+        /// <summary>What kind of result a programme achieved.</summary>
         public global::Programmes.ApiClient.Models.ResultKind? Kind { get; set; }
         /// <summary>The ratificationStatus property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -48,13 +42,7 @@ namespace Programmes.ApiClient.Models
         public string RatificationStatus { get; set; }
 #endif
         /// <summary>The stateCode property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? StateCode { get; set; }
-#nullable restore
-#else
-        public string StateCode { get; set; }
-#endif
+        public global::Programmes.ApiClient.Models.MemberStateCode? StateCode { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::Programmes.ApiClient.Models.ResultView"/> and sets the default values.
         /// </summary>
@@ -84,10 +72,10 @@ namespace Programmes.ApiClient.Models
                 { "date", n => { Date = n.GetDateValue(); } },
                 { "description", n => { Description = n.GetStringValue(); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
-                { "instrumentCode", n => { InstrumentCode = n.GetStringValue(); } },
+                { "instrumentCode", n => { InstrumentCode = n.GetEnumValue<global::Programmes.ApiClient.Models.InstrumentCode>(); } },
                 { "kind", n => { Kind = n.GetEnumValue<global::Programmes.ApiClient.Models.ResultKind>(); } },
                 { "ratificationStatus", n => { RatificationStatus = n.GetStringValue(); } },
-                { "stateCode", n => { StateCode = n.GetStringValue(); } },
+                { "stateCode", n => { StateCode = n.GetEnumValue<global::Programmes.ApiClient.Models.MemberStateCode>(); } },
             };
         }
         /// <summary>
@@ -101,10 +89,10 @@ namespace Programmes.ApiClient.Models
             writer.WriteDateValue("date", Date);
             writer.WriteStringValue("description", Description);
             writer.WriteGuidValue("id", Id);
-            writer.WriteStringValue("instrumentCode", InstrumentCode);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.InstrumentCode>("instrumentCode", InstrumentCode);
             writer.WriteEnumValue<global::Programmes.ApiClient.Models.ResultKind>("kind", Kind);
             writer.WriteStringValue("ratificationStatus", RatificationStatus);
-            writer.WriteStringValue("stateCode", StateCode);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.MemberStateCode>("stateCode", StateCode);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

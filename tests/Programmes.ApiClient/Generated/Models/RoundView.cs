@@ -51,26 +51,20 @@ namespace Programmes.ApiClient.Models
         /// <summary>The stateCodes property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<string>? StateCodes { get; set; }
+        public List<global::Programmes.ApiClient.Models.MemberStateCode?>? StateCodes { get; set; }
 #nullable restore
 #else
-        public List<string> StateCodes { get; set; }
+        public List<global::Programmes.ApiClient.Models.MemberStateCode?> StateCodes { get; set; }
 #endif
-        /// <summary>The status property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Status { get; set; }
-#nullable restore
-#else
-        public string Status { get; set; }
-#endif
+        /// <summary>Where a clearance round stands.</summary>
+        public global::Programmes.ApiClient.Models.RoundStatus? Status { get; set; }
         /// <summary>The thematicAreas property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<string>? ThematicAreas { get; set; }
+        public List<global::Programmes.ApiClient.Models.ThematicAreaCode?>? ThematicAreas { get; set; }
 #nullable restore
 #else
-        public List<string> ThematicAreas { get; set; }
+        public List<global::Programmes.ApiClient.Models.ThematicAreaCode?> ThematicAreas { get; set; }
 #endif
         /// <summary>The title property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -113,9 +107,9 @@ namespace Programmes.ApiClient.Models
                 { "openedAt", n => { OpenedAt = n.GetDateTimeOffsetValue(); } },
                 { "overlaps", n => { Overlaps = n.GetCollectionOfObjectValues<global::Programmes.ApiClient.Models.OverlapView>(global::Programmes.ApiClient.Models.OverlapView.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "programmeId", n => { ProgrammeId = n.GetGuidValue(); } },
-                { "stateCodes", n => { StateCodes = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
-                { "status", n => { Status = n.GetStringValue(); } },
-                { "thematicAreas", n => { ThematicAreas = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "stateCodes", n => { StateCodes = n.GetCollectionOfEnumValues<global::Programmes.ApiClient.Models.MemberStateCode>()?.AsList(); } },
+                { "status", n => { Status = n.GetEnumValue<global::Programmes.ApiClient.Models.RoundStatus>(); } },
+                { "thematicAreas", n => { ThematicAreas = n.GetCollectionOfEnumValues<global::Programmes.ApiClient.Models.ThematicAreaCode>()?.AsList(); } },
                 { "title", n => { Title = n.GetStringValue(); } },
             };
         }
@@ -134,9 +128,9 @@ namespace Programmes.ApiClient.Models
             writer.WriteDateTimeOffsetValue("openedAt", OpenedAt);
             writer.WriteCollectionOfObjectValues<global::Programmes.ApiClient.Models.OverlapView>("overlaps", Overlaps);
             writer.WriteGuidValue("programmeId", ProgrammeId);
-            writer.WriteCollectionOfPrimitiveValues<string>("stateCodes", StateCodes);
-            writer.WriteStringValue("status", Status);
-            writer.WriteCollectionOfPrimitiveValues<string>("thematicAreas", ThematicAreas);
+            writer.WriteCollectionOfEnumValues<global::Programmes.ApiClient.Models.MemberStateCode>("stateCodes", StateCodes);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.RoundStatus>("status", Status);
+            writer.WriteCollectionOfEnumValues<global::Programmes.ApiClient.Models.ThematicAreaCode>("thematicAreas", ThematicAreas);
             writer.WriteStringValue("title", Title);
             writer.WriteAdditionalData(AdditionalData);
         }

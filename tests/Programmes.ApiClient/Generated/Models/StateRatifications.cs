@@ -30,21 +30,15 @@ namespace Programmes.ApiClient.Models
 #else
         public List<global::Programmes.ApiClient.Models.RatificationView> Instruments { get; set; }
 #endif
-        /// <summary>The stateCode property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? StateCode { get; set; }
-#nullable restore
-#else
-        public string StateCode { get; set; }
-#endif
+        /// <summary>A UN Member State by its ISO 3166-1 alpha-3 code; each value&apos;s description is its UN short name.</summary>
+        public global::Programmes.ApiClient.Models.MemberStateCode? StateCode { get; set; }
         /// <summary>The suggestedRequest property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public global::Programmes.ApiClient.Models.SubmitRequest? SuggestedRequest { get; set; }
+        public global::Programmes.ApiClient.Models.SuggestedRequest? SuggestedRequest { get; set; }
 #nullable restore
 #else
-        public global::Programmes.ApiClient.Models.SubmitRequest SuggestedRequest { get; set; }
+        public global::Programmes.ApiClient.Models.SuggestedRequest SuggestedRequest { get; set; }
 #endif
         /// <summary>
         /// Instantiates a new <see cref="global::Programmes.ApiClient.Models.StateRatifications"/> and sets the default values.
@@ -73,8 +67,8 @@ namespace Programmes.ApiClient.Models
             {
                 { "gaps", n => { Gaps = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "instruments", n => { Instruments = n.GetCollectionOfObjectValues<global::Programmes.ApiClient.Models.RatificationView>(global::Programmes.ApiClient.Models.RatificationView.CreateFromDiscriminatorValue)?.AsList(); } },
-                { "stateCode", n => { StateCode = n.GetStringValue(); } },
-                { "suggestedRequest", n => { SuggestedRequest = n.GetObjectValue<global::Programmes.ApiClient.Models.SubmitRequest>(global::Programmes.ApiClient.Models.SubmitRequest.CreateFromDiscriminatorValue); } },
+                { "stateCode", n => { StateCode = n.GetEnumValue<global::Programmes.ApiClient.Models.MemberStateCode>(); } },
+                { "suggestedRequest", n => { SuggestedRequest = n.GetObjectValue<global::Programmes.ApiClient.Models.SuggestedRequest>(global::Programmes.ApiClient.Models.SuggestedRequest.CreateFromDiscriminatorValue); } },
             };
         }
         /// <summary>
@@ -86,8 +80,8 @@ namespace Programmes.ApiClient.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteCollectionOfPrimitiveValues<string>("gaps", Gaps);
             writer.WriteCollectionOfObjectValues<global::Programmes.ApiClient.Models.RatificationView>("instruments", Instruments);
-            writer.WriteStringValue("stateCode", StateCode);
-            writer.WriteObjectValue<global::Programmes.ApiClient.Models.SubmitRequest>("suggestedRequest", SuggestedRequest);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.MemberStateCode>("stateCode", StateCode);
+            writer.WriteObjectValue<global::Programmes.ApiClient.Models.SuggestedRequest>("suggestedRequest", SuggestedRequest);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

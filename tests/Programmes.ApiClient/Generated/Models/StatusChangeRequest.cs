@@ -12,7 +12,7 @@ namespace Programmes.ApiClient.Models
     public partial class StatusChangeRequest : IAdditionalDataHolder, IParsable
     #pragma warning restore CS1591
     {
-        /// <summary>The action property</summary>
+        /// <summary>A change of a programme&apos;s delivery status, by staff.</summary>
         public global::Programmes.ApiClient.Models.StatusAction? Action { get; set; }
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }

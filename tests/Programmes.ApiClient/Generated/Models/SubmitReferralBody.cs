@@ -28,10 +28,10 @@ namespace Programmes.ApiClient.Models
         /// <summary>The instruments property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<string>? Instruments { get; set; }
+        public List<global::Programmes.ApiClient.Models.InstrumentCode?>? Instruments { get; set; }
 #nullable restore
 #else
-        public List<string> Instruments { get; set; }
+        public List<global::Programmes.ApiClient.Models.InstrumentCode?> Instruments { get; set; }
 #endif
         /// <summary>The recommendation property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -41,23 +41,17 @@ namespace Programmes.ApiClient.Models
 #else
         public string Recommendation { get; set; }
 #endif
-        /// <summary>The stateCode property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? StateCode { get; set; }
-#nullable restore
-#else
-        public string StateCode { get; set; }
-#endif
+        /// <summary>A UN Member State by its ISO 3166-1 alpha-3 code; each value&apos;s description is its UN short name.</summary>
+        public global::Programmes.ApiClient.Models.MemberStateCode? StateCode { get; set; }
         /// <summary>The stateConsented property</summary>
         public bool? StateConsented { get; set; }
         /// <summary>The thematicAreas property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<string>? ThematicAreas { get; set; }
+        public List<global::Programmes.ApiClient.Models.ThematicAreaCode?>? ThematicAreas { get; set; }
 #nullable restore
 #else
-        public List<string> ThematicAreas { get; set; }
+        public List<global::Programmes.ApiClient.Models.ThematicAreaCode?> ThematicAreas { get; set; }
 #endif
         /// <summary>
         /// Instantiates a new <see cref="global::Programmes.ApiClient.Models.SubmitReferralBody"/> and sets the default values.
@@ -86,11 +80,11 @@ namespace Programmes.ApiClient.Models
             {
                 { "assessmentDate", n => { AssessmentDate = n.GetDateValue(); } },
                 { "assessmentReference", n => { AssessmentReference = n.GetStringValue(); } },
-                { "instruments", n => { Instruments = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "instruments", n => { Instruments = n.GetCollectionOfEnumValues<global::Programmes.ApiClient.Models.InstrumentCode>()?.AsList(); } },
                 { "recommendation", n => { Recommendation = n.GetStringValue(); } },
-                { "stateCode", n => { StateCode = n.GetStringValue(); } },
+                { "stateCode", n => { StateCode = n.GetEnumValue<global::Programmes.ApiClient.Models.MemberStateCode>(); } },
                 { "stateConsented", n => { StateConsented = n.GetBoolValue(); } },
-                { "thematicAreas", n => { ThematicAreas = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "thematicAreas", n => { ThematicAreas = n.GetCollectionOfEnumValues<global::Programmes.ApiClient.Models.ThematicAreaCode>()?.AsList(); } },
             };
         }
         /// <summary>
@@ -102,11 +96,11 @@ namespace Programmes.ApiClient.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteDateValue("assessmentDate", AssessmentDate);
             writer.WriteStringValue("assessmentReference", AssessmentReference);
-            writer.WriteCollectionOfPrimitiveValues<string>("instruments", Instruments);
+            writer.WriteCollectionOfEnumValues<global::Programmes.ApiClient.Models.InstrumentCode>("instruments", Instruments);
             writer.WriteStringValue("recommendation", Recommendation);
-            writer.WriteStringValue("stateCode", StateCode);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.MemberStateCode>("stateCode", StateCode);
             writer.WriteBoolValue("stateConsented", StateConsented);
-            writer.WriteCollectionOfPrimitiveValues<string>("thematicAreas", ThematicAreas);
+            writer.WriteCollectionOfEnumValues<global::Programmes.ApiClient.Models.ThematicAreaCode>("thematicAreas", ThematicAreas);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -54,10 +54,10 @@ namespace Programmes.ApiClient.Models
         /// <summary>The instruments property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<string>? Instruments { get; set; }
+        public List<global::Programmes.ApiClient.Models.InstrumentCode?>? Instruments { get; set; }
 #nullable restore
 #else
-        public List<string> Instruments { get; set; }
+        public List<global::Programmes.ApiClient.Models.InstrumentCode?> Instruments { get; set; }
 #endif
         /// <summary>The needs property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -70,10 +70,10 @@ namespace Programmes.ApiClient.Models
         /// <summary>The preferredModalities property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<string>? PreferredModalities { get; set; }
+        public List<global::Programmes.ApiClient.Models.DeliveryModalityCode?>? PreferredModalities { get; set; }
 #nullable restore
 #else
-        public List<string> PreferredModalities { get; set; }
+        public List<global::Programmes.ApiClient.Models.DeliveryModalityCode?> PreferredModalities { get; set; }
 #endif
         /// <summary>The priorities property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -91,21 +91,15 @@ namespace Programmes.ApiClient.Models
 #else
         public string RequestingAuthority { get; set; }
 #endif
-        /// <summary>The stateCode property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? StateCode { get; set; }
-#nullable restore
-#else
-        public string StateCode { get; set; }
-#endif
+        /// <summary>A UN Member State by its ISO 3166-1 alpha-3 code; each value&apos;s description is its UN short name.</summary>
+        public global::Programmes.ApiClient.Models.MemberStateCode? StateCode { get; set; }
         /// <summary>The thematicAreas property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<string>? ThematicAreas { get; set; }
+        public List<global::Programmes.ApiClient.Models.ThematicAreaCode?>? ThematicAreas { get; set; }
 #nullable restore
 #else
-        public List<string> ThematicAreas { get; set; }
+        public List<global::Programmes.ApiClient.Models.ThematicAreaCode?> ThematicAreas { get; set; }
 #endif
         /// <summary>
         /// Instantiates a new <see cref="global::Programmes.ApiClient.Models.SubmitRequest"/> and sets the default values.
@@ -138,13 +132,13 @@ namespace Programmes.ApiClient.Models
                 { "contactPhone", n => { ContactPhone = n.GetStringValue(); } },
                 { "desiredEnd", n => { DesiredEnd = n.GetDateValue(); } },
                 { "desiredStart", n => { DesiredStart = n.GetDateValue(); } },
-                { "instruments", n => { Instruments = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "instruments", n => { Instruments = n.GetCollectionOfEnumValues<global::Programmes.ApiClient.Models.InstrumentCode>()?.AsList(); } },
                 { "needs", n => { Needs = n.GetStringValue(); } },
-                { "preferredModalities", n => { PreferredModalities = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "preferredModalities", n => { PreferredModalities = n.GetCollectionOfEnumValues<global::Programmes.ApiClient.Models.DeliveryModalityCode>()?.AsList(); } },
                 { "priorities", n => { Priorities = n.GetStringValue(); } },
                 { "requestingAuthority", n => { RequestingAuthority = n.GetStringValue(); } },
-                { "stateCode", n => { StateCode = n.GetStringValue(); } },
-                { "thematicAreas", n => { ThematicAreas = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "stateCode", n => { StateCode = n.GetEnumValue<global::Programmes.ApiClient.Models.MemberStateCode>(); } },
+                { "thematicAreas", n => { ThematicAreas = n.GetCollectionOfEnumValues<global::Programmes.ApiClient.Models.ThematicAreaCode>()?.AsList(); } },
             };
         }
         /// <summary>
@@ -160,13 +154,13 @@ namespace Programmes.ApiClient.Models
             writer.WriteStringValue("contactPhone", ContactPhone);
             writer.WriteDateValue("desiredEnd", DesiredEnd);
             writer.WriteDateValue("desiredStart", DesiredStart);
-            writer.WriteCollectionOfPrimitiveValues<string>("instruments", Instruments);
+            writer.WriteCollectionOfEnumValues<global::Programmes.ApiClient.Models.InstrumentCode>("instruments", Instruments);
             writer.WriteStringValue("needs", Needs);
-            writer.WriteCollectionOfPrimitiveValues<string>("preferredModalities", PreferredModalities);
+            writer.WriteCollectionOfEnumValues<global::Programmes.ApiClient.Models.DeliveryModalityCode>("preferredModalities", PreferredModalities);
             writer.WriteStringValue("priorities", Priorities);
             writer.WriteStringValue("requestingAuthority", RequestingAuthority);
-            writer.WriteStringValue("stateCode", StateCode);
-            writer.WriteCollectionOfPrimitiveValues<string>("thematicAreas", ThematicAreas);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.MemberStateCode>("stateCode", StateCode);
+            writer.WriteCollectionOfEnumValues<global::Programmes.ApiClient.Models.ThematicAreaCode>("thematicAreas", ThematicAreas);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -38,14 +38,8 @@ namespace Programmes.ApiClient.Models
 #else
         public List<int?> OperativeParagraphs { get; set; }
 #endif
-        /// <summary>The thematicArea property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? ThematicArea { get; set; }
-#nullable restore
-#else
-        public string ThematicArea { get; set; }
-#endif
+        /// <summary>A thematic area of counter-terrorism technical assistance, after the operative paragraphs of ECOSOC resolution 2017/17.</summary>
+        public global::Programmes.ApiClient.Models.ThematicAreaCode? ThematicArea { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::Programmes.ApiClient.Models.ThematicAreaRow"/> and sets the default values.
         /// </summary>
@@ -74,7 +68,7 @@ namespace Programmes.ApiClient.Models
                 { "figures", n => { Figures = n.GetObjectValue<global::Programmes.ApiClient.Models.ReportFigures>(global::Programmes.ApiClient.Models.ReportFigures.CreateFromDiscriminatorValue); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "operativeParagraphs", n => { OperativeParagraphs = n.GetCollectionOfPrimitiveValues<int?>()?.AsList(); } },
-                { "thematicArea", n => { ThematicArea = n.GetStringValue(); } },
+                { "thematicArea", n => { ThematicArea = n.GetEnumValue<global::Programmes.ApiClient.Models.ThematicAreaCode>(); } },
             };
         }
         /// <summary>
@@ -87,7 +81,7 @@ namespace Programmes.ApiClient.Models
             writer.WriteObjectValue<global::Programmes.ApiClient.Models.ReportFigures>("figures", Figures);
             writer.WriteStringValue("name", Name);
             writer.WriteCollectionOfPrimitiveValues<int?>("operativeParagraphs", OperativeParagraphs);
-            writer.WriteStringValue("thematicArea", ThematicArea);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.ThematicAreaCode>("thematicArea", ThematicArea);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

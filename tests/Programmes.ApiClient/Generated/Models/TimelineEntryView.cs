@@ -24,14 +24,8 @@ namespace Programmes.ApiClient.Models
 #else
         public string Description { get; set; }
 #endif
-        /// <summary>The kind property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Kind { get; set; }
-#nullable restore
-#else
-        public string Kind { get; set; }
-#endif
+        /// <summary>What happened at this point of the request&apos;s life.</summary>
+        public global::Programmes.ApiClient.Models.TimelineKind? Kind { get; set; }
         /// <summary>The programmeId property</summary>
         public Guid? ProgrammeId { get; set; }
         /// <summary>
@@ -61,7 +55,7 @@ namespace Programmes.ApiClient.Models
             {
                 { "at", n => { At = n.GetDateTimeOffsetValue(); } },
                 { "description", n => { Description = n.GetStringValue(); } },
-                { "kind", n => { Kind = n.GetStringValue(); } },
+                { "kind", n => { Kind = n.GetEnumValue<global::Programmes.ApiClient.Models.TimelineKind>(); } },
                 { "programmeId", n => { ProgrammeId = n.GetGuidValue(); } },
             };
         }
@@ -74,7 +68,7 @@ namespace Programmes.ApiClient.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteDateTimeOffsetValue("at", At);
             writer.WriteStringValue("description", Description);
-            writer.WriteStringValue("kind", Kind);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.TimelineKind>("kind", Kind);
             writer.WriteGuidValue("programmeId", ProgrammeId);
             writer.WriteAdditionalData(AdditionalData);
         }

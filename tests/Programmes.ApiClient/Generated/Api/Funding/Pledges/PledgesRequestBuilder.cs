@@ -20,14 +20,14 @@ namespace Programmes.ApiClient.Api.Funding.Pledges
     {
         /// <summary>Gets an item from the Programmes.ApiClient.api.funding.pledges.item collection</summary>
         /// <param name="position">Unique identifier of the item</param>
-        /// <returns>A <see cref="global::Programmes.ApiClient.Api.Funding.Pledges.Item.ItemRequestBuilder"/></returns>
-        public global::Programmes.ApiClient.Api.Funding.Pledges.Item.ItemRequestBuilder this[Guid position]
+        /// <returns>A <see cref="global::Programmes.ApiClient.Api.Funding.Pledges.Item.PledgesItemRequestBuilder"/></returns>
+        public global::Programmes.ApiClient.Api.Funding.Pledges.Item.PledgesItemRequestBuilder this[Guid position]
         {
             get
             {
                 var urlTplParams = new Dictionary<string, object>(PathParameters);
-                urlTplParams.Add("%2Did", position);
-                return new global::Programmes.ApiClient.Api.Funding.Pledges.Item.ItemRequestBuilder(urlTplParams, RequestAdapter);
+                urlTplParams.Add("id", position);
+                return new global::Programmes.ApiClient.Api.Funding.Pledges.Item.PledgesItemRequestBuilder(urlTplParams, RequestAdapter);
             }
         }
         /// <summary>
@@ -88,6 +88,7 @@ namespace Programmes.ApiClient.Api.Funding.Pledges
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 409 status code</exception>
+        /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 415 status code</exception>
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 422 status code</exception>
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 503 status code</exception>
@@ -108,6 +109,7 @@ namespace Programmes.ApiClient.Api.Funding.Pledges
                 { "401", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "403", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "409", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "415", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "422", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },

@@ -13,10 +13,10 @@ using System;
 namespace Programmes.ApiClient.Api.Funding.Pledges.Item
 {
     /// <summary>
-    /// Builds and executes requests for operations under \api\funding\pledges\{-id}
+    /// Builds and executes requests for operations under \api\funding\pledges\{id}
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class ItemRequestBuilder : BaseRequestBuilder
+    public partial class PledgesItemRequestBuilder : BaseRequestBuilder
     {
         /// <summary>The payments property</summary>
         public global::Programmes.ApiClient.Api.Funding.Pledges.Item.Payments.PaymentsRequestBuilder Payments
@@ -24,19 +24,19 @@ namespace Programmes.ApiClient.Api.Funding.Pledges.Item
             get => new global::Programmes.ApiClient.Api.Funding.Pledges.Item.Payments.PaymentsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
-        /// Instantiates a new <see cref="global::Programmes.ApiClient.Api.Funding.Pledges.Item.ItemRequestBuilder"/> and sets the default values.
+        /// Instantiates a new <see cref="global::Programmes.ApiClient.Api.Funding.Pledges.Item.PledgesItemRequestBuilder"/> and sets the default values.
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ItemRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/funding/pledges/{%2Did}", pathParameters)
+        public PledgesItemRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/funding/pledges/{id}", pathParameters)
         {
         }
         /// <summary>
-        /// Instantiates a new <see cref="global::Programmes.ApiClient.Api.Funding.Pledges.Item.ItemRequestBuilder"/> and sets the default values.
+        /// Instantiates a new <see cref="global::Programmes.ApiClient.Api.Funding.Pledges.Item.PledgesItemRequestBuilder"/> and sets the default values.
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ItemRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/funding/pledges/{%2Did}", rawUrl)
+        public PledgesItemRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/funding/pledges/{id}", rawUrl)
         {
         }
         /// <summary>
@@ -94,11 +94,11 @@ namespace Programmes.ApiClient.Api.Funding.Pledges.Item
         /// <summary>
         /// Returns a request builder with the provided arbitrary URL. Using this method means any other path or query parameters are ignored.
         /// </summary>
-        /// <returns>A <see cref="global::Programmes.ApiClient.Api.Funding.Pledges.Item.ItemRequestBuilder"/></returns>
+        /// <returns>A <see cref="global::Programmes.ApiClient.Api.Funding.Pledges.Item.PledgesItemRequestBuilder"/></returns>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
-        public global::Programmes.ApiClient.Api.Funding.Pledges.Item.ItemRequestBuilder WithUrl(string rawUrl)
+        public global::Programmes.ApiClient.Api.Funding.Pledges.Item.PledgesItemRequestBuilder WithUrl(string rawUrl)
         {
-            return new global::Programmes.ApiClient.Api.Funding.Pledges.Item.ItemRequestBuilder(rawUrl, RequestAdapter);
+            return new global::Programmes.ApiClient.Api.Funding.Pledges.Item.PledgesItemRequestBuilder(rawUrl, RequestAdapter);
         }
     }
 }
