@@ -18,6 +18,7 @@ using Programmes.Gateway.Persistence;
 using Programmes.Gateway.Routing;
 using Programmes.Messaging;
 using Programmes.Messaging.Catalogue;
+using Programmes.Messaging.Idempotency;
 using Programmes.ServiceDefaults;
 using Programmes.ServiceDefaults.OpenApi;
 using Scalar.AspNetCore;
@@ -126,6 +127,7 @@ public static class GatewayService
         builder.Services.AddHttpClient(DonorDirectory.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(5));
         builder.Services.AddHostedService<BrokerMetrics>();
         builder.Services.AddSingleton<DeadLetterAudit>();
+        builder.AddIdempotency<GatewayDb>();
         builder.AddPeople();
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
@@ -134,6 +136,7 @@ public static class GatewayService
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseRequestBodyBuffering();
         app.MapServiceDefaults(openApiPath: "/openapi/gateway.json");
         app.Use(TokenServerRequests.HandleAsync);
         app.UseMiddleware<RevokedClients>();

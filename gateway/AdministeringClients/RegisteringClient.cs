@@ -2,9 +2,11 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Programmes.Gateway.Clients;
 using Programmes.Gateway.Persistence;
+using Programmes.Messaging;
 using Programmes.ServiceDefaults;
 using Programmes.ServiceDefaults.OpenApi;
 using static Programmes.Gateway.AdministeringClients.ClientAdministration;
+using Programmes.Messaging.Idempotency;
 
 namespace Programmes.Gateway.AdministeringClients;
 
@@ -15,7 +17,7 @@ public sealed record RegisteredClient(string ClientId, string ClientSecret, stri
 
 internal static partial class RegisteringClient
 {
-    public static void MapRegisteringClient(this RouteGroupBuilder clients) => clients.MapPost("", Handle);
+    public static void MapRegisteringClient(this RouteGroupBuilder clients) => clients.MapPost("", Handle).Idempotent(required: false);
 
     private static async Task<Results<Created<RegisteredClient>, ValidationProblem, ProblemHttpResult>> Handle(
         RegisterClient body, HttpRequest request, ClientRegistry registry, DonorDirectory donors, GatewayDb db, CancellationToken cancellationToken)
@@ -38,7 +40,7 @@ internal static partial class RegisteringClient
         }
 
         var secret = NewSecret();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await CommandTransaction.BeginOrJoinAsync(db.Database, cancellationToken);
         await registry.RegisterAsync(body.ClientId!, secret, body.Role!, party!, body.DisplayName, cancellationToken);
         db.Audit("Registered", body.ClientId!, new { role = body.Role, party });
         await db.SaveChangesAsync(cancellationToken);

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Design;
 using Programmes.Auditing;
 using Programmes.Gateway.Operations;
 using Programmes.Gateway.People;
+using Programmes.Messaging.Idempotency;
 
 namespace Programmes.Gateway.Persistence;
 
@@ -32,6 +33,7 @@ public sealed class GatewayDb(DbContextOptions<GatewayDb> options) : IdentityDbC
         builder.Entity<IdentityUserRole<string>>().ToTable("user_roles");
         builder.ApplyConfigurationsFromAssembly(typeof(GatewayDb).Assembly);
         builder.AddAudit();
+        builder.AddIdempotencyKeys();
     }
 }
 

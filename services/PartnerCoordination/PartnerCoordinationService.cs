@@ -1,5 +1,6 @@
 using Programmes.Auditing;
 using Programmes.Messaging;
+using Programmes.Messaging.Idempotency;
 using Programmes.PartnerCoordination.ClearingProgramme;
 using Programmes.PartnerCoordination.DeclaringActivities;
 using Programmes.PartnerCoordination.DeliveringWebhooks;
@@ -35,6 +36,7 @@ public static class PartnerCoordinationService
         {
             consumers.AddConsumer<ProgrammeProposedConsumer>();
         });
+        builder.AddIdempotency<CoordinationDb>();
         builder.Services.Configure<ClearanceOptions>(builder.Configuration.GetSection("Clearance"));
         builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection("Webhooks"));
         builder.Services.AddHostedService<PartnerSeeding>();
@@ -50,6 +52,7 @@ public static class PartnerCoordinationService
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseRequestBodyBuffering();
         app.MapServiceDefaults();
         app.MapManagingPartners();
         app.MapManagingEndpoints();

@@ -7,6 +7,7 @@ using Programmes.PartnerCoordination.ManagingPartners;
 using Programmes.PartnerCoordination.Persistence;
 using Programmes.ReferenceData;
 using Programmes.ServiceDefaults;
+using Programmes.Messaging.Idempotency;
 
 namespace Programmes.PartnerCoordination.DeclaringActivities;
 
@@ -57,7 +58,7 @@ public static class DeclaringActivitiesEndpoints
         var activities = app.MapGroup("/api/coordination/activities").WithTags("Declared activities");
         activities.MapGet("", List).RequireRoles(Roles.Partner, Roles.Staff);
         activities.MapGet("/{id:guid}", Get).RequireRoles(Roles.Partner, Roles.Staff);
-        activities.MapPost("", Declare).RequireRoles(Roles.Partner);
+        activities.MapPost("", Declare).RequireRoles(Roles.Partner).Idempotent(required: false);
         activities.MapPut("/{id:guid}", Update).RequireRoles(Roles.Partner);
         activities.MapPost("/{id:guid}/withdraw", Withdraw).RequireRoles(Roles.Partner);
         return app;

@@ -8,6 +8,7 @@ using Programmes.PartnerCoordination.ManagingPartners;
 using Programmes.PartnerCoordination.Persistence;
 using Programmes.ServiceDefaults;
 using Programmes.ServiceDefaults.OpenApi;
+using Programmes.Messaging.Idempotency;
 
 namespace Programmes.PartnerCoordination.ManagingEndpoints;
 
@@ -47,7 +48,7 @@ public static class ManagingEndpointsEndpoints
         var endpoints = app.MapGroup("/api/coordination/partners/{code}/endpoints").WithTags("Webhook endpoints")
             .RequireRoles(Roles.Partner, Roles.Staff);
         endpoints.MapGet("", List);
-        endpoints.MapPost("", Create);
+        endpoints.MapPost("", Create).Idempotent(required: false);
         endpoints.MapGet("/{id:guid}", Get);
         endpoints.MapPut("/{id:guid}", Update);
         endpoints.MapPost("/{id:guid}/rotate-secret", Rotate);

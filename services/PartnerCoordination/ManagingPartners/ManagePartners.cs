@@ -6,6 +6,7 @@ using Programmes.PartnerCoordination.Persistence;
 using Programmes.ReferenceData;
 using Programmes.ServiceDefaults;
 using Programmes.ServiceDefaults.OpenApi;
+using Programmes.Messaging.Idempotency;
 
 namespace Programmes.PartnerCoordination.ManagingPartners;
 
@@ -40,7 +41,7 @@ public static class ManagingPartnersEndpoints
         var partners = app.MapGroup("/api/coordination/partners").WithTags("Partners");
         partners.MapGet("", List).RequireRoles(Roles.Staff, Roles.Partner);
         partners.MapGet("/{code}", Get).RequireRoles(Roles.Staff, Roles.Partner);
-        partners.MapPost("", Register).RequireRoles(Roles.Staff);
+        partners.MapPost("", Register).RequireRoles(Roles.Staff).Idempotent(required: false);
         partners.MapPut("/{code}/interests", SetInterests).RequireRoles(Roles.Staff);
         return app;
     }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Programmes.Auditing;
 using Programmes.Messaging;
+using Programmes.Messaging.Idempotency;
 using Programmes.PartnerCoordination.ClearingProgramme;
 using Programmes.PartnerCoordination.DeclaringActivities;
 using Programmes.PartnerCoordination.DeliveringWebhooks;
@@ -29,6 +30,7 @@ public sealed class CoordinationDb(DbContextOptions<CoordinationDb> options) : D
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CoordinationDb).Assembly);
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.AddAudit();
+        modelBuilder.AddIdempotencyKeys();
         modelBuilder.UseListComparers();
     }
 }

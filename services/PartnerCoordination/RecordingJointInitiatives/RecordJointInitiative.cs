@@ -8,6 +8,7 @@ using Programmes.PartnerCoordination.DeliveringWebhooks;
 using Programmes.PartnerCoordination.Persistence;
 using Programmes.ServiceDefaults;
 using Programmes.ServiceDefaults.OpenApi;
+using Programmes.Messaging.Idempotency;
 
 namespace Programmes.PartnerCoordination.RecordingJointInitiatives;
 
@@ -25,7 +26,7 @@ public static class RecordingJointInitiativesEndpoints
     public static IEndpointRouteBuilder MapRecordingJointInitiatives(this IEndpointRouteBuilder app)
     {
         var initiatives = app.MapGroup("/api/coordination/joint-initiatives").WithTags("Joint initiatives");
-        initiatives.MapPost("", Record).RequireRoles(Roles.Staff);
+        initiatives.MapPost("", Record).RequireRoles(Roles.Staff).Idempotent(required: false);
         initiatives.MapGet("", List).RequireRoles(Roles.Staff, Roles.Partner);
         return app;
     }

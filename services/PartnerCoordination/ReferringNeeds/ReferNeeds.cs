@@ -7,6 +7,7 @@ using Programmes.PartnerCoordination.ManagingPartners;
 using Programmes.PartnerCoordination.Persistence;
 using Programmes.ServiceDefaults;
 using Programmes.ServiceDefaults.OpenApi;
+using Programmes.Messaging.Idempotency;
 
 namespace Programmes.PartnerCoordination.ReferringNeeds;
 
@@ -25,7 +26,7 @@ public static class ReferringNeedsEndpoints
     public static IEndpointRouteBuilder MapReferringNeeds(this IEndpointRouteBuilder app)
     {
         var referrals = app.MapGroup("/api/coordination/referrals").WithTags("CTED referrals");
-        referrals.MapPost("", Refer).RequireRoles(Roles.Partner);
+        referrals.MapPost("", Refer).RequireRoles(Roles.Partner).Idempotent(required: false);
         // CTED is the only referrer, so every referral is its own: it reads them back; other partners may not.
         referrals.MapGet("", List).RequireRoles(Roles.Staff, Roles.Partner);
         referrals.MapGet("/{id:guid}", Get).RequireRoles(Roles.Staff, Roles.Partner);

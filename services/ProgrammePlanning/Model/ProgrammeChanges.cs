@@ -24,7 +24,7 @@ public static class ProgrammeChanges
 
     public static async Task<ProgrammeOutcome> ApplyAsync(PlanningDb db, Guid id, Func<Programme, ProgrammeStep> step, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await CommandTransaction.BeginOrJoinAsync(db.Database, cancellationToken);
         if (await db.LockProgrammeAsync(id, cancellationToken) is not { } programme)
         {
             return new(Problem.NotFound("The programme"));

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Programmes.ProgrammePlanning.Model;
 using Programmes.ProgrammePlanning.Persistence;
 using Programmes.ServiceDefaults;
+using Programmes.Messaging.Idempotency;
 
 namespace Programmes.ProgrammePlanning.PlanningActivities;
 
@@ -14,7 +15,7 @@ public static class PlanActivityEndpoints
 {
     public static IEndpointRouteBuilder MapPlanningActivities(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/planning/programmes/{id:guid}/activities", Add).RequireRoles(Roles.Staff).WithTags("Programmes");
+        app.MapPost("/api/planning/programmes/{id:guid}/activities", Add).RequireRoles(Roles.Staff).Idempotent(required: false).WithTags("Programmes");
         app.MapPut("/api/planning/programmes/{id:guid}/activities/{activityId:guid}", Change).RequireRoles(Roles.Staff).WithTags("Programmes");
         return app;
     }

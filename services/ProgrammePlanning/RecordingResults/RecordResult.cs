@@ -6,6 +6,7 @@ using Programmes.ProgrammePlanning.Persistence;
 using Programmes.ReferenceData;
 using Programmes.ServiceDefaults;
 using Programmes.ServiceDefaults.OpenApi;
+using Programmes.Messaging.Idempotency;
 
 namespace Programmes.ProgrammePlanning.RecordingResults;
 
@@ -52,7 +53,7 @@ public static class RecordResultEndpoints
 {
     public static IEndpointRouteBuilder MapRecordingResults(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/planning/programmes/{id:guid}/results", Record).RequireRoles(Roles.Staff).WithTags("Delivery and results");
+        app.MapPost("/api/planning/programmes/{id:guid}/results", Record).RequireRoles(Roles.Staff).Idempotent(required: false).WithTags("Delivery and results");
         app.MapGet("/api/planning/programmes/{id:guid}/results", List).RequireRoles(Roles.Staff).WithTags("Delivery and results");
         return app;
     }

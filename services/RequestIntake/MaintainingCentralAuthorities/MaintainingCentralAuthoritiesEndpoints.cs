@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Programmes.RequestIntake.Persistence;
 using Programmes.ServiceDefaults;
+using Programmes.Messaging.Idempotency;
 
 namespace Programmes.RequestIntake.MaintainingCentralAuthorities;
 
@@ -15,7 +16,7 @@ public static class MaintainingCentralAuthoritiesEndpoints
     public static IEndpointRouteBuilder MapMaintainingCentralAuthorities(this IEndpointRouteBuilder app)
     {
         var authorities = app.MapGroup("/api/intake/central-authorities").RequireRoles(Roles.State).WithTags("Central authorities");
-        authorities.MapPost("", Register);
+        authorities.MapPost("", Register).Idempotent(required: false);
         authorities.MapPut("/{id:guid}", Update);
         authorities.MapDelete("/{id:guid}", Remove);
         return app;

@@ -4,6 +4,7 @@ using Programmes.RequestIntake.Model;
 using Programmes.RequestIntake.Persistence;
 using Programmes.ServiceDefaults;
 using Programmes.ServiceDefaults.OpenApi;
+using Programmes.Messaging.Idempotency;
 
 namespace Programmes.RequestIntake.ReferringFromCted;
 
@@ -24,7 +25,7 @@ public static class SubmittingReferralEndpoint
 {
     public static IEndpointRouteBuilder MapSubmittingReferral(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/intake/referrals", Handle).RequireRoles(Roles.Partner).WithTags("Referrals");
+        app.MapPost("/api/intake/referrals", Handle).RequireRoles(Roles.Partner).Idempotent(required: false).WithTags("Referrals");
         return app;
     }
 

@@ -40,10 +40,13 @@ public static class IdempotencyKeys
         .WithMetadata(new Programmes.ServiceDefaults.OpenApi.IdempotencyKeyHeader(required))
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-    /// <summary>Lets the filter hash the request body after model binding has read it.</summary>
+    /// <summary>
+    /// Lets the filter hash the request body after model binding has read it. Only idempotent endpoints buffer
+    /// (routing has chosen the endpoint by now): a proxied or other request streams its body as it comes.
+    /// </summary>
     public static IApplicationBuilder UseRequestBodyBuffering(this IApplicationBuilder app) => app.Use((context, next) =>
     {
-        if (HttpMethods.IsPost(context.Request.Method))
+        if (context.GetEndpoint()?.Metadata.GetMetadata<Programmes.ServiceDefaults.OpenApi.IdempotencyKeyHeader>() is not null)
         {
             context.Request.EnableBuffering();
         }
