@@ -42,14 +42,8 @@ namespace Programmes.ApiClient.Models
         public int? LastStatusCode { get; set; }
         /// <summary>The nextAttemptAt property</summary>
         public DateTimeOffset? NextAttemptAt { get; set; }
-        /// <summary>The status property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Status { get; set; }
-#nullable restore
-#else
-        public string Status { get; set; }
-#endif
+        /// <summary>Where a webhook delivery stands.</summary>
+        public global::Programmes.ApiClient.Models.DeliveryStatus? Status { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::Programmes.ApiClient.Models.CoordinationDeliveryView"/> and sets the default values.
         /// </summary>
@@ -83,7 +77,7 @@ namespace Programmes.ApiClient.Models
                 { "id", n => { Id = n.GetGuidValue(); } },
                 { "lastStatusCode", n => { LastStatusCode = n.GetIntValue(); } },
                 { "nextAttemptAt", n => { NextAttemptAt = n.GetDateTimeOffsetValue(); } },
-                { "status", n => { Status = n.GetStringValue(); } },
+                { "status", n => { Status = n.GetEnumValue<global::Programmes.ApiClient.Models.DeliveryStatus>(); } },
             };
         }
         /// <summary>
@@ -101,7 +95,7 @@ namespace Programmes.ApiClient.Models
             writer.WriteGuidValue("id", Id);
             writer.WriteIntValue("lastStatusCode", LastStatusCode);
             writer.WriteDateTimeOffsetValue("nextAttemptAt", NextAttemptAt);
-            writer.WriteStringValue("status", Status);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.DeliveryStatus>("status", Status);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -35,14 +35,8 @@ namespace Programmes.ApiClient.Models
         public Date? StartDate { get; set; }
         /// <summary>A UN Member State by its ISO 3166-1 alpha-3 code; each value&apos;s description is its UN short name.</summary>
         public global::Programmes.ApiClient.Models.MemberStateCode? StateCode { get; set; }
-        /// <summary>The status property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Status { get; set; }
-#nullable restore
-#else
-        public string Status { get; set; }
-#endif
+        /// <summary>Whether a partner&apos;s declared activity still stands.</summary>
+        public global::Programmes.ApiClient.Models.DeclaredActivityStatus? Status { get; set; }
         /// <summary>A thematic area of counter-terrorism technical assistance, after the operative paragraphs of ECOSOC resolution 2017/17.</summary>
         public global::Programmes.ApiClient.Models.ThematicAreaCode? ThematicArea { get; set; }
         /// <summary>The title property</summary>
@@ -87,7 +81,7 @@ namespace Programmes.ApiClient.Models
                 { "partnerCode", n => { PartnerCode = n.GetStringValue(); } },
                 { "startDate", n => { StartDate = n.GetDateValue(); } },
                 { "stateCode", n => { StateCode = n.GetEnumValue<global::Programmes.ApiClient.Models.MemberStateCode>(); } },
-                { "status", n => { Status = n.GetStringValue(); } },
+                { "status", n => { Status = n.GetEnumValue<global::Programmes.ApiClient.Models.DeclaredActivityStatus>(); } },
                 { "thematicArea", n => { ThematicArea = n.GetEnumValue<global::Programmes.ApiClient.Models.ThematicAreaCode>(); } },
                 { "title", n => { Title = n.GetStringValue(); } },
                 { "updatedAt", n => { UpdatedAt = n.GetDateTimeOffsetValue(); } },
@@ -107,7 +101,7 @@ namespace Programmes.ApiClient.Models
             writer.WriteStringValue("partnerCode", PartnerCode);
             writer.WriteDateValue("startDate", StartDate);
             writer.WriteEnumValue<global::Programmes.ApiClient.Models.MemberStateCode>("stateCode", StateCode);
-            writer.WriteStringValue("status", Status);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.DeclaredActivityStatus>("status", Status);
             writer.WriteEnumValue<global::Programmes.ApiClient.Models.ThematicAreaCode>("thematicArea", ThematicArea);
             writer.WriteStringValue("title", Title);
             writer.WriteDateTimeOffsetValue("updatedAt", UpdatedAt);

@@ -17,14 +17,8 @@ namespace Programmes.ApiClient.Models
         public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The contributionDate property</summary>
         public Date? ContributionDate { get; set; }
-        /// <summary>The conversion property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Conversion { get; set; }
-#nullable restore
-#else
-        public string Conversion { get; set; }
-#endif
+        /// <summary>Whether the USD value of the amount is known yet.</summary>
+        public global::Programmes.ApiClient.Models.ConversionState? Conversion { get; set; }
         /// <summary>The countedAsCash property</summary>
         public bool? CountedAsCash { get; set; }
         /// <summary>An ISO 4217 currency; amounts in it are exact at its minor units (JPY 0 decimals, USD 2, KWD 3).</summary>
@@ -87,7 +81,7 @@ namespace Programmes.ApiClient.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "contributionDate", n => { ContributionDate = n.GetDateValue(); } },
-                { "conversion", n => { Conversion = n.GetStringValue(); } },
+                { "conversion", n => { Conversion = n.GetEnumValue<global::Programmes.ApiClient.Models.ConversionState>(); } },
                 { "countedAsCash", n => { CountedAsCash = n.GetBoolValue(); } },
                 { "currency", n => { Currency = n.GetEnumValue<global::Programmes.ApiClient.Models.CurrencyCode>(); } },
                 { "description", n => { Description = n.GetStringValue(); } },
@@ -110,7 +104,7 @@ namespace Programmes.ApiClient.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteDateValue("contributionDate", ContributionDate);
-            writer.WriteStringValue("conversion", Conversion);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.ConversionState>("conversion", Conversion);
             writer.WriteBoolValue("countedAsCash", CountedAsCash);
             writer.WriteEnumValue<global::Programmes.ApiClient.Models.CurrencyCode>("currency", Currency);
             writer.WriteStringValue("description", Description);

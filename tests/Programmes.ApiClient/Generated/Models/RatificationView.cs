@@ -31,14 +31,8 @@ namespace Programmes.ApiClient.Models
 #endif
         /// <summary>The signedOn property</summary>
         public Date? SignedOn { get; set; }
-        /// <summary>The status property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Status { get; set; }
-#nullable restore
-#else
-        public string Status { get; set; }
-#endif
+        /// <summary>A State&apos;s standing towards a universal instrument.</summary>
+        public global::Programmes.ApiClient.Models.RatificationStatus? Status { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::Programmes.ApiClient.Models.RatificationView"/> and sets the default values.
         /// </summary>
@@ -69,7 +63,7 @@ namespace Programmes.ApiClient.Models
                 { "isParty", n => { IsParty = n.GetBoolValue(); } },
                 { "shortName", n => { ShortName = n.GetStringValue(); } },
                 { "signedOn", n => { SignedOn = n.GetDateValue(); } },
-                { "status", n => { Status = n.GetStringValue(); } },
+                { "status", n => { Status = n.GetEnumValue<global::Programmes.ApiClient.Models.RatificationStatus>(); } },
             };
         }
         /// <summary>
@@ -84,7 +78,7 @@ namespace Programmes.ApiClient.Models
             writer.WriteBoolValue("isParty", IsParty);
             writer.WriteStringValue("shortName", ShortName);
             writer.WriteDateValue("signedOn", SignedOn);
-            writer.WriteStringValue("status", Status);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.RatificationStatus>("status", Status);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -19,14 +19,8 @@ namespace Programmes.ApiClient.Models
         public Date? EffectiveOn { get; set; }
         /// <summary>The signedOn property</summary>
         public Date? SignedOn { get; set; }
-        /// <summary>The status property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? Status { get; set; }
-#nullable restore
-#else
-        public string Status { get; set; }
-#endif
+        /// <summary>A State&apos;s standing towards a universal instrument.</summary>
+        public global::Programmes.ApiClient.Models.RecordRatificationBody_status? Status { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::Programmes.ApiClient.Models.RecordRatificationBody"/> and sets the default values.
         /// </summary>
@@ -54,7 +48,7 @@ namespace Programmes.ApiClient.Models
             {
                 { "effectiveOn", n => { EffectiveOn = n.GetDateValue(); } },
                 { "signedOn", n => { SignedOn = n.GetDateValue(); } },
-                { "status", n => { Status = n.GetStringValue(); } },
+                { "status", n => { Status = n.GetEnumValue<global::Programmes.ApiClient.Models.RecordRatificationBody_status>(); } },
             };
         }
         /// <summary>
@@ -66,7 +60,7 @@ namespace Programmes.ApiClient.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteDateValue("effectiveOn", EffectiveOn);
             writer.WriteDateValue("signedOn", SignedOn);
-            writer.WriteStringValue("status", Status);
+            writer.WriteEnumValue<global::Programmes.ApiClient.Models.RecordRatificationBody_status>("status", Status);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -47,7 +47,7 @@ namespace Programmes.ApiClient.Api.Coordination.Activities
         {
         }
         /// <summary>
-        /// List activities
+        /// Activities partners declared, used to detect overlaps in clearance rounds. Roles `staff` (all) and `partner` (its own).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.ListPageOfDeclaredActivityView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -78,7 +78,7 @@ namespace Programmes.ApiClient.Api.Coordination.Activities
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.ListPageOfDeclaredActivityView>(requestInfo, global::Programmes.ApiClient.Models.ListPageOfDeclaredActivityView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `DeclaringActivities.Declare` with the caller as actor (read it with `GET /api/coordination/audit?action=DeclaringActivities.Declare`).
+        /// A partner declares an activity it plans (State, thematic area, modality, dates): clearance rounds flag programmes that overlap it. Role `partner`.Audit: each object this changes is recorded as action `DeclaringActivities.Declare` with the caller as actor (read it with `GET /api/coordination/audit?action=DeclaringActivities.Declare`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.DeclaredActivityView"/></returns>
         /// <param name="body">The request body</param>
@@ -89,6 +89,7 @@ namespace Programmes.ApiClient.Api.Coordination.Activities
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 409 status code</exception>
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 415 status code</exception>
+        /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 422 status code</exception>
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -109,13 +110,14 @@ namespace Programmes.ApiClient.Api.Coordination.Activities
                 { "403", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "409", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "415", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "422", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.DeclaredActivityView>(requestInfo, global::Programmes.ApiClient.Models.DeclaredActivityView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// List activities
+        /// Activities partners declared, used to detect overlaps in clearance rounds. Roles `staff` (all) and `partner` (its own).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -134,7 +136,7 @@ namespace Programmes.ApiClient.Api.Coordination.Activities
             return requestInfo;
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `DeclaringActivities.Declare` with the caller as actor (read it with `GET /api/coordination/audit?action=DeclaringActivities.Declare`).
+        /// A partner declares an activity it plans (State, thematic area, modality, dates): clearance rounds flag programmes that overlap it. Role `partner`.Audit: each object this changes is recorded as action `DeclaringActivities.Declare` with the caller as actor (read it with `GET /api/coordination/audit?action=DeclaringActivities.Declare`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
@@ -165,7 +167,7 @@ namespace Programmes.ApiClient.Api.Coordination.Activities
             return new global::Programmes.ApiClient.Api.Coordination.Activities.ActivitiesRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// List activities
+        /// Activities partners declared, used to detect overlaps in clearance rounds. Roles `staff` (all) and `partner` (its own).
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class ActivitiesRequestBuilderGetQueryParameters 

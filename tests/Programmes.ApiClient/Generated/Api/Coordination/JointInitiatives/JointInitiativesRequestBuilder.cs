@@ -34,7 +34,7 @@ namespace Programmes.ApiClient.Api.Coordination.JointInitiatives
         {
         }
         /// <summary>
-        /// List joint initiatives
+        /// Joint initiatives, filtered by programme. Roles `staff` and `partner`.
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.ListPageOfJointInitiativeView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -65,7 +65,7 @@ namespace Programmes.ApiClient.Api.Coordination.JointInitiatives
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.ListPageOfJointInitiativeView>(requestInfo, global::Programmes.ApiClient.Models.ListPageOfJointInitiativeView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `RecordingJointInitiatives.Record` with the caller as actor (read it with `GET /api/coordination/audit?action=RecordingJointInitiatives.Record`).
+        /// Staff record a joint initiative of partners on a programme. Role `staff`. Publishes `JointInitiativeRecorded` (planning lists the joint partners) and sends the `joint-initiative.recorded` webhook.Audit: each object this changes is recorded as action `RecordingJointInitiatives.Record` with the caller as actor (read it with `GET /api/coordination/audit?action=RecordingJointInitiatives.Record`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.JointInitiativeView"/></returns>
         /// <param name="body">The request body</param>
@@ -76,6 +76,7 @@ namespace Programmes.ApiClient.Api.Coordination.JointInitiatives
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 409 status code</exception>
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 415 status code</exception>
+        /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 422 status code</exception>
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -96,13 +97,14 @@ namespace Programmes.ApiClient.Api.Coordination.JointInitiatives
                 { "403", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "409", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "415", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "422", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.JointInitiativeView>(requestInfo, global::Programmes.ApiClient.Models.JointInitiativeView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// List joint initiatives
+        /// Joint initiatives, filtered by programme. Roles `staff` and `partner`.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -121,7 +123,7 @@ namespace Programmes.ApiClient.Api.Coordination.JointInitiatives
             return requestInfo;
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `RecordingJointInitiatives.Record` with the caller as actor (read it with `GET /api/coordination/audit?action=RecordingJointInitiatives.Record`).
+        /// Staff record a joint initiative of partners on a programme. Role `staff`. Publishes `JointInitiativeRecorded` (planning lists the joint partners) and sends the `joint-initiative.recorded` webhook.Audit: each object this changes is recorded as action `RecordingJointInitiatives.Record` with the caller as actor (read it with `GET /api/coordination/audit?action=RecordingJointInitiatives.Record`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
@@ -152,7 +154,7 @@ namespace Programmes.ApiClient.Api.Coordination.JointInitiatives
             return new global::Programmes.ApiClient.Api.Coordination.JointInitiatives.JointInitiativesRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// List joint initiatives
+        /// Joint initiatives, filtered by programme. Roles `staff` and `partner`.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class JointInitiativesRequestBuilderGetQueryParameters 

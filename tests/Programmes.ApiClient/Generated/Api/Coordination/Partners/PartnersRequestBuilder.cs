@@ -47,7 +47,7 @@ namespace Programmes.ApiClient.Api.Coordination.Partners
         {
         }
         /// <summary>
-        /// List partners
+        /// Partner entities and their interests. Roles `staff` (all) and `partner` (itself).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.ListPageOfPartnerView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -78,7 +78,7 @@ namespace Programmes.ApiClient.Api.Coordination.Partners
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.ListPageOfPartnerView>(requestInfo, global::Programmes.ApiClient.Models.ListPageOfPartnerView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `ManagingPartners.Register` with the caller as actor (read it with `GET /api/coordination/audit?action=ManagingPartners.Register`).
+        /// Staff register a partner entity (an upper-case code). Role `staff`. A code already registered is a 409.Audit: each object this changes is recorded as action `ManagingPartners.Register` with the caller as actor (read it with `GET /api/coordination/audit?action=ManagingPartners.Register`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.PartnerView"/></returns>
         /// <param name="body">The request body</param>
@@ -89,6 +89,7 @@ namespace Programmes.ApiClient.Api.Coordination.Partners
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 409 status code</exception>
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 415 status code</exception>
+        /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 422 status code</exception>
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -109,13 +110,14 @@ namespace Programmes.ApiClient.Api.Coordination.Partners
                 { "403", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "409", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "415", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "422", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.PartnerView>(requestInfo, global::Programmes.ApiClient.Models.PartnerView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// List partners
+        /// Partner entities and their interests. Roles `staff` (all) and `partner` (itself).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -134,7 +136,7 @@ namespace Programmes.ApiClient.Api.Coordination.Partners
             return requestInfo;
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `ManagingPartners.Register` with the caller as actor (read it with `GET /api/coordination/audit?action=ManagingPartners.Register`).
+        /// Staff register a partner entity (an upper-case code). Role `staff`. A code already registered is a 409.Audit: each object this changes is recorded as action `ManagingPartners.Register` with the caller as actor (read it with `GET /api/coordination/audit?action=ManagingPartners.Register`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
@@ -165,7 +167,7 @@ namespace Programmes.ApiClient.Api.Coordination.Partners
             return new global::Programmes.ApiClient.Api.Coordination.Partners.PartnersRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// List partners
+        /// Partner entities and their interests. Roles `staff` (all) and `partner` (itself).
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class PartnersRequestBuilderGetQueryParameters 

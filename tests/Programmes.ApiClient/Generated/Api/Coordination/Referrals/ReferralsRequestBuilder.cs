@@ -47,7 +47,7 @@ namespace Programmes.ApiClient.Api.Coordination.Referrals
         {
         }
         /// <summary>
-        /// List referrals
+        /// CTED&apos;s referrals, newest first. Roles `staff` and `partner` (CTED only; other partners see none).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.ListPageOfReferralView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -78,7 +78,7 @@ namespace Programmes.ApiClient.Api.Coordination.Referrals
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.ListPageOfReferralView>(requestInfo, global::Programmes.ApiClient.Models.ListPageOfReferralView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `ReferringNeeds.Refer` with the caller as actor (read it with `GET /api/coordination/audit?action=ReferringNeeds.Refer`).
+        /// CTED refers a State&apos;s need from its assessment, with the State&apos;s consent. Role `partner`, party CTED only (403 otherwise). Publishes `CtedReferralShared`; intake creates a request awaiting the State&apos;s endorsement.Audit: each object this changes is recorded as action `ReferringNeeds.Refer` with the caller as actor (read it with `GET /api/coordination/audit?action=ReferringNeeds.Refer`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.ReferralView"/></returns>
         /// <param name="body">The request body</param>
@@ -89,6 +89,7 @@ namespace Programmes.ApiClient.Api.Coordination.Referrals
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 409 status code</exception>
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 415 status code</exception>
+        /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 422 status code</exception>
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -109,13 +110,14 @@ namespace Programmes.ApiClient.Api.Coordination.Referrals
                 { "403", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "409", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "415", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "422", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.ReferralView>(requestInfo, global::Programmes.ApiClient.Models.ReferralView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// List referrals
+        /// CTED&apos;s referrals, newest first. Roles `staff` and `partner` (CTED only; other partners see none).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -134,7 +136,7 @@ namespace Programmes.ApiClient.Api.Coordination.Referrals
             return requestInfo;
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `ReferringNeeds.Refer` with the caller as actor (read it with `GET /api/coordination/audit?action=ReferringNeeds.Refer`).
+        /// CTED refers a State&apos;s need from its assessment, with the State&apos;s consent. Role `partner`, party CTED only (403 otherwise). Publishes `CtedReferralShared`; intake creates a request awaiting the State&apos;s endorsement.Audit: each object this changes is recorded as action `ReferringNeeds.Refer` with the caller as actor (read it with `GET /api/coordination/audit?action=ReferringNeeds.Refer`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
@@ -165,7 +167,7 @@ namespace Programmes.ApiClient.Api.Coordination.Referrals
             return new global::Programmes.ApiClient.Api.Coordination.Referrals.ReferralsRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// List referrals
+        /// CTED&apos;s referrals, newest first. Roles `staff` and `partner` (CTED only; other partners see none).
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class ReferralsRequestBuilderGetQueryParameters 

@@ -47,7 +47,7 @@ namespace Programmes.ApiClient.Api.Coordination.Rounds
         {
         }
         /// <summary>
-        /// List rounds
+        /// Clearance rounds, filtered by programme and status. Roles `staff` (all answers) and `partner` (rounds addressed to it, its own answer only).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.ListPageOfRoundView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -78,7 +78,7 @@ namespace Programmes.ApiClient.Api.Coordination.Rounds
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.ListPageOfRoundView>(requestInfo, global::Programmes.ApiClient.Models.ListPageOfRoundView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// List rounds
+        /// Clearance rounds, filtered by programme and status. Roles `staff` (all answers) and `partner` (rounds addressed to it, its own answer only).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -106,7 +106,7 @@ namespace Programmes.ApiClient.Api.Coordination.Rounds
             return new global::Programmes.ApiClient.Api.Coordination.Rounds.RoundsRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// List rounds
+        /// Clearance rounds, filtered by programme and status. Roles `staff` (all answers) and `partner` (rounds addressed to it, its own answer only).
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class RoundsRequestBuilderGetQueryParameters 

@@ -34,7 +34,7 @@ namespace Programmes.ApiClient.Api.Funding.Audit
         {
         }
         /// <summary>
-        /// Every change of state this service made, one entry per changed object: the actor (client id, role, party; for a consumed event the producing service), the action, the object, its meaningful values before and after (amounts with their currency, statuses) and the W3C trace id. Entries are never changed or deleted. Staff read everything; a State, donor or partner reads the entries on its own objects.
+        /// Who changed what in funding, when, and from what to what. Roles `staff` (everything) and `donor` (its own objects).Every change of state this service made, one entry per changed object: the actor (client id, role, party; for a consumed event the producing service), the action, the object, its meaningful values before and after (amounts with their currency, statuses) and the W3C trace id. Entries are never changed or deleted. Staff read everything; a State, donor or partner reads the entries on its own objects.
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.ListPageOfAuditEntryView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -65,7 +65,7 @@ namespace Programmes.ApiClient.Api.Funding.Audit
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.ListPageOfAuditEntryView>(requestInfo, global::Programmes.ApiClient.Models.ListPageOfAuditEntryView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Every change of state this service made, one entry per changed object: the actor (client id, role, party; for a consumed event the producing service), the action, the object, its meaningful values before and after (amounts with their currency, statuses) and the W3C trace id. Entries are never changed or deleted. Staff read everything; a State, donor or partner reads the entries on its own objects.
+        /// Who changed what in funding, when, and from what to what. Roles `staff` (everything) and `donor` (its own objects).Every change of state this service made, one entry per changed object: the actor (client id, role, party; for a consumed event the producing service), the action, the object, its meaningful values before and after (amounts with their currency, statuses) and the W3C trace id. Entries are never changed or deleted. Staff read everything; a State, donor or partner reads the entries on its own objects.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -93,7 +93,7 @@ namespace Programmes.ApiClient.Api.Funding.Audit
             return new global::Programmes.ApiClient.Api.Funding.Audit.AuditRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Every change of state this service made, one entry per changed object: the actor (client id, role, party; for a consumed event the producing service), the action, the object, its meaningful values before and after (amounts with their currency, statuses) and the W3C trace id. Entries are never changed or deleted. Staff read everything; a State, donor or partner reads the entries on its own objects.
+        /// Who changed what in funding, when, and from what to what. Roles `staff` (everything) and `donor` (its own objects).Every change of state this service made, one entry per changed object: the actor (client id, role, party; for a consumed event the producing service), the action, the object, its meaningful values before and after (amounts with their currency, statuses) and the W3C trace id. Entries are never changed or deleted. Staff read everything; a State, donor or partner reads the entries on its own objects.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class AuditRequestBuilderGetQueryParameters 

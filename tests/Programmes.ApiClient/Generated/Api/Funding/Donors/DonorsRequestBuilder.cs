@@ -47,7 +47,7 @@ namespace Programmes.ApiClient.Api.Funding.Donors
         {
         }
         /// <summary>
-        /// List donors
+        /// Donors. Roles `staff` (all) and `donor` (itself).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.ListPageOfDonorView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -78,7 +78,7 @@ namespace Programmes.ApiClient.Api.Funding.Donors
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.ListPageOfDonorView>(requestInfo, global::Programmes.ApiClient.Models.ListPageOfDonorView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `RegisteringDonor` with the caller as actor (read it with `GET /api/funding/audit?action=RegisteringDonor`).
+        /// Staff register a donor (a Member State, an intergovernmental body, a private donor or the regular budget). Role `staff`. A code already registered is a 409. Idempotency-Key required: a retry with the same key and body returns the first answer.Audit: each object this changes is recorded as action `RegisteringDonor` with the caller as actor (read it with `GET /api/funding/audit?action=RegisteringDonor`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.DonorView"/></returns>
         /// <param name="body">The request body</param>
@@ -117,7 +117,7 @@ namespace Programmes.ApiClient.Api.Funding.Donors
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.DonorView>(requestInfo, global::Programmes.ApiClient.Models.DonorView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// List donors
+        /// Donors. Roles `staff` (all) and `donor` (itself).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -136,7 +136,7 @@ namespace Programmes.ApiClient.Api.Funding.Donors
             return requestInfo;
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `RegisteringDonor` with the caller as actor (read it with `GET /api/funding/audit?action=RegisteringDonor`).
+        /// Staff register a donor (a Member State, an intergovernmental body, a private donor or the regular budget). Role `staff`. A code already registered is a 409. Idempotency-Key required: a retry with the same key and body returns the first answer.Audit: each object this changes is recorded as action `RegisteringDonor` with the caller as actor (read it with `GET /api/funding/audit?action=RegisteringDonor`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
@@ -167,7 +167,7 @@ namespace Programmes.ApiClient.Api.Funding.Donors
             return new global::Programmes.ApiClient.Api.Funding.Donors.DonorsRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// List donors
+        /// Donors. Roles `staff` (all) and `donor` (itself).
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class DonorsRequestBuilderGetQueryParameters 

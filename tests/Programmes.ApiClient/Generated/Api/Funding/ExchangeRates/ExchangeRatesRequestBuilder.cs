@@ -40,7 +40,7 @@ namespace Programmes.ApiClient.Api.Funding.ExchangeRates
         {
         }
         /// <summary>
-        /// List exchange rates
+        /// Loaded exchange rates, newest month first. Roles `staff` and `donor`.
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.ListPageOfExchangeRateView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -71,7 +71,7 @@ namespace Programmes.ApiClient.Api.Funding.ExchangeRates
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.ListPageOfExchangeRateView>(requestInfo, global::Programmes.ApiClient.Models.ListPageOfExchangeRateView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `LoadingExchangeRate` with the caller as actor (read it with `GET /api/funding/audit?action=LoadingExchangeRate`).
+        /// Staff load the UN operational rate of a currency for a month (units per USD). Role `staff`. Converts pending contributions of that month (`ContributionConverted`). Converted payments are allocated to programmes&apos; funding gaps in earmarking order (programme, State, region, thematic area, unearmarked), publishing `FundsAllocated`, and `ProgrammeFullyFunded` when a budget is covered. Idempotency-Key required: a retry with the same key and body returns the first answer.Audit: each object this changes is recorded as action `LoadingExchangeRate` with the caller as actor (read it with `GET /api/funding/audit?action=LoadingExchangeRate`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.RatesLoaded"/></returns>
         /// <param name="body">The request body</param>
@@ -110,7 +110,7 @@ namespace Programmes.ApiClient.Api.Funding.ExchangeRates
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.RatesLoaded>(requestInfo, global::Programmes.ApiClient.Models.RatesLoaded.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// List exchange rates
+        /// Loaded exchange rates, newest month first. Roles `staff` and `donor`.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -129,7 +129,7 @@ namespace Programmes.ApiClient.Api.Funding.ExchangeRates
             return requestInfo;
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `LoadingExchangeRate` with the caller as actor (read it with `GET /api/funding/audit?action=LoadingExchangeRate`).
+        /// Staff load the UN operational rate of a currency for a month (units per USD). Role `staff`. Converts pending contributions of that month (`ContributionConverted`). Converted payments are allocated to programmes&apos; funding gaps in earmarking order (programme, State, region, thematic area, unearmarked), publishing `FundsAllocated`, and `ProgrammeFullyFunded` when a budget is covered. Idempotency-Key required: a retry with the same key and body returns the first answer.Audit: each object this changes is recorded as action `LoadingExchangeRate` with the caller as actor (read it with `GET /api/funding/audit?action=LoadingExchangeRate`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
@@ -160,7 +160,7 @@ namespace Programmes.ApiClient.Api.Funding.ExchangeRates
             return new global::Programmes.ApiClient.Api.Funding.ExchangeRates.ExchangeRatesRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// List exchange rates
+        /// Loaded exchange rates, newest month first. Roles `staff` and `donor`.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class ExchangeRatesRequestBuilderGetQueryParameters 

@@ -34,7 +34,7 @@ namespace Programmes.ApiClient.Api.Funding.FundingGaps
         {
         }
         /// <summary>
-        /// List funding gaps
+        /// Programmes whose budget is not covered, largest gap first. Role `staff`.
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.ListPageOfFundingGap"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -65,7 +65,7 @@ namespace Programmes.ApiClient.Api.Funding.FundingGaps
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.ListPageOfFundingGap>(requestInfo, global::Programmes.ApiClient.Models.ListPageOfFundingGap.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// List funding gaps
+        /// Programmes whose budget is not covered, largest gap first. Role `staff`.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -93,7 +93,7 @@ namespace Programmes.ApiClient.Api.Funding.FundingGaps
             return new global::Programmes.ApiClient.Api.Funding.FundingGaps.FundingGapsRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// List funding gaps
+        /// Programmes whose budget is not covered, largest gap first. Role `staff`.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class FundingGapsRequestBuilderGetQueryParameters 

@@ -47,7 +47,7 @@ namespace Programmes.ApiClient.Api.Funding.InKind
         {
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `RecordingInKind` with the caller as actor (read it with `GET /api/funding/audit?action=RecordingInKind`).
+        /// Record goods or services given in kind, at an estimated value. Roles `donor` (for itself) and `staff`. Publishes `InKindContributionRecorded`; services are disclosed, never counted as cash. Idempotency-Key required: a retry with the same key and body returns the first answer.Audit: each object this changes is recorded as action `RecordingInKind` with the caller as actor (read it with `GET /api/funding/audit?action=RecordingInKind`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.InKindView"/></returns>
         /// <param name="body">The request body</param>
@@ -86,7 +86,7 @@ namespace Programmes.ApiClient.Api.Funding.InKind
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.InKindView>(requestInfo, global::Programmes.ApiClient.Models.InKindView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `RecordingInKind` with the caller as actor (read it with `GET /api/funding/audit?action=RecordingInKind`).
+        /// Record goods or services given in kind, at an estimated value. Roles `donor` (for itself) and `staff`. Publishes `InKindContributionRecorded`; services are disclosed, never counted as cash. Idempotency-Key required: a retry with the same key and body returns the first answer.Audit: each object this changes is recorded as action `RecordingInKind` with the caller as actor (read it with `GET /api/funding/audit?action=RecordingInKind`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

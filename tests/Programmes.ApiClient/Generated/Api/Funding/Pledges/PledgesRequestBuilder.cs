@@ -47,7 +47,7 @@ namespace Programmes.ApiClient.Api.Funding.Pledges
         {
         }
         /// <summary>
-        /// List pledges
+        /// Pledges with their payments, newest first. Roles `staff` (all, or one donor&apos;s) and `donor` (its own).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.ListPageOfPledgeView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -78,7 +78,7 @@ namespace Programmes.ApiClient.Api.Funding.Pledges
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.ListPageOfPledgeView>(requestInfo, global::Programmes.ApiClient.Models.ListPageOfPledgeView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `RecordingPledge` with the caller as actor (read it with `GET /api/funding/audit?action=RecordingPledge`).
+        /// Record a donor&apos;s pledge with its signed agreement, in the donor&apos;s currency (exact at its minor units) and its earmarking. Roles `donor` (for itself; donorId left out) and `staff` (donorId required). Publishes `PledgeRecorded`; the USD value follows when a rate for the pledge date is loaded (`ContributionConverted`). Idempotency-Key required: a retry with the same key and body returns the first answer.Audit: each object this changes is recorded as action `RecordingPledge` with the caller as actor (read it with `GET /api/funding/audit?action=RecordingPledge`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.PledgeView"/></returns>
         /// <param name="body">The request body</param>
@@ -117,7 +117,7 @@ namespace Programmes.ApiClient.Api.Funding.Pledges
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.PledgeView>(requestInfo, global::Programmes.ApiClient.Models.PledgeView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// List pledges
+        /// Pledges with their payments, newest first. Roles `staff` (all, or one donor&apos;s) and `donor` (its own).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -136,7 +136,7 @@ namespace Programmes.ApiClient.Api.Funding.Pledges
             return requestInfo;
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `RecordingPledge` with the caller as actor (read it with `GET /api/funding/audit?action=RecordingPledge`).
+        /// Record a donor&apos;s pledge with its signed agreement, in the donor&apos;s currency (exact at its minor units) and its earmarking. Roles `donor` (for itself; donorId left out) and `staff` (donorId required). Publishes `PledgeRecorded`; the USD value follows when a rate for the pledge date is loaded (`ContributionConverted`). Idempotency-Key required: a retry with the same key and body returns the first answer.Audit: each object this changes is recorded as action `RecordingPledge` with the caller as actor (read it with `GET /api/funding/audit?action=RecordingPledge`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
@@ -167,7 +167,7 @@ namespace Programmes.ApiClient.Api.Funding.Pledges
             return new global::Programmes.ApiClient.Api.Funding.Pledges.PledgesRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// List pledges
+        /// Pledges with their payments, newest first. Roles `staff` (all, or one donor&apos;s) and `donor` (its own).
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class PledgesRequestBuilderGetQueryParameters 

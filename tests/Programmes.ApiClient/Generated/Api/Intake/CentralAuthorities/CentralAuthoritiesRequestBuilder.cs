@@ -47,7 +47,7 @@ namespace Programmes.ApiClient.Api.Intake.CentralAuthorities
         {
         }
         /// <summary>
-        /// List central authorities
+        /// The directory of central authorities, filtered by State and kind. Roles `state`, `partner` and `staff` (the directory is shared).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.ListPageOfAuthorityView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -78,7 +78,7 @@ namespace Programmes.ApiClient.Api.Intake.CentralAuthorities
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.ListPageOfAuthorityView>(requestInfo, global::Programmes.ApiClient.Models.ListPageOfAuthorityView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `MaintainingCentralAuthorities.Register` with the caller as actor (read it with `GET /api/intake/audit?action=MaintainingCentralAuthorities.Register`).
+        /// A State registers one of its central authorities for extradition and mutual legal assistance. Role `state`, for its own State only. Publishes no event.Audit: each object this changes is recorded as action `MaintainingCentralAuthorities.Register` with the caller as actor (read it with `GET /api/intake/audit?action=MaintainingCentralAuthorities.Register`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.AuthorityView"/></returns>
         /// <param name="body">The request body</param>
@@ -89,6 +89,7 @@ namespace Programmes.ApiClient.Api.Intake.CentralAuthorities
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 409 status code</exception>
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 415 status code</exception>
+        /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 422 status code</exception>
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -109,13 +110,14 @@ namespace Programmes.ApiClient.Api.Intake.CentralAuthorities
                 { "403", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "409", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "415", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "422", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.AuthorityView>(requestInfo, global::Programmes.ApiClient.Models.AuthorityView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// List central authorities
+        /// The directory of central authorities, filtered by State and kind. Roles `state`, `partner` and `staff` (the directory is shared).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -134,7 +136,7 @@ namespace Programmes.ApiClient.Api.Intake.CentralAuthorities
             return requestInfo;
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `MaintainingCentralAuthorities.Register` with the caller as actor (read it with `GET /api/intake/audit?action=MaintainingCentralAuthorities.Register`).
+        /// A State registers one of its central authorities for extradition and mutual legal assistance. Role `state`, for its own State only. Publishes no event.Audit: each object this changes is recorded as action `MaintainingCentralAuthorities.Register` with the caller as actor (read it with `GET /api/intake/audit?action=MaintainingCentralAuthorities.Register`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
@@ -165,7 +167,7 @@ namespace Programmes.ApiClient.Api.Intake.CentralAuthorities
             return new global::Programmes.ApiClient.Api.Intake.CentralAuthorities.CentralAuthoritiesRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// List central authorities
+        /// The directory of central authorities, filtered by State and kind. Roles `state`, `partner` and `staff` (the directory is shared).
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class CentralAuthoritiesRequestBuilderGetQueryParameters 

@@ -47,7 +47,7 @@ namespace Programmes.ApiClient.Api.Intake.Ratifications
         {
         }
         /// <summary>
-        /// List ratifications
+        /// How many States are party to each of the 19 universal instruments, and which States are party to all. Roles `state`, `partner` and `staff` (treaty status is public).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.GlobalRatifications"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -76,7 +76,7 @@ namespace Programmes.ApiClient.Api.Intake.Ratifications
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.GlobalRatifications>(requestInfo, global::Programmes.ApiClient.Models.GlobalRatifications.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// List ratifications
+        /// How many States are party to each of the 19 universal instruments, and which States are party to all. Roles `state`, `partner` and `staff` (treaty status is public).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

@@ -34,7 +34,7 @@ namespace Programmes.ApiClient.Api.Intake.Referrals
         {
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `SubmittingReferral` with the caller as actor (read it with `GET /api/intake/audit?action=SubmittingReferral`).
+        /// CTED refers a need it assessed, with the State&apos;s consent. Role `partner`, party CTED only (other partners get 403). Creates a request in status `AwaitingStateEndorsement` that waits for the State; no event until the State endorses it.Audit: each object this changes is recorded as action `SubmittingReferral` with the caller as actor (read it with `GET /api/intake/audit?action=SubmittingReferral`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.RequestView"/></returns>
         /// <param name="body">The request body</param>
@@ -45,6 +45,7 @@ namespace Programmes.ApiClient.Api.Intake.Referrals
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 409 status code</exception>
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 415 status code</exception>
+        /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 422 status code</exception>
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -65,13 +66,14 @@ namespace Programmes.ApiClient.Api.Intake.Referrals
                 { "403", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "409", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "415", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "422", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.RequestView>(requestInfo, global::Programmes.ApiClient.Models.RequestView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `SubmittingReferral` with the caller as actor (read it with `GET /api/intake/audit?action=SubmittingReferral`).
+        /// CTED refers a need it assessed, with the State&apos;s consent. Role `partner`, party CTED only (other partners get 403). Creates a request in status `AwaitingStateEndorsement` that waits for the State; no event until the State endorses it.Audit: each object this changes is recorded as action `SubmittingReferral` with the caller as actor (read it with `GET /api/intake/audit?action=SubmittingReferral`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

@@ -47,7 +47,7 @@ namespace Programmes.ApiClient.Api.Intake.Requests
         {
         }
         /// <summary>
-        /// List requests
+        /// Requests, newest first, filtered by status, thematic area, State and submission dates. Roles `state` (its own requests only), `partner` (CTED: the referrals it made) and `staff` (all).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.ListPageOfRequestView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -78,7 +78,7 @@ namespace Programmes.ApiClient.Api.Intake.Requests
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.ListPageOfRequestView>(requestInfo, global::Programmes.ApiClient.Models.ListPageOfRequestView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `SubmittingRequest` with the caller as actor (read it with `GET /api/intake/audit?action=SubmittingRequest`).
+        /// A Member State asks for technical assistance. Role `state`; stateCode must be the token&apos;s own State. Creates the request in status `Submitted` (possible duplicates of the State&apos;s open requests are listed in possibleDuplicateOf) and publishes `AssistanceRequestSubmitted`. Idempotency-Key optional: a retry with the same key and body returns the first request.Audit: each object this changes is recorded as action `SubmittingRequest` with the caller as actor (read it with `GET /api/intake/audit?action=SubmittingRequest`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.RequestView"/></returns>
         /// <param name="body">The request body</param>
@@ -117,7 +117,7 @@ namespace Programmes.ApiClient.Api.Intake.Requests
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.RequestView>(requestInfo, global::Programmes.ApiClient.Models.RequestView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// List requests
+        /// Requests, newest first, filtered by status, thematic area, State and submission dates. Roles `state` (its own requests only), `partner` (CTED: the referrals it made) and `staff` (all).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -136,7 +136,7 @@ namespace Programmes.ApiClient.Api.Intake.Requests
             return requestInfo;
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `SubmittingRequest` with the caller as actor (read it with `GET /api/intake/audit?action=SubmittingRequest`).
+        /// A Member State asks for technical assistance. Role `state`; stateCode must be the token&apos;s own State. Creates the request in status `Submitted` (possible duplicates of the State&apos;s open requests are listed in possibleDuplicateOf) and publishes `AssistanceRequestSubmitted`. Idempotency-Key optional: a retry with the same key and body returns the first request.Audit: each object this changes is recorded as action `SubmittingRequest` with the caller as actor (read it with `GET /api/intake/audit?action=SubmittingRequest`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
@@ -167,7 +167,7 @@ namespace Programmes.ApiClient.Api.Intake.Requests
             return new global::Programmes.ApiClient.Api.Intake.Requests.RequestsRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// List requests
+        /// Requests, newest first, filtered by status, thematic area, State and submission dates. Roles `state` (its own requests only), `partner` (CTED: the referrals it made) and `staff` (all).
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class RequestsRequestBuilderGetQueryParameters 

@@ -34,7 +34,7 @@ namespace Programmes.ApiClient.Api.Planning.IntakeItems
         {
         }
         /// <summary>
-        /// List intake items
+        /// Requests as planning knows them from intake&apos;s events: submitted and accepted ones, with the programme serving each. Role `staff`.
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.ListPageOfPlanningIntakeItem"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -65,7 +65,7 @@ namespace Programmes.ApiClient.Api.Planning.IntakeItems
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.ListPageOfPlanningIntakeItem>(requestInfo, global::Programmes.ApiClient.Models.ListPageOfPlanningIntakeItem.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// List intake items
+        /// Requests as planning knows them from intake&apos;s events: submitted and accepted ones, with the programme serving each. Role `staff`.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -93,7 +93,7 @@ namespace Programmes.ApiClient.Api.Planning.IntakeItems
             return new global::Programmes.ApiClient.Api.Planning.IntakeItems.IntakeItemsRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// List intake items
+        /// Requests as planning knows them from intake&apos;s events: submitted and accepted ones, with the programme serving each. Role `staff`.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class IntakeItemsRequestBuilderGetQueryParameters 

@@ -47,7 +47,7 @@ namespace Programmes.ApiClient.Api.Planning.Programmes
         {
         }
         /// <summary>
-        /// List programmes
+        /// Programmes, filtered by status, State, thematic area or request. Roles `staff` (all), `state` (programmes for its State) and `partner` (proposed and later ones).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.ListPageOfProgrammeSummary"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -78,7 +78,7 @@ namespace Programmes.ApiClient.Api.Planning.Programmes
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.ListPageOfProgrammeSummary>(requestInfo, global::Programmes.ApiClient.Models.ListPageOfProgrammeSummary.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `DraftProgramme` with the caller as actor (read it with `GET /api/planning/audit?action=DraftProgramme`).
+        /// Staff draft a programme from accepted requests: States, thematic areas, instruments and activities. Role `staff`. Every request named must be accepted. Creates it in status `Draft`; publishes nothing until it is proposed. Idempotency-Key optional.Audit: each object this changes is recorded as action `DraftProgramme` with the caller as actor (read it with `GET /api/planning/audit?action=DraftProgramme`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.ProgrammeView"/></returns>
         /// <param name="body">The request body</param>
@@ -117,7 +117,7 @@ namespace Programmes.ApiClient.Api.Planning.Programmes
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.ProgrammeView>(requestInfo, global::Programmes.ApiClient.Models.ProgrammeView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// List programmes
+        /// Programmes, filtered by status, State, thematic area or request. Roles `staff` (all), `state` (programmes for its State) and `partner` (proposed and later ones).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -136,7 +136,7 @@ namespace Programmes.ApiClient.Api.Planning.Programmes
             return requestInfo;
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `DraftProgramme` with the caller as actor (read it with `GET /api/planning/audit?action=DraftProgramme`).
+        /// Staff draft a programme from accepted requests: States, thematic areas, instruments and activities. Role `staff`. Every request named must be accepted. Creates it in status `Draft`; publishes nothing until it is proposed. Idempotency-Key optional.Audit: each object this changes is recorded as action `DraftProgramme` with the caller as actor (read it with `GET /api/planning/audit?action=DraftProgramme`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
@@ -167,7 +167,7 @@ namespace Programmes.ApiClient.Api.Planning.Programmes
             return new global::Programmes.ApiClient.Api.Planning.Programmes.ProgrammesRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// List programmes
+        /// Programmes, filtered by status, State, thematic area or request. Roles `staff` (all), `state` (programmes for its State) and `partner` (proposed and later ones).
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class ProgrammesRequestBuilderGetQueryParameters 

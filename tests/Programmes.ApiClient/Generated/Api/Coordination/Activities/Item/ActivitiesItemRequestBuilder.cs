@@ -40,7 +40,7 @@ namespace Programmes.ApiClient.Api.Coordination.Activities.Item
         {
         }
         /// <summary>
-        /// Get an activity
+        /// One declared activity. Roles `staff` and `partner` (its own).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.DeclaredActivityView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -73,7 +73,7 @@ namespace Programmes.ApiClient.Api.Coordination.Activities.Item
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.DeclaredActivityView>(requestInfo, global::Programmes.ApiClient.Models.DeclaredActivityView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `DeclaringActivities.Update` with the caller as actor (read it with `GET /api/coordination/audit?action=DeclaringActivities.Update`).
+        /// A partner changes one of its planned activities. Role `partner`, its own only; a withdrawn activity is a 409.Audit: each object this changes is recorded as action `DeclaringActivities.Update` with the caller as actor (read it with `GET /api/coordination/audit?action=DeclaringActivities.Update`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.DeclaredActivityView"/></returns>
         /// <param name="body">The request body</param>
@@ -112,7 +112,7 @@ namespace Programmes.ApiClient.Api.Coordination.Activities.Item
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.DeclaredActivityView>(requestInfo, global::Programmes.ApiClient.Models.DeclaredActivityView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Get an activity
+        /// One declared activity. Roles `staff` and `partner` (its own).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -131,7 +131,7 @@ namespace Programmes.ApiClient.Api.Coordination.Activities.Item
             return requestInfo;
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `DeclaringActivities.Update` with the caller as actor (read it with `GET /api/coordination/audit?action=DeclaringActivities.Update`).
+        /// A partner changes one of its planned activities. Role `partner`, its own only; a withdrawn activity is a 409.Audit: each object this changes is recorded as action `DeclaringActivities.Update` with the caller as actor (read it with `GET /api/coordination/audit?action=DeclaringActivities.Update`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

@@ -46,7 +46,7 @@ namespace Programmes.ApiClient.Api.Coordination.Partners.Item
         {
         }
         /// <summary>
-        /// Get a partner
+        /// One partner entity. Roles `staff` and `partner` (itself only).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.PartnerView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -79,7 +79,7 @@ namespace Programmes.ApiClient.Api.Coordination.Partners.Item
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.PartnerView>(requestInfo, global::Programmes.ApiClient.Models.PartnerView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Get a partner
+        /// One partner entity. Roles `staff` and `partner` (itself only).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

@@ -34,7 +34,7 @@ namespace Programmes.ApiClient.Api.Coordination.Referrals.Item
         {
         }
         /// <summary>
-        /// Get a referral
+        /// One referral. Roles `staff` and `partner` (CTED).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.ReferralView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -67,7 +67,7 @@ namespace Programmes.ApiClient.Api.Coordination.Referrals.Item
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.ReferralView>(requestInfo, global::Programmes.ApiClient.Models.ReferralView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Get a referral
+        /// One referral. Roles `staff` and `partner` (CTED).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

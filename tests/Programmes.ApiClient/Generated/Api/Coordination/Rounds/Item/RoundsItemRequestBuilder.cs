@@ -40,7 +40,7 @@ namespace Programmes.ApiClient.Api.Coordination.Rounds.Item
         {
         }
         /// <summary>
-        /// Get a round
+        /// One clearance round: the proposed programme, the addressees&apos; answers and detected overlaps. Roles `staff` and `partner` (an addressee; its own answer only).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.RoundView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -73,7 +73,7 @@ namespace Programmes.ApiClient.Api.Coordination.Rounds.Item
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.RoundView>(requestInfo, global::Programmes.ApiClient.Models.RoundView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Get a round
+        /// One clearance round: the proposed programme, the addressees&apos; answers and detected overlaps. Roles `staff` and `partner` (an addressee; its own answer only).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

@@ -40,7 +40,7 @@ namespace Programmes.ApiClient.Api.Funding.Donors.Item
         {
         }
         /// <summary>
-        /// Get a donor
+        /// One donor. Roles `staff` and `donor` (itself only; others are a 404).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.DonorView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -73,7 +73,7 @@ namespace Programmes.ApiClient.Api.Funding.Donors.Item
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.DonorView>(requestInfo, global::Programmes.ApiClient.Models.DonorView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `UpdatingDonor` with the caller as actor (read it with `GET /api/funding/audit?action=UpdatingDonor`).
+        /// Staff change a donor&apos;s name, IATI identifier, contact or agreement references. Role `staff`.Audit: each object this changes is recorded as action `UpdatingDonor` with the caller as actor (read it with `GET /api/funding/audit?action=UpdatingDonor`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.DonorView"/></returns>
         /// <param name="body">The request body</param>
@@ -112,7 +112,7 @@ namespace Programmes.ApiClient.Api.Funding.Donors.Item
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.DonorView>(requestInfo, global::Programmes.ApiClient.Models.DonorView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Get a donor
+        /// One donor. Roles `staff` and `donor` (itself only; others are a 404).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -131,7 +131,7 @@ namespace Programmes.ApiClient.Api.Funding.Donors.Item
             return requestInfo;
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `UpdatingDonor` with the caller as actor (read it with `GET /api/funding/audit?action=UpdatingDonor`).
+        /// Staff change a donor&apos;s name, IATI identifier, contact or agreement references. Role `staff`.Audit: each object this changes is recorded as action `UpdatingDonor` with the caller as actor (read it with `GET /api/funding/audit?action=UpdatingDonor`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

@@ -34,7 +34,7 @@ namespace Programmes.ApiClient.Api.Funding.ExchangeRates.Bulk
         {
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `LoadingExchangeRatesCsv` with the caller as actor (read it with `GET /api/funding/audit?action=LoadingExchangeRatesCsv`).
+        /// Staff load many monthly rates at once, as CSV (currency,month,unitsPerUsd). Role `staff`; same effects as loading one. A rate that differs from one already loaded is listed as a conflict and not changed. Idempotency-Key required: a retry with the same key and body returns the first answer.Audit: each object this changes is recorded as action `LoadingExchangeRatesCsv` with the caller as actor (read it with `GET /api/funding/audit?action=LoadingExchangeRatesCsv`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.RatesLoaded"/></returns>
         /// <param name="body">Binary request body</param>
@@ -73,7 +73,7 @@ namespace Programmes.ApiClient.Api.Funding.ExchangeRates.Bulk
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.RatesLoaded>(requestInfo, global::Programmes.ApiClient.Models.RatesLoaded.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `LoadingExchangeRatesCsv` with the caller as actor (read it with `GET /api/funding/audit?action=LoadingExchangeRatesCsv`).
+        /// Staff load many monthly rates at once, as CSV (currency,month,unitsPerUsd). Role `staff`; same effects as loading one. A rate that differs from one already loaded is listed as a conflict and not changed. Idempotency-Key required: a retry with the same key and body returns the first answer.Audit: each object this changes is recorded as action `LoadingExchangeRatesCsv` with the caller as actor (read it with `GET /api/funding/audit?action=LoadingExchangeRatesCsv`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">Binary request body</param>

@@ -34,7 +34,7 @@ namespace Programmes.ApiClient.Api.Funding.InKind.Item
         {
         }
         /// <summary>
-        /// Get an in kind
+        /// One in-kind contribution. Roles `staff` and `donor` (its own).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.InKindView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -67,7 +67,7 @@ namespace Programmes.ApiClient.Api.Funding.InKind.Item
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.InKindView>(requestInfo, global::Programmes.ApiClient.Models.InKindView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Get an in kind
+        /// One in-kind contribution. Roles `staff` and `donor` (its own).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

@@ -40,7 +40,7 @@ namespace Programmes.ApiClient.Api.Funding.Pledges.Item
         {
         }
         /// <summary>
-        /// Get a pledge
+        /// One pledge with its payments. Roles `staff` and `donor` (its own; others are a 404).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.PledgeView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -73,7 +73,7 @@ namespace Programmes.ApiClient.Api.Funding.Pledges.Item
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.PledgeView>(requestInfo, global::Programmes.ApiClient.Models.PledgeView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Get a pledge
+        /// One pledge with its payments. Roles `staff` and `donor` (its own; others are a 404).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

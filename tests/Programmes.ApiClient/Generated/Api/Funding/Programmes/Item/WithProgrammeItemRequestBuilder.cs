@@ -34,7 +34,7 @@ namespace Programmes.ApiClient.Api.Funding.Programmes.Item
         {
         }
         /// <summary>
-        /// Get a programme
+        /// A programme&apos;s funding: budget, allocations by donor and payment, support cost and gap. Role `staff`.
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.FundingStatus"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -67,7 +67,7 @@ namespace Programmes.ApiClient.Api.Funding.Programmes.Item
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.FundingStatus>(requestInfo, global::Programmes.ApiClient.Models.FundingStatus.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Get a programme
+        /// A programme&apos;s funding: budget, allocations by donor and payment, support cost and gap. Role `staff`.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

@@ -40,7 +40,7 @@ namespace Programmes.ApiClient.Api.Intake.CentralAuthorities.Item
         {
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `MaintainingCentralAuthorities.Remove` with the caller as actor (read it with `GET /api/intake/audit?action=MaintainingCentralAuthorities.Remove`).
+        /// A State removes one of its central authorities. Role `state`, its own only.Audit: each object this changes is recorded as action `MaintainingCentralAuthorities.Remove` with the caller as actor (read it with `GET /api/intake/audit?action=MaintainingCentralAuthorities.Remove`).
         /// </summary>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -74,7 +74,7 @@ namespace Programmes.ApiClient.Api.Intake.CentralAuthorities.Item
             await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Get a central authority
+        /// One central authority. Roles `state`, `partner` and `staff`.
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.AuthorityView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -107,7 +107,7 @@ namespace Programmes.ApiClient.Api.Intake.CentralAuthorities.Item
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.AuthorityView>(requestInfo, global::Programmes.ApiClient.Models.AuthorityView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `MaintainingCentralAuthorities.Update` with the caller as actor (read it with `GET /api/intake/audit?action=MaintainingCentralAuthorities.Update`).
+        /// A State updates one of its central authorities; each change is kept (see its changes). Role `state`, its own only.Audit: each object this changes is recorded as action `MaintainingCentralAuthorities.Update` with the caller as actor (read it with `GET /api/intake/audit?action=MaintainingCentralAuthorities.Update`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.AuthorityView"/></returns>
         /// <param name="body">The request body</param>
@@ -146,7 +146,7 @@ namespace Programmes.ApiClient.Api.Intake.CentralAuthorities.Item
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.AuthorityView>(requestInfo, global::Programmes.ApiClient.Models.AuthorityView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `MaintainingCentralAuthorities.Remove` with the caller as actor (read it with `GET /api/intake/audit?action=MaintainingCentralAuthorities.Remove`).
+        /// A State removes one of its central authorities. Role `state`, its own only.Audit: each object this changes is recorded as action `MaintainingCentralAuthorities.Remove` with the caller as actor (read it with `GET /api/intake/audit?action=MaintainingCentralAuthorities.Remove`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -165,7 +165,7 @@ namespace Programmes.ApiClient.Api.Intake.CentralAuthorities.Item
             return requestInfo;
         }
         /// <summary>
-        /// Get a central authority
+        /// One central authority. Roles `state`, `partner` and `staff`.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -184,7 +184,7 @@ namespace Programmes.ApiClient.Api.Intake.CentralAuthorities.Item
             return requestInfo;
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `MaintainingCentralAuthorities.Update` with the caller as actor (read it with `GET /api/intake/audit?action=MaintainingCentralAuthorities.Update`).
+        /// A State updates one of its central authorities; each change is kept (see its changes). Role `state`, its own only.Audit: each object this changes is recorded as action `MaintainingCentralAuthorities.Update` with the caller as actor (read it with `GET /api/intake/audit?action=MaintainingCentralAuthorities.Update`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

@@ -47,7 +47,7 @@ namespace Programmes.ApiClient.Api.Intake.Ratifications.Item
         {
         }
         /// <summary>
-        /// Get a ratification
+        /// A State&apos;s standing towards each universal instrument, its gaps and a suggested RATIFICATION request to fill them. Roles `state`, `partner` and `staff`. An unknown State code is a 404.
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.StateRatifications"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -80,7 +80,7 @@ namespace Programmes.ApiClient.Api.Intake.Ratifications.Item
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.StateRatifications>(requestInfo, global::Programmes.ApiClient.Models.StateRatifications.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Get a ratification
+        /// A State&apos;s standing towards each universal instrument, its gaps and a suggested RATIFICATION request to fill them. Roles `state`, `partner` and `staff`. An unknown State code is a 404.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

@@ -70,7 +70,7 @@ namespace Programmes.ApiClient.Api.Intake.Requests.Item
         {
         }
         /// <summary>
-        /// Get a request
+        /// One request with its timeline. Roles `state` (its own), `partner` (CTED, its referrals) and `staff`; another party&apos;s request is a 404.
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.RequestView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -103,7 +103,7 @@ namespace Programmes.ApiClient.Api.Intake.Requests.Item
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.RequestView>(requestInfo, global::Programmes.ApiClient.Models.RequestView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Get a request
+        /// One request with its timeline. Roles `state` (its own), `partner` (CTED, its referrals) and `staff`; another party&apos;s request is a 404.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

@@ -34,7 +34,7 @@ namespace Programmes.ApiClient.Api.Planning.Iati.Activities
         {
         }
         /// <summary>
-        /// List activities iati
+        /// Programmes as an IATI 2.03 activities file (XML): budgets, incoming commitments and funds, disbursements and results. Role `staff`.
         /// </summary>
         /// <returns>A <see cref="Stream"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -65,7 +65,7 @@ namespace Programmes.ApiClient.Api.Planning.Iati.Activities
             return await RequestAdapter.SendPrimitiveAsync<Stream>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// List activities iati
+        /// Programmes as an IATI 2.03 activities file (XML): budgets, incoming commitments and funds, disbursements and results. Role `staff`.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -93,7 +93,7 @@ namespace Programmes.ApiClient.Api.Planning.Iati.Activities
             return new global::Programmes.ApiClient.Api.Planning.Iati.Activities.ActivitiesRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// List activities iati
+        /// Programmes as an IATI 2.03 activities file (XML): budgets, incoming commitments and funds, disbursements and results. Role `staff`.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class ActivitiesRequestBuilderGetQueryParameters 

@@ -76,7 +76,7 @@ namespace Programmes.ApiClient.Api.Planning.Programmes.Item
         {
         }
         /// <summary>
-        /// Get a programme
+        /// One programme with its activities, budget, markers, review, approval facts and timeline. Roles `staff`, `state` (programmes for its State) and `partner`; others are a 404.
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.ProgrammeView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -109,7 +109,7 @@ namespace Programmes.ApiClient.Api.Planning.Programmes.Item
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.ProgrammeView>(requestInfo, global::Programmes.ApiClient.Models.ProgrammeView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Get a programme
+        /// One programme with its activities, budget, markers, review, approval facts and timeline. Roles `staff`, `state` (programmes for its State) and `partner`; others are a 404.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

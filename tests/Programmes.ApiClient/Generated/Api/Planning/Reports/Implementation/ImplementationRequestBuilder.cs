@@ -34,7 +34,7 @@ namespace Programmes.ApiClient.Api.Planning.Reports.Implementation
         {
         }
         /// <summary>
-        /// Get implementation reports
+        /// The implementation report for the General Assembly over a period: deliveries by operative paragraph, modality and regional group, participants and results (JSON, or CSV with Accept: text/csv). Role `staff`.
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.ImplementationReportDocument"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -65,7 +65,7 @@ namespace Programmes.ApiClient.Api.Planning.Reports.Implementation
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.ImplementationReportDocument>(requestInfo, global::Programmes.ApiClient.Models.ImplementationReportDocument.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Get implementation reports
+        /// The implementation report for the General Assembly over a period: deliveries by operative paragraph, modality and regional group, participants and results (JSON, or CSV with Accept: text/csv). Role `staff`.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -93,7 +93,7 @@ namespace Programmes.ApiClient.Api.Planning.Reports.Implementation
             return new global::Programmes.ApiClient.Api.Planning.Reports.Implementation.ImplementationRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Get implementation reports
+        /// The implementation report for the General Assembly over a period: deliveries by operative paragraph, modality and regional group, participants and results (JSON, or CSV with Accept: text/csv). Role `staff`.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class ImplementationRequestBuilderGetQueryParameters 

@@ -34,7 +34,7 @@ namespace Programmes.ApiClient.Api.Coordination.Activities.Item.Withdraw
         {
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `DeclaringActivities.Withdraw` with the caller as actor (read it with `GET /api/coordination/audit?action=DeclaringActivities.Withdraw`).
+        /// A partner withdraws one of its activities; it no longer counts for overlaps. Role `partner`, its own only; requires `Planned`.Audit: each object this changes is recorded as action `DeclaringActivities.Withdraw` with the caller as actor (read it with `GET /api/coordination/audit?action=DeclaringActivities.Withdraw`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.DeclaredActivityView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -69,7 +69,7 @@ namespace Programmes.ApiClient.Api.Coordination.Activities.Item.Withdraw
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.DeclaredActivityView>(requestInfo, global::Programmes.ApiClient.Models.DeclaredActivityView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `DeclaringActivities.Withdraw` with the caller as actor (read it with `GET /api/coordination/audit?action=DeclaringActivities.Withdraw`).
+        /// A partner withdraws one of its activities; it no longer counts for overlaps. Role `partner`, its own only; requires `Planned`.Audit: each object this changes is recorded as action `DeclaringActivities.Withdraw` with the caller as actor (read it with `GET /api/coordination/audit?action=DeclaringActivities.Withdraw`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

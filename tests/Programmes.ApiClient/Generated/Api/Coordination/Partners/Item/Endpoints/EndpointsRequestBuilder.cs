@@ -47,7 +47,7 @@ namespace Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints
         {
         }
         /// <summary>
-        /// List endpoints of a partner
+        /// A partner&apos;s webhook endpoints. Roles `partner` (its own endpoints only) and `staff`.
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.ListPageOfEndpointView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -80,7 +80,7 @@ namespace Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.ListPageOfEndpointView>(requestInfo, global::Programmes.ApiClient.Models.ListPageOfEndpointView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `ManagingEndpoints.Create` with the caller as actor (read it with `GET /api/coordination/audit?action=ManagingEndpoints.Create`).
+        /// Register an HTTPS URL to receive signed webhooks (Standard Webhooks) for the chosen event types. Roles `partner` (its own endpoints only) and `staff`. The answer is the only time the secret is shown.Audit: each object this changes is recorded as action `ManagingEndpoints.Create` with the caller as actor (read it with `GET /api/coordination/audit?action=ManagingEndpoints.Create`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.EndpointView"/></returns>
         /// <param name="body">The request body</param>
@@ -92,6 +92,7 @@ namespace Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 404 status code</exception>
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 409 status code</exception>
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 415 status code</exception>
+        /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 422 status code</exception>
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -113,13 +114,14 @@ namespace Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints
                 { "404", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "409", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "415", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "422", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.EndpointView>(requestInfo, global::Programmes.ApiClient.Models.EndpointView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// List endpoints of a partner
+        /// A partner&apos;s webhook endpoints. Roles `partner` (its own endpoints only) and `staff`.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -138,7 +140,7 @@ namespace Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints
             return requestInfo;
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `ManagingEndpoints.Create` with the caller as actor (read it with `GET /api/coordination/audit?action=ManagingEndpoints.Create`).
+        /// Register an HTTPS URL to receive signed webhooks (Standard Webhooks) for the chosen event types. Roles `partner` (its own endpoints only) and `staff`. The answer is the only time the secret is shown.Audit: each object this changes is recorded as action `ManagingEndpoints.Create` with the caller as actor (read it with `GET /api/coordination/audit?action=ManagingEndpoints.Create`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
@@ -169,7 +171,7 @@ namespace Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints
             return new global::Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints.EndpointsRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// List endpoints of a partner
+        /// A partner&apos;s webhook endpoints. Roles `partner` (its own endpoints only) and `staff`.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class EndpointsRequestBuilderGetQueryParameters 

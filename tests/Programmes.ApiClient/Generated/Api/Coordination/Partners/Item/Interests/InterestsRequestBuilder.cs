@@ -34,7 +34,7 @@ namespace Programmes.ApiClient.Api.Coordination.Partners.Item.Interests
         {
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `ManagingPartners.SetInterests` with the caller as actor (read it with `GET /api/coordination/audit?action=ManagingPartners.SetInterests`).
+        /// Staff set the thematic areas, States and regional groups a partner is consulted on in clearance rounds. Role `staff`.Audit: each object this changes is recorded as action `ManagingPartners.SetInterests` with the caller as actor (read it with `GET /api/coordination/audit?action=ManagingPartners.SetInterests`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.PartnerView"/></returns>
         /// <param name="body">The request body</param>
@@ -73,7 +73,7 @@ namespace Programmes.ApiClient.Api.Coordination.Partners.Item.Interests
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.PartnerView>(requestInfo, global::Programmes.ApiClient.Models.PartnerView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `ManagingPartners.SetInterests` with the caller as actor (read it with `GET /api/coordination/audit?action=ManagingPartners.SetInterests`).
+        /// Staff set the thematic areas, States and regional groups a partner is consulted on in clearance rounds. Role `staff`.Audit: each object this changes is recorded as action `ManagingPartners.SetInterests` with the caller as actor (read it with `GET /api/coordination/audit?action=ManagingPartners.SetInterests`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

@@ -34,7 +34,7 @@ namespace Programmes.ApiClient.Api.Coordination.Rounds.Item.Answers
         {
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `AnsweringRound` with the caller as actor (read it with `GET /api/coordination/audit?action=AnsweringRound`).
+        /// An addressee answers a clearance round: concur, concur with comments, flag an overlap with one of its declared activities, or propose a joint initiative. Role `partner`, an addressee of the round only (others get 404). Requires the round `Open` and no earlier answer from this partner (409). When every addressee has answered the round closes: `Cleared` publishes `ProgrammeCleared`, otherwise `ConcernsRaised` publishes `ProgrammeClearanceRaisedConcerns`. Silence at the deadline counts as concurrence.Audit: each object this changes is recorded as action `AnsweringRound` with the caller as actor (read it with `GET /api/coordination/audit?action=AnsweringRound`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.RoundView"/></returns>
         /// <param name="body">The request body</param>
@@ -73,7 +73,7 @@ namespace Programmes.ApiClient.Api.Coordination.Rounds.Item.Answers
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.RoundView>(requestInfo, global::Programmes.ApiClient.Models.RoundView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `AnsweringRound` with the caller as actor (read it with `GET /api/coordination/audit?action=AnsweringRound`).
+        /// An addressee answers a clearance round: concur, concur with comments, flag an overlap with one of its declared activities, or propose a joint initiative. Role `partner`, an addressee of the round only (others get 404). Requires the round `Open` and no earlier answer from this partner (409). When every addressee has answered the round closes: `Cleared` publishes `ProgrammeCleared`, otherwise `ConcernsRaised` publishes `ProgrammeClearanceRaisedConcerns`. Silence at the deadline counts as concurrence.Audit: each object this changes is recorded as action `AnsweringRound` with the caller as actor (read it with `GET /api/coordination/audit?action=AnsweringRound`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

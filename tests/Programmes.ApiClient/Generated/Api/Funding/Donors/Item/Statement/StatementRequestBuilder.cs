@@ -34,7 +34,7 @@ namespace Programmes.ApiClient.Api.Funding.Donors.Item.Statement
         {
         }
         /// <summary>
-        /// The donor&apos;s totals by currency and in USD, and every pledge, payment, in-kind record and live allocation they add up from. Each line says, from the audit trail, who recorded it and when (`recorded`: client id, role, party, time, action) and who last changed it (`lastChanged`); both are null for a line older than the trail.
+        /// A donor&apos;s statement: pledged, paid and outstanding by currency and in USD, where the money went, in-kind support, and every line with who recorded it. Roles `staff` and `donor` (its own).The donor&apos;s totals by currency and in USD, and every pledge, payment, in-kind record and live allocation they add up from. Each line says, from the audit trail, who recorded it and when (`recorded`: client id, role, party, time, action) and who last changed it (`lastChanged`); both are null for a line older than the trail.
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.DonorStatement"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -67,7 +67,7 @@ namespace Programmes.ApiClient.Api.Funding.Donors.Item.Statement
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.DonorStatement>(requestInfo, global::Programmes.ApiClient.Models.DonorStatement.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The donor&apos;s totals by currency and in USD, and every pledge, payment, in-kind record and live allocation they add up from. Each line says, from the audit trail, who recorded it and when (`recorded`: client id, role, party, time, action) and who last changed it (`lastChanged`); both are null for a line older than the trail.
+        /// A donor&apos;s statement: pledged, paid and outstanding by currency and in USD, where the money went, in-kind support, and every line with who recorded it. Roles `staff` and `donor` (its own).The donor&apos;s totals by currency and in USD, and every pledge, payment, in-kind record and live allocation they add up from. Each line says, from the audit trail, who recorded it and when (`recorded`: client id, role, party, time, action) and who last changed it (`lastChanged`); both are null for a line older than the trail.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

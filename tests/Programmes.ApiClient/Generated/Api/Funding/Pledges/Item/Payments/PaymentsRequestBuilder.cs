@@ -3,6 +3,7 @@
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Abstractions;
+using Programmes.ApiClient.Api.Funding.Pledges.Item.Payments.Item;
 using Programmes.ApiClient.Models;
 using System.Collections.Generic;
 using System.IO;
@@ -17,6 +18,18 @@ namespace Programmes.ApiClient.Api.Funding.Pledges.Item.Payments
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class PaymentsRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>Gets an item from the Programmes.ApiClient.api.funding.pledges.item.payments.item collection</summary>
+        /// <param name="position">Unique identifier of the item</param>
+        /// <returns>A <see cref="global::Programmes.ApiClient.Api.Funding.Pledges.Item.Payments.Item.WithPaymentItemRequestBuilder"/></returns>
+        public global::Programmes.ApiClient.Api.Funding.Pledges.Item.Payments.Item.WithPaymentItemRequestBuilder this[Guid position]
+        {
+            get
+            {
+                var urlTplParams = new Dictionary<string, object>(PathParameters);
+                urlTplParams.Add("paymentId", position);
+                return new global::Programmes.ApiClient.Api.Funding.Pledges.Item.Payments.Item.WithPaymentItemRequestBuilder(urlTplParams, RequestAdapter);
+            }
+        }
         /// <summary>
         /// Instantiates a new <see cref="global::Programmes.ApiClient.Api.Funding.Pledges.Item.Payments.PaymentsRequestBuilder"/> and sets the default values.
         /// </summary>
@@ -34,7 +47,7 @@ namespace Programmes.ApiClient.Api.Funding.Pledges.Item.Payments
         {
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `ReceivingPayment` with the caller as actor (read it with `GET /api/funding/audit?action=ReceivingPayment`).
+        /// Record a payment received against a pledge, in the pledge&apos;s currency, not above what is outstanding (409). Roles `donor` (its own pledges) and `staff`. Publishes `PaymentReceived`. Converted payments are allocated to programmes&apos; funding gaps in earmarking order (programme, State, region, thematic area, unearmarked), publishing `FundsAllocated`, and `ProgrammeFullyFunded` when a budget is covered. Idempotency-Key required: a retry with the same key and body returns the first answer.Audit: each object this changes is recorded as action `ReceivingPayment` with the caller as actor (read it with `GET /api/funding/audit?action=ReceivingPayment`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.PaymentView"/></returns>
         /// <param name="body">The request body</param>
@@ -75,7 +88,7 @@ namespace Programmes.ApiClient.Api.Funding.Pledges.Item.Payments
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.PaymentView>(requestInfo, global::Programmes.ApiClient.Models.PaymentView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `ReceivingPayment` with the caller as actor (read it with `GET /api/funding/audit?action=ReceivingPayment`).
+        /// Record a payment received against a pledge, in the pledge&apos;s currency, not above what is outstanding (409). Roles `donor` (its own pledges) and `staff`. Publishes `PaymentReceived`. Converted payments are allocated to programmes&apos; funding gaps in earmarking order (programme, State, region, thematic area, unearmarked), publishing `FundsAllocated`, and `ProgrammeFullyFunded` when a budget is covered. Idempotency-Key required: a retry with the same key and body returns the first answer.Audit: each object this changes is recorded as action `ReceivingPayment` with the caller as actor (read it with `GET /api/funding/audit?action=ReceivingPayment`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

@@ -34,7 +34,7 @@ namespace Programmes.ApiClient.Api.Intake.CentralAuthorities.Item.Changes
         {
         }
         /// <summary>
-        /// List changes of a central authority
+        /// The history of a central authority&apos;s changes, newest first. Roles `state` (its own) and `staff`.
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.ListPageOfAuthorityChangeView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -67,7 +67,7 @@ namespace Programmes.ApiClient.Api.Intake.CentralAuthorities.Item.Changes
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.ListPageOfAuthorityChangeView>(requestInfo, global::Programmes.ApiClient.Models.ListPageOfAuthorityChangeView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// List changes of a central authority
+        /// The history of a central authority&apos;s changes, newest first. Roles `state` (its own) and `staff`.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -95,7 +95,7 @@ namespace Programmes.ApiClient.Api.Intake.CentralAuthorities.Item.Changes
             return new global::Programmes.ApiClient.Api.Intake.CentralAuthorities.Item.Changes.ChangesRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// List changes of a central authority
+        /// The history of a central authority&apos;s changes, newest first. Roles `state` (its own) and `staff`.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class ChangesRequestBuilderGetQueryParameters 

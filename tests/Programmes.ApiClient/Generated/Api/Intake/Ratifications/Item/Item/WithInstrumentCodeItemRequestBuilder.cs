@@ -34,7 +34,7 @@ namespace Programmes.ApiClient.Api.Intake.Ratifications.Item.Item
         {
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `RecordRatification` with the caller as actor (read it with `GET /api/intake/audit?action=RecordRatification`).
+        /// Staff record a State&apos;s standing towards an instrument, as the depositary publishes it. Role `staff`. Publishes `RatificationStatusChanged` when the status changes (planning records a Ratification result); repeating it changes nothing.Audit: each object this changes is recorded as action `RecordRatification` with the caller as actor (read it with `GET /api/intake/audit?action=RecordRatification`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.RatificationView"/></returns>
         /// <param name="body">The request body</param>
@@ -73,7 +73,7 @@ namespace Programmes.ApiClient.Api.Intake.Ratifications.Item.Item
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.RatificationView>(requestInfo, global::Programmes.ApiClient.Models.RatificationView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `RecordRatification` with the caller as actor (read it with `GET /api/intake/audit?action=RecordRatification`).
+        /// Staff record a State&apos;s standing towards an instrument, as the depositary publishes it. Role `staff`. Publishes `RatificationStatusChanged` when the status changes (planning records a Ratification result); repeating it changes nothing.Audit: each object this changes is recorded as action `RecordRatification` with the caller as actor (read it with `GET /api/intake/audit?action=RecordRatification`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

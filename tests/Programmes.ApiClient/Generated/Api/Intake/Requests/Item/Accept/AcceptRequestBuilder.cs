@@ -34,7 +34,7 @@ namespace Programmes.ApiClient.Api.Intake.Requests.Item.Accept
         {
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `AcceptRequest` with the caller as actor (read it with `GET /api/intake/audit?action=AcceptRequest`).
+        /// Staff accept a screened request: it is within the mandate and complete. Role `staff`. Requires status `Submitted`; moves it to `Accepted` and publishes `AssistanceRequestAccepted` (planning may then draft a programme from it).Audit: each object this changes is recorded as action `AcceptRequest` with the caller as actor (read it with `GET /api/intake/audit?action=AcceptRequest`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.RequestView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -69,7 +69,7 @@ namespace Programmes.ApiClient.Api.Intake.Requests.Item.Accept
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.RequestView>(requestInfo, global::Programmes.ApiClient.Models.RequestView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `AcceptRequest` with the caller as actor (read it with `GET /api/intake/audit?action=AcceptRequest`).
+        /// Staff accept a screened request: it is within the mandate and complete. Role `staff`. Requires status `Submitted`; moves it to `Accepted` and publishes `AssistanceRequestAccepted` (planning may then draft a programme from it).Audit: each object this changes is recorded as action `AcceptRequest` with the caller as actor (read it with `GET /api/intake/audit?action=AcceptRequest`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

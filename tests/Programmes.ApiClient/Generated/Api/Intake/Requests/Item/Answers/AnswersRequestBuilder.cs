@@ -34,7 +34,7 @@ namespace Programmes.ApiClient.Api.Intake.Requests.Item.Answers
         {
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `AnsweringQuestions` with the caller as actor (read it with `GET /api/intake/audit?action=AnsweringQuestions`).
+        /// The State answers the questions staff asked. Role `state`, its own request only. Requires status `InformationRequested`; moves it back to `Submitted` and publishes `AssistanceRequestInformationProvided`.Audit: each object this changes is recorded as action `AnsweringQuestions` with the caller as actor (read it with `GET /api/intake/audit?action=AnsweringQuestions`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.RequestView"/></returns>
         /// <param name="body">The request body</param>
@@ -73,7 +73,7 @@ namespace Programmes.ApiClient.Api.Intake.Requests.Item.Answers
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.RequestView>(requestInfo, global::Programmes.ApiClient.Models.RequestView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `AnsweringQuestions` with the caller as actor (read it with `GET /api/intake/audit?action=AnsweringQuestions`).
+        /// The State answers the questions staff asked. Role `state`, its own request only. Requires status `InformationRequested`; moves it back to `Submitted` and publishes `AssistanceRequestInformationProvided`.Audit: each object this changes is recorded as action `AnsweringQuestions` with the caller as actor (read it with `GET /api/intake/audit?action=AnsweringQuestions`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

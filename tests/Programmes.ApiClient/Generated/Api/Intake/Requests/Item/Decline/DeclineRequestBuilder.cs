@@ -34,7 +34,7 @@ namespace Programmes.ApiClient.Api.Intake.Requests.Item.Decline
         {
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `DeclineRequest` with the caller as actor (read it with `GET /api/intake/audit?action=DeclineRequest`).
+        /// Staff decline a request, with a reason from the list (text required when the reason is `Other`). Role `staff`. Requires status `Submitted` or `InformationRequested`; moves it to `Declined` and publishes `AssistanceRequestDeclined`.Audit: each object this changes is recorded as action `DeclineRequest` with the caller as actor (read it with `GET /api/intake/audit?action=DeclineRequest`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.RequestView"/></returns>
         /// <param name="body">The request body</param>
@@ -73,7 +73,7 @@ namespace Programmes.ApiClient.Api.Intake.Requests.Item.Decline
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.RequestView>(requestInfo, global::Programmes.ApiClient.Models.RequestView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `DeclineRequest` with the caller as actor (read it with `GET /api/intake/audit?action=DeclineRequest`).
+        /// Staff decline a request, with a reason from the list (text required when the reason is `Other`). Role `staff`. Requires status `Submitted` or `InformationRequested`; moves it to `Declined` and publishes `AssistanceRequestDeclined`.Audit: each object this changes is recorded as action `DeclineRequest` with the caller as actor (read it with `GET /api/intake/audit?action=DeclineRequest`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

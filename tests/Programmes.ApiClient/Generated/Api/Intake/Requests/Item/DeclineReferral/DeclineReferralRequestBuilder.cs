@@ -34,7 +34,7 @@ namespace Programmes.ApiClient.Api.Intake.Requests.Item.DeclineReferral
         {
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `DeclineReferral` with the caller as actor (read it with `GET /api/intake/audit?action=DeclineReferral`).
+        /// The State declines CTED&apos;s referral. Role `state`, the referral&apos;s State only. Requires status `AwaitingStateEndorsement`; moves it to `DeclinedByState` (final) and publishes `CtedReferralDeclinedByState`.Audit: each object this changes is recorded as action `DeclineReferral` with the caller as actor (read it with `GET /api/intake/audit?action=DeclineReferral`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.RequestView"/></returns>
         /// <param name="body">The request body</param>
@@ -73,7 +73,7 @@ namespace Programmes.ApiClient.Api.Intake.Requests.Item.DeclineReferral
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.RequestView>(requestInfo, global::Programmes.ApiClient.Models.RequestView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `DeclineReferral` with the caller as actor (read it with `GET /api/intake/audit?action=DeclineReferral`).
+        /// The State declines CTED&apos;s referral. Role `state`, the referral&apos;s State only. Requires status `AwaitingStateEndorsement`; moves it to `DeclinedByState` (final) and publishes `CtedReferralDeclinedByState`.Audit: each object this changes is recorded as action `DeclineReferral` with the caller as actor (read it with `GET /api/intake/audit?action=DeclineReferral`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

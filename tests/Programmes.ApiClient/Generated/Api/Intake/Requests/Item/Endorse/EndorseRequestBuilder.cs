@@ -34,7 +34,7 @@ namespace Programmes.ApiClient.Api.Intake.Requests.Item.Endorse
         {
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `EndorseReferral` with the caller as actor (read it with `GET /api/intake/audit?action=EndorseReferral`).
+        /// The State endorses CTED&apos;s referral as its own request. Role `state`, the referral&apos;s State only. Requires status `AwaitingStateEndorsement`; moves it to `Submitted` and publishes `CtedReferralEndorsed` and `AssistanceRequestSubmitted`.Audit: each object this changes is recorded as action `EndorseReferral` with the caller as actor (read it with `GET /api/intake/audit?action=EndorseReferral`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.RequestView"/></returns>
         /// <param name="body">The request body</param>
@@ -73,7 +73,7 @@ namespace Programmes.ApiClient.Api.Intake.Requests.Item.Endorse
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.RequestView>(requestInfo, global::Programmes.ApiClient.Models.RequestView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `EndorseReferral` with the caller as actor (read it with `GET /api/intake/audit?action=EndorseReferral`).
+        /// The State endorses CTED&apos;s referral as its own request. Role `state`, the referral&apos;s State only. Requires status `AwaitingStateEndorsement`; moves it to `Submitted` and publishes `CtedReferralEndorsed` and `AssistanceRequestSubmitted`.Audit: each object this changes is recorded as action `EndorseReferral` with the caller as actor (read it with `GET /api/intake/audit?action=EndorseReferral`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

@@ -34,7 +34,7 @@ namespace Programmes.ApiClient.Api.Intake.Requests.Item.InformationRequest
         {
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `requestInformation` with the caller as actor (read it with `GET /api/intake/audit?action=requestInformation`).
+        /// Staff ask the State questions before deciding. Role `staff`. Requires status `Submitted`; moves it to `InformationRequested` and publishes `AssistanceRequestInformationRequested`.Audit: each object this changes is recorded as action `requestInformation` with the caller as actor (read it with `GET /api/intake/audit?action=requestInformation`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.RequestView"/></returns>
         /// <param name="body">The request body</param>
@@ -73,7 +73,7 @@ namespace Programmes.ApiClient.Api.Intake.Requests.Item.InformationRequest
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.RequestView>(requestInfo, global::Programmes.ApiClient.Models.RequestView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `requestInformation` with the caller as actor (read it with `GET /api/intake/audit?action=requestInformation`).
+        /// Staff ask the State questions before deciding. Role `staff`. Requires status `Submitted`; moves it to `InformationRequested` and publishes `AssistanceRequestInformationRequested`.Audit: each object this changes is recorded as action `requestInformation` with the caller as actor (read it with `GET /api/intake/audit?action=requestInformation`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

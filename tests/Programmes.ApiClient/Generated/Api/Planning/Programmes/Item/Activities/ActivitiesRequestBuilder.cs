@@ -47,7 +47,7 @@ namespace Programmes.ApiClient.Api.Planning.Programmes.Item.Activities
         {
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `PlanActivity.Add` with the caller as actor (read it with `GET /api/planning/audit?action=PlanActivity.Add`).
+        /// Staff add an activity (modality, thematic area, dates, place, participants, institutions, budget in USD). Role `staff`. Requires status `Draft`, `Proposed` or `Approved`. Changing an approved programme&apos;s budget sends it back to `Proposed` (`ProgrammeStatusChanged`); a proposed programme&apos;s new budget publishes `ProgrammeBudgeted`.Audit: each object this changes is recorded as action `PlanActivity.Add` with the caller as actor (read it with `GET /api/planning/audit?action=PlanActivity.Add`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.ProgrammeView"/></returns>
         /// <param name="body">The request body</param>
@@ -59,6 +59,7 @@ namespace Programmes.ApiClient.Api.Planning.Programmes.Item.Activities
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 404 status code</exception>
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 409 status code</exception>
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 415 status code</exception>
+        /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 422 status code</exception>
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -80,13 +81,14 @@ namespace Programmes.ApiClient.Api.Planning.Programmes.Item.Activities
                 { "404", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "409", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "415", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "422", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.ProgrammeView>(requestInfo, global::Programmes.ApiClient.Models.ProgrammeView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `PlanActivity.Add` with the caller as actor (read it with `GET /api/planning/audit?action=PlanActivity.Add`).
+        /// Staff add an activity (modality, thematic area, dates, place, participants, institutions, budget in USD). Role `staff`. Requires status `Draft`, `Proposed` or `Approved`. Changing an approved programme&apos;s budget sends it back to `Proposed` (`ProgrammeStatusChanged`); a proposed programme&apos;s new budget publishes `ProgrammeBudgeted`.Audit: each object this changes is recorded as action `PlanActivity.Add` with the caller as actor (read it with `GET /api/planning/audit?action=PlanActivity.Add`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

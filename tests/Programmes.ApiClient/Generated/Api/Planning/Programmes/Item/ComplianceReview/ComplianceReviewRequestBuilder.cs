@@ -34,7 +34,7 @@ namespace Programmes.ApiClient.Api.Planning.Programmes.Item.ComplianceReview
         {
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `RecordComplianceReview` with the caller as actor (read it with `GET /api/planning/audit?action=RecordComplianceReview`).
+        /// Staff record the human-rights compliance review (operative paragraph 6). Role `staff`. Requires status `Draft` or `Proposed`; only `Cleared` counts towards approval. A programme is approved automatically (status `Approved`, `ProgrammeApproved`) once it is `Proposed`, cleared by the partners (concerns resolved), its compliance review is `Cleared` and it is fully funded.Audit: each object this changes is recorded as action `RecordComplianceReview` with the caller as actor (read it with `GET /api/planning/audit?action=RecordComplianceReview`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.ProgrammeView"/></returns>
         /// <param name="body">The request body</param>
@@ -73,7 +73,7 @@ namespace Programmes.ApiClient.Api.Planning.Programmes.Item.ComplianceReview
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.ProgrammeView>(requestInfo, global::Programmes.ApiClient.Models.ProgrammeView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `RecordComplianceReview` with the caller as actor (read it with `GET /api/planning/audit?action=RecordComplianceReview`).
+        /// Staff record the human-rights compliance review (operative paragraph 6). Role `staff`. Requires status `Draft` or `Proposed`; only `Cleared` counts towards approval. A programme is approved automatically (status `Approved`, `ProgrammeApproved`) once it is `Proposed`, cleared by the partners (concerns resolved), its compliance review is `Cleared` and it is fully funded.Audit: each object this changes is recorded as action `RecordComplianceReview` with the caller as actor (read it with `GET /api/planning/audit?action=RecordComplianceReview`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

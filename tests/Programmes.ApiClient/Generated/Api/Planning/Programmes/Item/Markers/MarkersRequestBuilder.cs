@@ -34,7 +34,7 @@ namespace Programmes.ApiClient.Api.Planning.Programmes.Item.Markers
         {
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `SetMarkers` with the caller as actor (read it with `GET /api/planning/audit?action=SetMarkers`).
+        /// Staff set the gender marker (0-2) and the child-rights flag, both needed to propose. Role `staff`. Requires status `Draft` or `Proposed`.Audit: each object this changes is recorded as action `SetMarkers` with the caller as actor (read it with `GET /api/planning/audit?action=SetMarkers`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.ProgrammeView"/></returns>
         /// <param name="body">The request body</param>
@@ -73,7 +73,7 @@ namespace Programmes.ApiClient.Api.Planning.Programmes.Item.Markers
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.ProgrammeView>(requestInfo, global::Programmes.ApiClient.Models.ProgrammeView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `SetMarkers` with the caller as actor (read it with `GET /api/planning/audit?action=SetMarkers`).
+        /// Staff set the gender marker (0-2) and the child-rights flag, both needed to propose. Role `staff`. Requires status `Draft` or `Proposed`.Audit: each object this changes is recorded as action `SetMarkers` with the caller as actor (read it with `GET /api/planning/audit?action=SetMarkers`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

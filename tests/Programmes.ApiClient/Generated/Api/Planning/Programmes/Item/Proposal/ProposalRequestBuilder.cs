@@ -34,7 +34,7 @@ namespace Programmes.ApiClient.Api.Planning.Programmes.Item.Proposal
         {
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `ProposeProgramme` with the caller as actor (read it with `GET /api/planning/audit?action=ProposeProgramme`).
+        /// Staff propose a draft: it needs at least one activity, the gender marker and the child-rights flag. Role `staff`. Requires status `Draft`; moves it to `Proposed` and publishes `ProgrammeProposed` (coordination opens a clearance round) and `ProgrammeBudgeted` (funding allocates earmarked money). A programme is approved automatically (status `Approved`, `ProgrammeApproved`) once it is `Proposed`, cleared by the partners (concerns resolved), its compliance review is `Cleared` and it is fully funded.Audit: each object this changes is recorded as action `ProposeProgramme` with the caller as actor (read it with `GET /api/planning/audit?action=ProposeProgramme`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.ProgrammeView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -69,7 +69,7 @@ namespace Programmes.ApiClient.Api.Planning.Programmes.Item.Proposal
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.ProgrammeView>(requestInfo, global::Programmes.ApiClient.Models.ProgrammeView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `ProposeProgramme` with the caller as actor (read it with `GET /api/planning/audit?action=ProposeProgramme`).
+        /// Staff propose a draft: it needs at least one activity, the gender marker and the child-rights flag. Role `staff`. Requires status `Draft`; moves it to `Proposed` and publishes `ProgrammeProposed` (coordination opens a clearance round) and `ProgrammeBudgeted` (funding allocates earmarked money). A programme is approved automatically (status `Approved`, `ProgrammeApproved`) once it is `Proposed`, cleared by the partners (concerns resolved), its compliance review is `Cleared` and it is fully funded.Audit: each object this changes is recorded as action `ProposeProgramme` with the caller as actor (read it with `GET /api/planning/audit?action=ProposeProgramme`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

@@ -34,7 +34,7 @@ namespace Programmes.ApiClient.Api.Planning.Programmes.Item.Results
         {
         }
         /// <summary>
-        /// List results of a programme
+        /// A programme&apos;s results, newest first. Role `staff`.
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.ListPageOfResultView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -67,7 +67,7 @@ namespace Programmes.ApiClient.Api.Planning.Programmes.Item.Results
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.ListPageOfResultView>(requestInfo, global::Programmes.ApiClient.Models.ListPageOfResultView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `RecordResult.Record` with the caller as actor (read it with `GET /api/planning/audit?action=RecordResult.Record`).
+        /// Staff record a result (a law drafted or amended, officials trained, a tool published). Role `staff`. Requires status `Approved`, `InDelivery` or `Completed`. Ratification results come only from intake&apos;s events.Audit: each object this changes is recorded as action `RecordResult.Record` with the caller as actor (read it with `GET /api/planning/audit?action=RecordResult.Record`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.ResultView"/></returns>
         /// <param name="body">The request body</param>
@@ -79,6 +79,7 @@ namespace Programmes.ApiClient.Api.Planning.Programmes.Item.Results
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 404 status code</exception>
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 409 status code</exception>
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 415 status code</exception>
+        /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 422 status code</exception>
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::Programmes.ApiClient.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -100,13 +101,14 @@ namespace Programmes.ApiClient.Api.Planning.Programmes.Item.Results
                 { "404", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "409", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "415", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "422", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Programmes.ApiClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.ResultView>(requestInfo, global::Programmes.ApiClient.Models.ResultView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// List results of a programme
+        /// A programme&apos;s results, newest first. Role `staff`.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -125,7 +127,7 @@ namespace Programmes.ApiClient.Api.Planning.Programmes.Item.Results
             return requestInfo;
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `RecordResult.Record` with the caller as actor (read it with `GET /api/planning/audit?action=RecordResult.Record`).
+        /// Staff record a result (a law drafted or amended, officials trained, a tool published). Role `staff`. Requires status `Approved`, `InDelivery` or `Completed`. Ratification results come only from intake&apos;s events.Audit: each object this changes is recorded as action `RecordResult.Record` with the caller as actor (read it with `GET /api/planning/audit?action=RecordResult.Record`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
@@ -156,7 +158,7 @@ namespace Programmes.ApiClient.Api.Planning.Programmes.Item.Results
             return new global::Programmes.ApiClient.Api.Planning.Programmes.Item.Results.ResultsRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// List results of a programme
+        /// A programme&apos;s results, newest first. Role `staff`.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class ResultsRequestBuilderGetQueryParameters 

@@ -34,7 +34,7 @@ namespace Programmes.ApiClient.Api.Planning.Programmes.Item.StatusChanges
         {
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `ChangeProgrammeStatus` with the caller as actor (read it with `GET /api/planning/audit?action=ChangeProgrammeStatus`).
+        /// Staff change a programme&apos;s delivery status: StartDelivery (from `Approved`), Complete (from `InDelivery`), Suspend (from `Proposed`, `Approved` or `InDelivery`, reason required), Resume (from `Suspended`), Cancel (any but `Completed`/`Cancelled`, reason required). Role `staff`. Publishes `ProgrammeStatusChanged`; an action the status does not allow is a 409 naming currentState.Audit: each object this changes is recorded as action `ChangeProgrammeStatus` with the caller as actor (read it with `GET /api/planning/audit?action=ChangeProgrammeStatus`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.ProgrammeView"/></returns>
         /// <param name="body">The request body</param>
@@ -73,7 +73,7 @@ namespace Programmes.ApiClient.Api.Planning.Programmes.Item.StatusChanges
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.ProgrammeView>(requestInfo, global::Programmes.ApiClient.Models.ProgrammeView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `ChangeProgrammeStatus` with the caller as actor (read it with `GET /api/planning/audit?action=ChangeProgrammeStatus`).
+        /// Staff change a programme&apos;s delivery status: StartDelivery (from `Approved`), Complete (from `InDelivery`), Suspend (from `Proposed`, `Approved` or `InDelivery`, reason required), Resume (from `Suspended`), Cancel (any but `Completed`/`Cancelled`, reason required). Role `staff`. Publishes `ProgrammeStatusChanged`; an action the status does not allow is a 409 naming currentState.Audit: each object this changes is recorded as action `ChangeProgrammeStatus` with the caller as actor (read it with `GET /api/planning/audit?action=ChangeProgrammeStatus`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

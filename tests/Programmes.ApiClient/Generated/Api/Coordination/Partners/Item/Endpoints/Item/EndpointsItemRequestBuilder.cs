@@ -52,7 +52,7 @@ namespace Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints.Item
         {
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `ManagingEndpoints.Delete` with the caller as actor (read it with `GET /api/coordination/audit?action=ManagingEndpoints.Delete`).
+        /// Remove an endpoint; nothing more is delivered to it. Roles `partner` (its own endpoints only) and `staff`.Audit: each object this changes is recorded as action `ManagingEndpoints.Delete` with the caller as actor (read it with `GET /api/coordination/audit?action=ManagingEndpoints.Delete`).
         /// </summary>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -86,7 +86,7 @@ namespace Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints.Item
             await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Get an endpoint
+        /// One webhook endpoint (without its secret). Roles `partner` (its own endpoints only) and `staff`.
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.EndpointView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -119,7 +119,7 @@ namespace Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints.Item
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.EndpointView>(requestInfo, global::Programmes.ApiClient.Models.EndpointView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `ManagingEndpoints.Update` with the caller as actor (read it with `GET /api/coordination/audit?action=ManagingEndpoints.Update`).
+        /// Change an endpoint&apos;s URL or event types. Roles `partner` (its own endpoints only) and `staff`.Audit: each object this changes is recorded as action `ManagingEndpoints.Update` with the caller as actor (read it with `GET /api/coordination/audit?action=ManagingEndpoints.Update`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.EndpointView"/></returns>
         /// <param name="body">The request body</param>
@@ -158,7 +158,7 @@ namespace Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints.Item
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.EndpointView>(requestInfo, global::Programmes.ApiClient.Models.EndpointView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `ManagingEndpoints.Delete` with the caller as actor (read it with `GET /api/coordination/audit?action=ManagingEndpoints.Delete`).
+        /// Remove an endpoint; nothing more is delivered to it. Roles `partner` (its own endpoints only) and `staff`.Audit: each object this changes is recorded as action `ManagingEndpoints.Delete` with the caller as actor (read it with `GET /api/coordination/audit?action=ManagingEndpoints.Delete`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -177,7 +177,7 @@ namespace Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints.Item
             return requestInfo;
         }
         /// <summary>
-        /// Get an endpoint
+        /// One webhook endpoint (without its secret). Roles `partner` (its own endpoints only) and `staff`.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -196,7 +196,7 @@ namespace Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints.Item
             return requestInfo;
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `ManagingEndpoints.Update` with the caller as actor (read it with `GET /api/coordination/audit?action=ManagingEndpoints.Update`).
+        /// Change an endpoint&apos;s URL or event types. Roles `partner` (its own endpoints only) and `staff`.Audit: each object this changes is recorded as action `ManagingEndpoints.Update` with the caller as actor (read it with `GET /api/coordination/audit?action=ManagingEndpoints.Update`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

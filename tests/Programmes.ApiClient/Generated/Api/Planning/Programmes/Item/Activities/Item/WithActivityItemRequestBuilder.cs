@@ -40,7 +40,7 @@ namespace Programmes.ApiClient.Api.Planning.Programmes.Item.Activities.Item
         {
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `PlanActivity.Change` with the caller as actor (read it with `GET /api/planning/audit?action=PlanActivity.Change`).
+        /// Staff change a planned activity. Role `staff`; same states and effects on the budget as adding one.Audit: each object this changes is recorded as action `PlanActivity.Change` with the caller as actor (read it with `GET /api/planning/audit?action=PlanActivity.Change`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.ProgrammeView"/></returns>
         /// <param name="body">The request body</param>
@@ -79,7 +79,7 @@ namespace Programmes.ApiClient.Api.Planning.Programmes.Item.Activities.Item
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.ProgrammeView>(requestInfo, global::Programmes.ApiClient.Models.ProgrammeView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `PlanActivity.Change` with the caller as actor (read it with `GET /api/planning/audit?action=PlanActivity.Change`).
+        /// Staff change a planned activity. Role `staff`; same states and effects on the budget as adding one.Audit: each object this changes is recorded as action `PlanActivity.Change` with the caller as actor (read it with `GET /api/planning/audit?action=PlanActivity.Change`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

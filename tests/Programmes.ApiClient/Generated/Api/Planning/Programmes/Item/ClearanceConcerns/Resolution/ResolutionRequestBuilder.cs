@@ -34,7 +34,7 @@ namespace Programmes.ApiClient.Api.Planning.Programmes.Item.ClearanceConcerns.Re
         {
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `ResolveConcerns` with the caller as actor (read it with `GET /api/planning/audit?action=ResolveConcerns`).
+        /// Staff resolve the concerns a clearance round raised: `Accept` counts the programme as cleared, `Resubmit` opens a new round (`ProgrammeProposed` again). Role `staff`. Requires open concerns. A programme is approved automatically (status `Approved`, `ProgrammeApproved`) once it is `Proposed`, cleared by the partners (concerns resolved), its compliance review is `Cleared` and it is fully funded.Audit: each object this changes is recorded as action `ResolveConcerns` with the caller as actor (read it with `GET /api/planning/audit?action=ResolveConcerns`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.ProgrammeView"/></returns>
         /// <param name="body">The request body</param>
@@ -73,7 +73,7 @@ namespace Programmes.ApiClient.Api.Planning.Programmes.Item.ClearanceConcerns.Re
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.ProgrammeView>(requestInfo, global::Programmes.ApiClient.Models.ProgrammeView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `ResolveConcerns` with the caller as actor (read it with `GET /api/planning/audit?action=ResolveConcerns`).
+        /// Staff resolve the concerns a clearance round raised: `Accept` counts the programme as cleared, `Resubmit` opens a new round (`ProgrammeProposed` again). Role `staff`. Requires open concerns. A programme is approved automatically (status `Approved`, `ProgrammeApproved`) once it is `Proposed`, cleared by the partners (concerns resolved), its compliance review is `Cleared` and it is fully funded.Audit: each object this changes is recorded as action `ResolveConcerns` with the caller as actor (read it with `GET /api/planning/audit?action=ResolveConcerns`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

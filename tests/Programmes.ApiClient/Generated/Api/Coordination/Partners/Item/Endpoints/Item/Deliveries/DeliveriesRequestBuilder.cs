@@ -47,7 +47,7 @@ namespace Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints.Item.Del
         {
         }
         /// <summary>
-        /// List deliveries of an endpoint
+        /// Webhook deliveries to an endpoint, newest first, with their attempts. Roles `partner` (its own endpoints only) and `staff`.
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.ListPageOfDeliveryView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -80,7 +80,7 @@ namespace Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints.Item.Del
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.ListPageOfDeliveryView>(requestInfo, global::Programmes.ApiClient.Models.ListPageOfDeliveryView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// List deliveries of an endpoint
+        /// Webhook deliveries to an endpoint, newest first, with their attempts. Roles `partner` (its own endpoints only) and `staff`.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -108,7 +108,7 @@ namespace Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints.Item.Del
             return new global::Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints.Item.Deliveries.DeliveriesRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// List deliveries of an endpoint
+        /// Webhook deliveries to an endpoint, newest first, with their attempts. Roles `partner` (its own endpoints only) and `staff`.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class DeliveriesRequestBuilderGetQueryParameters 

@@ -34,7 +34,7 @@ namespace Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints.Item.Ena
         {
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `ManagingEndpoints.Enable` with the caller as actor (read it with `GET /api/coordination/audit?action=ManagingEndpoints.Enable`).
+        /// Enable an endpoint disabled after repeated failures (`WebhookEndpointDisabled`). Roles `partner` (its own endpoints only) and `staff`.Audit: each object this changes is recorded as action `ManagingEndpoints.Enable` with the caller as actor (read it with `GET /api/coordination/audit?action=ManagingEndpoints.Enable`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.EndpointView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -69,7 +69,7 @@ namespace Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints.Item.Ena
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.EndpointView>(requestInfo, global::Programmes.ApiClient.Models.EndpointView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `ManagingEndpoints.Enable` with the caller as actor (read it with `GET /api/coordination/audit?action=ManagingEndpoints.Enable`).
+        /// Enable an endpoint disabled after repeated failures (`WebhookEndpointDisabled`). Roles `partner` (its own endpoints only) and `staff`.Audit: each object this changes is recorded as action `ManagingEndpoints.Enable` with the caller as actor (read it with `GET /api/coordination/audit?action=ManagingEndpoints.Enable`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

@@ -34,7 +34,7 @@ namespace Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints.Item.Rot
         {
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `ManagingEndpoints.Rotate` with the caller as actor (read it with `GET /api/coordination/audit?action=ManagingEndpoints.Rotate`).
+        /// Issue a new signing secret; the old one still signs for the grace period (graceHours, default from configuration). Roles `partner` (its own endpoints only) and `staff`. The answer shows the new secret.Audit: each object this changes is recorded as action `ManagingEndpoints.Rotate` with the caller as actor (read it with `GET /api/coordination/audit?action=ManagingEndpoints.Rotate`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.EndpointView"/></returns>
         /// <param name="body">The request body</param>
@@ -73,7 +73,7 @@ namespace Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints.Item.Rot
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.EndpointView>(requestInfo, global::Programmes.ApiClient.Models.EndpointView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `ManagingEndpoints.Rotate` with the caller as actor (read it with `GET /api/coordination/audit?action=ManagingEndpoints.Rotate`).
+        /// Issue a new signing secret; the old one still signs for the grace period (graceHours, default from configuration). Roles `partner` (its own endpoints only) and `staff`. The answer shows the new secret.Audit: each object this changes is recorded as action `ManagingEndpoints.Rotate` with the caller as actor (read it with `GET /api/coordination/audit?action=ManagingEndpoints.Rotate`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

@@ -34,7 +34,7 @@ namespace Programmes.ApiClient.Api.Planning.Programmes.Item.Activities.Item.Deli
         {
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `DeliverActivity` with the caller as actor (read it with `GET /api/planning/audit?action=DeliverActivity`).
+        /// Staff record an activity&apos;s delivery: actual dates, participants by sex and institution, evaluation and spending. Role `staff`. Requires status `Approved` or `InDelivery` (the first delivery moves an approved programme to `InDelivery`); publishes `ActivityDelivered`.Audit: each object this changes is recorded as action `DeliverActivity` with the caller as actor (read it with `GET /api/planning/audit?action=DeliverActivity`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.ProgrammeView"/></returns>
         /// <param name="body">The request body</param>
@@ -73,7 +73,7 @@ namespace Programmes.ApiClient.Api.Planning.Programmes.Item.Activities.Item.Deli
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.ProgrammeView>(requestInfo, global::Programmes.ApiClient.Models.ProgrammeView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `DeliverActivity` with the caller as actor (read it with `GET /api/planning/audit?action=DeliverActivity`).
+        /// Staff record an activity&apos;s delivery: actual dates, participants by sex and institution, evaluation and spending. Role `staff`. Requires status `Approved` or `InDelivery` (the first delivery moves an approved programme to `InDelivery`); publishes `ActivityDelivered`.Audit: each object this changes is recorded as action `DeliverActivity` with the caller as actor (read it with `GET /api/planning/audit?action=DeliverActivity`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

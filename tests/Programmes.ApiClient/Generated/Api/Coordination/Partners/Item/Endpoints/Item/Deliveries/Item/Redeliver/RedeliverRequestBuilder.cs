@@ -34,7 +34,7 @@ namespace Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints.Item.Del
         {
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `DeliveryLog.Redeliver` with the caller as actor (read it with `GET /api/coordination/audit?action=DeliveryLog.Redeliver`).
+        /// Send a delivery again (a failed one, or one the partner lost). Roles `partner` (its own endpoints only) and `staff`.Audit: each object this changes is recorded as action `DeliveryLog.Redeliver` with the caller as actor (read it with `GET /api/coordination/audit?action=DeliveryLog.Redeliver`).
         /// </summary>
         /// <returns>A <see cref="global::Programmes.ApiClient.Models.CoordinationDeliveryView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -69,7 +69,7 @@ namespace Programmes.ApiClient.Api.Coordination.Partners.Item.Endpoints.Item.Del
             return await RequestAdapter.SendAsync<global::Programmes.ApiClient.Models.CoordinationDeliveryView>(requestInfo, global::Programmes.ApiClient.Models.CoordinationDeliveryView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Audit: each object this changes is recorded as action `DeliveryLog.Redeliver` with the caller as actor (read it with `GET /api/coordination/audit?action=DeliveryLog.Redeliver`).
+        /// Send a delivery again (a failed one, or one the partner lost). Roles `partner` (its own endpoints only) and `staff`.Audit: each object this changes is recorded as action `DeliveryLog.Redeliver` with the caller as actor (read it with `GET /api/coordination/audit?action=DeliveryLog.Redeliver`).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
