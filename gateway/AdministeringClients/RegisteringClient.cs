@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Programmes.Gateway.Clients;
 using Programmes.Gateway.Persistence;
 using Programmes.Messaging;
+using Programmes.Messaging.Idempotency;
 using Programmes.ServiceDefaults;
 using Programmes.ServiceDefaults.OpenApi;
 using static Programmes.Gateway.AdministeringClients.ClientAdministration;
-using Programmes.Messaging.Idempotency;
 
 namespace Programmes.Gateway.AdministeringClients;
 

@@ -17,7 +17,12 @@ public sealed class Texts
     /// <summary>Each language's own name, for the language switcher.</summary>
     public static readonly IReadOnlyDictionary<string, string> Endonyms = new Dictionary<string, string>
     {
-        ["en"] = "English", ["ar"] = "العربية", ["zh"] = "中文", ["fr"] = "Français", ["ru"] = "Русский", ["es"] = "Español",
+        ["en"] = "English",
+        ["ar"] = "العربية",
+        ["zh"] = "中文",
+        ["fr"] = "Français",
+        ["ru"] = "Русский",
+        ["es"] = "Español",
     };
 
     public static FrozenDictionary<string, FrozenDictionary<string, string>> All { get; } =

@@ -2,12 +2,12 @@ using System.Diagnostics.CodeAnalysis;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Programmes.Messaging.Idempotency;
 using Programmes.PartnerCoordination.ClearingProgramme;
 using Programmes.PartnerCoordination.ManagingPartners;
 using Programmes.PartnerCoordination.Persistence;
 using Programmes.ReferenceData;
 using Programmes.ServiceDefaults;
-using Programmes.Messaging.Idempotency;
 
 namespace Programmes.PartnerCoordination.DeclaringActivities;
 

@@ -3,12 +3,12 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Programmes.Messaging.Idempotency;
 using Programmes.PartnerCoordination.DeliveringWebhooks;
 using Programmes.PartnerCoordination.ManagingPartners;
 using Programmes.PartnerCoordination.Persistence;
 using Programmes.ServiceDefaults;
 using Programmes.ServiceDefaults.OpenApi;
-using Programmes.Messaging.Idempotency;
 
 namespace Programmes.PartnerCoordination.ManagingEndpoints;
 

@@ -2,11 +2,11 @@ using System.Diagnostics.CodeAnalysis;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Programmes.Messaging.Idempotency;
 using Programmes.PartnerCoordination.Persistence;
 using Programmes.ReferenceData;
 using Programmes.ServiceDefaults;
 using Programmes.ServiceDefaults.OpenApi;
-using Programmes.Messaging.Idempotency;
 
 namespace Programmes.PartnerCoordination.ManagingPartners;
 

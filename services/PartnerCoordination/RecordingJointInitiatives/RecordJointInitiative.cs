@@ -4,11 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Programmes.Contracts;
 using Programmes.Contracts.Webhooks;
 using Programmes.Messaging;
+using Programmes.Messaging.Idempotency;
 using Programmes.PartnerCoordination.DeliveringWebhooks;
 using Programmes.PartnerCoordination.Persistence;
 using Programmes.ServiceDefaults;
 using Programmes.ServiceDefaults.OpenApi;
-using Programmes.Messaging.Idempotency;
 
 namespace Programmes.PartnerCoordination.RecordingJointInitiatives;
 

@@ -3,11 +3,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Programmes.Contracts;
 using Programmes.Messaging;
+using Programmes.Messaging.Idempotency;
 using Programmes.PartnerCoordination.ManagingPartners;
 using Programmes.PartnerCoordination.Persistence;
 using Programmes.ServiceDefaults;
 using Programmes.ServiceDefaults.OpenApi;
-using Programmes.Messaging.Idempotency;
 
 namespace Programmes.PartnerCoordination.ReferringNeeds;
 

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Programmes.Messaging.Idempotency;
 using Programmes.ProgrammePlanning.Model;
 using Programmes.ProgrammePlanning.Persistence;
 using Programmes.ServiceDefaults;
-using Programmes.Messaging.Idempotency;
 
 namespace Programmes.ProgrammePlanning.PlanningActivities;
 

@@ -1,12 +1,12 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Programmes.Messaging.Idempotency;
 using Programmes.ProgrammePlanning.Model;
 using Programmes.ProgrammePlanning.Persistence;
 using Programmes.ReferenceData;
 using Programmes.ServiceDefaults;
 using Programmes.ServiceDefaults.OpenApi;
-using Programmes.Messaging.Idempotency;
 
 namespace Programmes.ProgrammePlanning.RecordingResults;
 

@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Programmes.Messaging.Idempotency;
 using Programmes.RequestIntake.Persistence;
 using Programmes.ServiceDefaults;
-using Programmes.Messaging.Idempotency;
 
 namespace Programmes.RequestIntake.MaintainingCentralAuthorities;
 

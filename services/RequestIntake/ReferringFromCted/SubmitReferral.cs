@@ -1,10 +1,10 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Programmes.Messaging.Idempotency;
 using Programmes.RequestIntake.Model;
 using Programmes.RequestIntake.Persistence;
 using Programmes.ServiceDefaults;
 using Programmes.ServiceDefaults.OpenApi;
-using Programmes.Messaging.Idempotency;
 
 namespace Programmes.RequestIntake.ReferringFromCted;
 
