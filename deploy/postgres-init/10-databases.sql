@@ -1,4 +1,4 @@
--- One database per service (see DESIGN.md, "A service owns its data").
+-- One database per service (docs/architecture.md).
 -- Runs once, when the PostgreSQL volume is first initialised.
 CREATE DATABASE intake;
 CREATE DATABASE planning;
