@@ -150,6 +150,9 @@ public static class GatewayService
         app.MapOperations();
         app.MapHandlingDeadLetters();
         app.MapMergedDocument();
+        // The console's route takes every path nothing else answers. An API path that matches no operation (an
+        // empty segment, a typo) is the API's 404 (401 without a token), not a page; it loses to every more specific route.
+        app.Map("/api/{**rest}", () => Problem.NotFound("The resource")).RequireAuthorization().ExcludeFromDescription();
         // The events the services exchange, for integrators who read the broker (operations, future services).
         app.MapGet(AsyncApiDocument.Path, () => Results.Text(AsyncApiDocument.Text, "application/json"))
             .AllowAnonymous().ExcludeFromDescription();

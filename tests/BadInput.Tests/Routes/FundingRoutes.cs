@@ -28,7 +28,7 @@ public static class FundingRoutes
               "earmarking": "ThematicArea", "earmarkedTo": "RATIFICATION"
             }
             """, Optional: ["periodStart", "periodEnd"], Enums: ["earmarking"], Text: ["agreementReference"]))),
-        new("POST", "/api/funding/pledges/{pledgeId:guid}/payments", TestClients.Staff, async s =>
+        new("POST", "/api/funding/pledges/{id:guid}/payments", TestClients.Staff, async s =>
             new Target($"/api/funding/pledges/{await s.PledgeAsync()}/payments", new Sample("""
                 { "amount": 100000, "currency": "USD", "valueDate": "2026-02-10", "bankReference": "BANK-2026-0001" }
                 """, Text: ["bankReference"]))),
