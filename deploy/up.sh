@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Bring the whole system up on this machine: Docker and images (offline
-# stand-ins where registries are unreachable), publish the five apps, build
+# stand-ins where registries are unreachable), publish the six apps, build
 # their images, start everything with compose and wait until it is healthy.
 #
 #   deploy/up.sh            PROGRAMMES_UP_TIMEOUT=seconds to wait for health (default 600),
@@ -61,7 +61,7 @@ fi
 export PROGRAMMES_DASHBOARD_API_KEY
 compose() { "${COMPOSE[@]}" -p "$PROJECT" -f "$COMPOSE_FILE" --env-file "$PROGRAMMES_IMAGES_ENV" "$@"; }
 
-# 2. Build the five apps in one MSBuild run (shared projects compile once, in
+# 2. Build the six apps in one MSBuild run (shared projects compile once, in
 #    parallel where possible), then publish each without rebuilding.
 t0=$(now_s)
 traversal="$BUILD_DIR/apps.proj"
@@ -81,7 +81,7 @@ traversal="$BUILD_DIR/apps.proj"
 # PROGRAMMES_READY_TO_RUN=0 skips it for a quick try-out.
 PUBLISH_PROPS=(-p:RuntimeIdentifier=linux-x64 -p:SelfContained=false -p:PublishReadyToRun=true)
 [ "${PROGRAMMES_READY_TO_RUN:-1}" = 0 ] && PUBLISH_PROPS=(-p:RuntimeIdentifier=linux-x64 -p:SelfContained=false)
-log "building the five apps (Release, ${PUBLISH_PROPS[*]})"
+log "building the six apps (Release, ${PUBLISH_PROPS[*]})"
 if ! dotnet build "$traversal" -c Release -m -nologo -v:m "${PUBLISH_PROPS[@]}" >"$LOG_DIR/build.log" 2>&1; then
   grep -E ': (error|warning) ' "$LOG_DIR/build.log" | sort -u | head -n 40 >&2 || tail -n 40 "$LOG_DIR/build.log" >&2
   die "build failed (full log: ${LOG_DIR#"$PROGRAMMES_ROOT"/}/build.log)"

@@ -106,6 +106,9 @@ public static class SignInExtensions
             if (request.RequestUri is { } uri && Uri.Compare(uri, from, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0)
             {
                 request.RequestUri = new Uri(to, uri.PathAndQuery);
+                // The gateway builds its discovery document's endpoints from the Host it is asked for: keep the
+                // public one, or the browser would be sent to the internal address.
+                request.Headers.Host = from.Authority;
             }
             return base.SendAsync(request, cancellationToken);
         }
